@@ -1,0 +1,40 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import { db } from '@/lib/db';
+import { activeJourneyId } from '@/lib/walk/state';
+import { useStorageItem } from '../ui/hooks';
+import { Toast, type ToastMessage } from '../ui/Toast';
+import { JourneySummary } from './JourneySummary';
+import { SetupSteps } from './SetupSteps';
+import { WalkView } from './WalkView';
+
+/** The side panel: set up a walk, walk, then review what was recorded. */
+export function SidePanelApp() {
+  const journeyId = useStorageItem(activeJourneyId);
+  const walk = useLiveQuery(() => (journeyId ? db.journeys.get(journeyId) : undefined), [journeyId]);
+  const [endedJourneyId, setEndedJourneyId] = useState<string | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+  const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: Date.now() }), []);
+  const showError = useCallback((text: string) => showToast({ text }), [showToast]);
+
+  const onEnded = (id: string) => {
+    setEndedJourneyId(id);
+    void activeJourneyId.setValue(null);
+  };
+
+  let content;
+  if (journeyId === undefined) content = null;
+  else if (walk && walk.status !== 'done') {
+    content = <WalkView journey={walk} onEnded={onEnded} onError={showError} onToast={showToast} />;
+  } else if (endedJourneyId) {
+    content = <JourneySummary journeyId={endedJourneyId} onClose={() => setEndedJourneyId(null)} onError={showError} />;
+  } else content = <SetupSteps onError={showError} />;
+
+  return (
+    <main className="panel">
+      {content}
+      <Toast toast={toast} onClose={closeToast} />
+    </main>
+  );
+}

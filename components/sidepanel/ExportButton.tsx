@@ -1,0 +1,25 @@
+import { Download } from 'lucide-react';
+import { useState } from 'react';
+import { buildExport, exportFileName, serializeExport, type ExportScope } from '@/lib/export/json';
+import { downloadBlob } from '../ui/download';
+
+/** Downloads the JSON export of a journey or a study. */
+export function ExportButton(props: { scope: ExportScope; label: string; onError: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const file = await buildExport(props.scope);
+      downloadBlob(serializeExport(file), exportFileName(file));
+    } catch (error) {
+      props.onError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
+      <Download size={16} aria-hidden /> {busy ? 'Exporting…' : props.label}
+    </button>
+  );
+}

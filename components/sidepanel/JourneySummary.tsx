@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
+import { ExportButton } from './ExportButton';
+import { formatDuration } from './WalkView';
+
+/** Shown after "End journey": what was recorded, and the way out to export. */
+export function JourneySummary(props: { journeyId: string; onClose: () => void; onError: (message: string) => void }) {
+  const data = useLiveQuery(async () => {
+    const walk = await db.journeys.get(props.journeyId);
+    if (!walk) return null;
+    const study = await db.studies.get(walk.studyId);
+    return { walk, study, touchpoints: await listTouchpoints(walk.id) };
+  }, [props.journeyId]);
+  if (!data) return null;
+  const { walk, study, touchpoints } = data;
+  const stages = [...new Set([...(study?.stages ?? []), ...touchpoints.map((t) => t.stage)])];
+  const frictionCount = touchpoints.filter((t) => t.friction.severity !== 'none').length;
+
+  return (
+    <section className="summary" aria-labelledby="summary-title">
+      <h1 id="summary-title">Journey ended: {walk.title}</h1>
+      <dl className="summary-figures">
+        <div>
+          <dt>Touchpoints</dt>
+          <dd>{touchpoints.length}</dd>
+        </div>
+        <div>
+          <dt>With friction</dt>
+          <dd>{frictionCount}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(journeyDurationMs(walk))}</dd>
+        </div>
+      </dl>
+      <table className="stage-table">
+        <caption>Touchpoints per stage</caption>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={stage}>
+              <th scope="row">{stage}</th>
+              <td>{touchpoints.filter((t) => t.stage === stage).length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={props.onError} />
+        <button type="button" className="primary" onClick={props.onClose}>
+          Start another journey
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Camera, Mail, Pause, Play, Square } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import {
+  addOffsiteTouchpoint,
+  db,
+  deleteTouchpoint,
+  endJourney,
+  journeyDurationMs,
+  listTouchpoints,
+  pauseJourney,
+  restoreTouchpoint,
+  resumeJourney,
+  setMasking,
+} from '@/lib/db';
+import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
+import type { Journey } from '@/lib/model';
+import { captureStatus } from '@/lib/walk/state';
+import { TouchpointCard } from '../touchpoint/TouchpointCard';
+import { useNow, useStorageItem } from '../ui/hooks';
+import type { ToastMessage } from '../ui/Toast';
+import { ExportButton } from './ExportButton';
+import { errorText } from './SetupSteps';
+
+interface Props {
+  journey: Journey;
+  onEnded: (journeyId: string) => void;
+  onError: (message: string) => void;
+  onToast: (toast: Omit<ToastMessage, 'id'>) => void;
+}
+
+/** The walk in progress: persona, capture controls, and the touchpoints newest first. */
+export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
+  const study = useLiveQuery(() => db.studies.get(walk.studyId), [walk.studyId]);
+  const persona = useLiveQuery(() => db.personas.get(walk.personaId), [walk.personaId]);
+  const touchpoints = useLiveQuery(() => listTouchpoints(walk.id).then((list) => list.reverse()), [walk.id]);
+  const status = useStorageItem(captureStatus);
+  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const newestId = touchpoints?.[0]?.id;
+  const lastSeenNewest = useRef<string | undefined>(undefined);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // A new touchpoint opens its form at once, ready to annotate, unless the researcher is typing elsewhere.
+  useEffect(() => {
+    if (!newestId || newestId === lastSeenNewest.current) return;
+    const first = lastSeenNewest.current === undefined;
+    lastSeenNewest.current = newestId;
+    setExpandedId(newestId);
+    if (first) return;
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active.matches('input[type=text], textarea')) return;
+      listRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    });
+  }, [newestId]);
+
+  const capture = async () => {
+    try {
+      const current = await browser.windows.getCurrent();
+      const message: PanelToBackground = {
+        type: 'capture-touchpoint',
+        journeyId: walk.id,
+        windowId: current.type === 'normal' ? current.id : undefined,
+      };
+      const reply = captureRequestReply.parse(await browser.runtime.sendMessage(message));
+      if (!reply.ok) onError(reply.error);
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  const addOffsite = async () => {
+    try {
+      const point = await addOffsiteTouchpoint(walk.id);
+      setExpandedId(point.id);
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      const deleted = await deleteTouchpoint(id);
+      onToast({
+        text: `Touchpoint ${deleted.touchpoint.seq} deleted`,
+        undo: () => void restoreTouchpoint(deleted).catch((error: unknown) => onError(errorText(error))),
+      });
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  const end = async () => {
+    try {
+      await endJourney(walk.id);
+      onEnded(walk.id);
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  const paused = walk.status === 'paused';
+  return (
+    <div className="walk">
+      <header className="walk-header">
+        <div className="study-name">{study?.name}</div>
+        {persona && (
+          <details className="persona-strip">
+            <summary>
+              <span aria-hidden="true">👤</span> <strong>{persona.name}</strong>
+              {persona.summary && <span className="muted"> · {persona.summary}</span>}
+            </summary>
+            {persona.goals.length > 0 && <p>Goals: {persona.goals.join('; ')}</p>}
+            {persona.frustrations.length > 0 && <p>Frustrations: {persona.frustrations.join('; ')}</p>}
+          </details>
+        )}
+        <div className="scenario">
+          <span>“{walk.scenario || walk.title}”</span>
+          <Elapsed journey={walk} />
+        </div>
+      </header>
+
+      <section className="capture-bar" aria-label="Capture">
+        {paused ? (
+          <p className="paused-note">Paused: captures are off until you resume.</p>
+        ) : (
+          <button type="button" className="primary big" onClick={() => void capture()} title="Capture touchpoint (Alt+Shift+T)">
+            <Camera size={18} aria-hidden /> Capture touchpoint <kbd>Alt+Shift+T</kbd>
+          </button>
+        )}
+        <div className="row">
+          <button type="button" onClick={() => void addOffsite()} disabled={paused}>
+            <Mail size={16} aria-hidden /> Add off-site touchpoint
+          </button>
+        </div>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={walk.masking}
+            onChange={(e) => void setMasking(walk.id, e.target.checked).catch((error: unknown) => onError(errorText(error)))}
+          />
+          Mask form fields in screenshots
+        </label>
+        <p className="capture-status" role="status" aria-live="polite">
+          {status && status.pending > 0 ? `Capturing… ${status.pending} in the queue` : ''}
+        </p>
+        {status?.lastError && (
+          <div className="error" role="alert">
+            <span>{status.lastError.message}</span>
+            <button type="button" className="link-button" onClick={() => void captureStatus.setValue({ pending: status.pending })}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section className="touchpoints" aria-label="Touchpoints">
+        {touchpoints && touchpoints.length === 0 && (
+          <p className="empty">No touchpoints yet. Go to the page where the persona’s journey begins and press “Capture touchpoint”.</p>
+        )}
+        <ol ref={listRef} className="touchpoint-list">
+          {touchpoints?.map((point) => (
+            <TouchpointCard
+              key={point.id}
+              touchpoint={point}
+              stages={study?.stages ?? []}
+              expanded={expandedId === point.id}
+              onToggle={() => setExpandedId(expandedId === point.id ? null : point.id)}
+              onDelete={() => void remove(point.id)}
+              onError={onError}
+            />
+          ))}
+        </ol>
+      </section>
+
+      <footer className="walk-footer">
+        {paused ? (
+          <button type="button" onClick={() => void resumeJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}>
+            <Play size={16} aria-hidden /> Resume
+          </button>
+        ) : (
+          <button type="button" onClick={() => void pauseJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}>
+            <Pause size={16} aria-hidden /> Pause
+          </button>
+        )}
+        <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={onError} />
+        <button type="button" className="danger" onClick={() => void end()}>
+          <Square size={16} aria-hidden /> End journey
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function Elapsed({ journey: walk }: { journey: Journey }) {
+  const now = useNow();
+  return (
+    <span className="elapsed" aria-label="Time walking">
+      ⏱ {formatDuration(journeyDurationMs(walk, now))}
+    </span>
+  );
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const mm = String(minutes).padStart(hours ? 2 : 1, '0');
+  return `${hours ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
+}

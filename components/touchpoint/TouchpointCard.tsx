@@ -1,0 +1,46 @@
+import { ChevronDown, ChevronRight, Trash2 } from 'lucide-react';
+import { label, type Touchpoint } from '@/lib/model';
+import { ScreenshotThumb } from '../ui/ScreenshotThumb';
+import { TouchpointForm } from './TouchpointForm';
+
+interface Props {
+  touchpoint: Touchpoint;
+  stages: string[];
+  expanded: boolean;
+  onToggle: () => void;
+  onDelete: () => void;
+  onError: (message: string) => void;
+}
+
+export function TouchpointCard({ touchpoint: point, stages, expanded, onToggle, onDelete, onError }: Props) {
+  const severity = point.friction.severity;
+  return (
+    <li className={`touchpoint-card${expanded ? ' expanded' : ''}`} data-testid="touchpoint" data-seq={point.seq}>
+      <div className="card-head">
+        <ScreenshotThumb screenshotId={point.screenshotId} title={point.title} />
+        <button type="button" className="card-toggle" aria-expanded={expanded} onClick={onToggle}>
+          {expanded ? <ChevronDown size={16} aria-hidden /> : <ChevronRight size={16} aria-hidden />}
+          <span className="card-title">
+            <span className="seq">{point.seq}</span> · {point.title || 'Untitled'}
+          </span>
+          <span className="card-meta">
+            {point.stage} · {label(point.channel)}
+            {severity !== 'none' && (
+              <span className={`severity severity-${severity}`}> · {label(severity)} friction</span>
+            )}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Delete touchpoint ${point.seq}`}
+          title="Delete touchpoint"
+          onClick={onDelete}
+        >
+          <Trash2 size={16} aria-hidden />
+        </button>
+      </div>
+      {expanded && <TouchpointForm touchpoint={point} stages={stages} onError={onError} />}
+    </li>
+  );
+}

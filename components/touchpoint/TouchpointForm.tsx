@@ -1,0 +1,215 @@
+import { useId } from 'react';
+import { updateTouchpoint, type TouchpointPatch } from '@/lib/db';
+import {
+  CHANNEL_GROUPS,
+  EFFORT_MAX,
+  EFFORT_MIN,
+  EMOTION_LABELS,
+  FRICTION_CATEGORIES,
+  FRICTION_SEVERITIES,
+  INITIATORS,
+  OWNERS,
+  PURCHASE_PHASES,
+  label,
+  type FrictionCategory,
+  type Touchpoint,
+} from '@/lib/model';
+import { useDraftText } from '../ui/hooks';
+
+interface Props {
+  touchpoint: Touchpoint;
+  stages: string[];
+  onError: (message: string) => void;
+}
+
+const EMOTION_FACES: Record<number, string> = { [-2]: '😫', [-1]: '🙁', 0: '😐', 1: '🙂', 2: '😀' };
+
+/** The annotation form of one touchpoint. Every change saves itself. */
+export function TouchpointForm({ touchpoint: point, stages, onError }: Props) {
+  const uid = useId();
+  const save = (patch: TouchpointPatch) => {
+    updateTouchpoint(point.id, patch).catch((error: unknown) =>
+      onError(`Could not save: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  const title = useDraftText(point.title, (value) => save({ title: value }));
+  const notes = useDraftText(point.friction.notes, (value) => save({ friction: { ...point.friction, notes: value } }));
+  const goal = useDraftText(point.goal ?? '', (value) => save({ goal: value || undefined }));
+  const department = useDraftText(point.department ?? '', (value) => save({ department: value || undefined }));
+  const stageOptions = stages.includes(point.stage) ? stages : [...stages, point.stage];
+
+  const toggleCategory = (category: FrictionCategory, on: boolean) => {
+    const categories = on
+      ? [...point.friction.categories, category]
+      : point.friction.categories.filter((c) => c !== category);
+    save({ friction: { ...point.friction, categories } });
+  };
+
+  return (
+    <div className="touchpoint-form">
+      <label className="field wide">
+        <span>Title</span>
+        <input type="text" data-autofocus {...title} />
+      </label>
+      <label className="field">
+        <span>Stage</span>
+        <select value={point.stage} onChange={(e) => save({ stage: e.target.value })}>
+          {stageOptions.map((stage) => (
+            <option key={stage} value={stage}>
+              {stage}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Channel</span>
+        <select value={point.channel} onChange={(e) => save({ channel: e.target.value as Touchpoint['channel'] })}>
+          {Object.entries(CHANNEL_GROUPS).map(([group, channels]) => (
+            <optgroup key={group} label={group[0]?.toUpperCase() + group.slice(1)}>
+              {channels.map((channel) => (
+                <option key={channel} value={channel}>
+                  {label(channel)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Owner</span>
+        <select value={point.owner} onChange={(e) => save({ owner: e.target.value as Touchpoint['owner'] })}>
+          {OWNERS.map((owner) => (
+            <option key={owner} value={owner}>
+              {label(owner)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Friction severity</span>
+        <select
+          value={point.friction.severity}
+          data-severity={point.friction.severity}
+          onChange={(e) =>
+            save({ friction: { ...point.friction, severity: e.target.value as Touchpoint['friction']['severity'] } })
+          }
+        >
+          {FRICTION_SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {label(severity)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field wide chips">
+        <legend>Friction categories</legend>
+        {FRICTION_CATEGORIES.map((category) => (
+          <label key={category} className="chip">
+            <input
+              type="checkbox"
+              checked={point.friction.categories.includes(category)}
+              onChange={(e) => toggleCategory(category, e.target.checked)}
+            />
+            {label(category)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field wide">
+        <span>Friction notes</span>
+        <textarea rows={2} {...notes} />
+      </label>
+      <fieldset className="field wide emotion">
+        <legend>Emotion</legend>
+        {[-2, -1, 0, 1, 2].map((value) => (
+          <label key={value} className="emotion-option" title={EMOTION_LABELS[value]}>
+            <input
+              type="radio"
+              name={`${uid}-emotion`}
+              checked={point.emotion === value}
+              onChange={() => save({ emotion: value })}
+              aria-label={`${value > 0 ? '+' : ''}${value} ${EMOTION_LABELS[value]}`}
+            />
+            <span aria-hidden="true">
+              {EMOTION_FACES[value]} {value > 0 ? `+${value}` : value}
+            </span>
+          </label>
+        ))}
+        {point.emotion !== undefined && (
+          <button type="button" className="link-button" onClick={() => save({ emotion: undefined })}>
+            Clear emotion
+          </button>
+        )}
+      </fieldset>
+      <div className="field wide flags">
+        <label>
+          <input type="checkbox" checked={point.momentOfTruth} onChange={(e) => save({ momentOfTruth: e.target.checked })} />
+          Moment of truth
+        </label>
+        <label>
+          <input type="checkbox" checked={point.key} onChange={(e) => save({ key: e.target.checked })} />
+          Key touchpoint
+        </label>
+      </div>
+      <details className="wide more">
+        <summary>More details</summary>
+        <div className="touchpoint-form">
+          <OptionalSelect
+            label="Purchase phase"
+            value={point.purchasePhase}
+            options={PURCHASE_PHASES}
+            onChange={(purchasePhase) => save({ purchasePhase })}
+          />
+          <OptionalSelect
+            label="Initiator"
+            value={point.initiator}
+            options={INITIATORS}
+            onChange={(initiator) => save({ initiator })}
+          />
+          <OptionalSelect
+            label="Effort (1 very easy – 7 very hard)"
+            value={point.effort === undefined ? undefined : String(point.effort)}
+            options={Array.from({ length: EFFORT_MAX - EFFORT_MIN + 1 }, (_, i) => String(EFFORT_MIN + i))}
+            onChange={(effort) => save({ effort: effort === undefined ? undefined : Number(effort) })}
+          />
+          <label className="field">
+            <span>Goal</span>
+            <input type="text" {...goal} />
+          </label>
+          <label className="field">
+            <span>Department</span>
+            <input type="text" {...department} />
+          </label>
+          {point.url && (
+            <p className="wide muted url" title={point.url}>
+              {point.url}
+            </p>
+          )}
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function OptionalSelect<T extends string>(props: {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value === '' ? undefined : (e.target.value as T))}
+      >
+        <option value="">Not set</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {label(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/** The live value of an extension-storage item; undefined until first read. */
+export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    let live = true;
+    void item.getValue().then((v) => live && setValue(v));
+    const unwatch = item.watch((v) => setValue(v));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}
+
+/** Re-renders every `intervalMs` while mounted (for elapsed-time displays). */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** An object URL for a Blob, revoked when the Blob changes or the component goes away. */
+export function useObjectUrl(blob: Blob | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!blob) return setUrl(undefined);
+    const next = URL.createObjectURL(blob);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return url;
+}
+
+/**
+ * Text typed into a field: kept locally so typing never waits for the database, saved on every
+ * change, and refreshed from the stored value only while the field is not being edited.
+ */
+export function useDraftText(stored: string, save: (value: string) => void) {
+  const [draft, setDraft] = useState(stored);
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setDraft(stored);
+  }, [stored]);
+  return {
+    value: draft,
+    onChange: (event: { target: { value: string } }) => {
+      setDraft(event.target.value);
+      save(event.target.value);
+    },
+    onFocus: () => {
+      editing.current = true;
+    },
+    onBlur: () => {
+      editing.current = false;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SidePanelApp } from '@/components/sidepanel/App';
+import '@/components/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidePanelApp />
+  </StrictMode>,
+);

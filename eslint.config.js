@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Layer rules of shared/DESIGN.md §8: lib/ never imports entrypoints/, content scripts never
+// import lib/db (their IndexedDB would be the page's), and no promise is left floating.
+const noEntrypointsFromLib = {
+  group: ['@/entrypoints/*', '**/entrypoints/*', '~/entrypoints/*'],
+  message: 'lib/ and components/ must not import entrypoints/: entrypoints only wire.',
+};
+const noDbInContentScripts = {
+  group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*', '../db', '../db/*', 'dexie', 'dexie-react-hooks'],
+  message: 'Code that runs in web pages must not use the database: send a message to the background.',
+};
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**', 'components/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noEntrypointsFromLib] }] },
+  },
+  {
+    files: ['entrypoints/content/**', 'lib/page-agent/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noDbInContentScripts, noEntrypointsFromLib] }] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

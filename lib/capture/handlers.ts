@@ -1,0 +1,45 @@
+import { browser, type Browser } from 'wxt/browser';
+import { panelToBackground, type CaptureRequestReply } from '../messaging/protocol';
+import { activeJourneyId } from '../walk/state';
+import { CaptureError } from './errors';
+import { reportCaptureFailure, requestCapture } from './service';
+
+export const CAPTURE_COMMAND = 'capture-touchpoint';
+
+/**
+ * The keyboard shortcut: captures the tab it was pressed on for the walk in progress. The
+ * browser grants activeTab for that tab, so it works even where site access was declined.
+ */
+export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
+  if (command !== CAPTURE_COMMAND) return;
+  try {
+    const journeyId = await activeJourneyId.getValue();
+    if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
+    await requestCapture(journeyId, tab?.windowId, tab);
+  } catch (error) {
+    await reportCaptureFailure(error);
+  }
+}
+
+/**
+ * Messages from the extension's own pages. Anything else (a content script, which runs in a
+ * web page, or a malformed message) is ignored.
+ */
+export async function handlePanelMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<CaptureRequestReply | undefined> {
+  if (!isExtensionPage(sender)) return undefined;
+  const parsed = panelToBackground.safeParse(message);
+  if (!parsed.success) return undefined;
+  try {
+    const requestId = await requestCapture(parsed.data.journeyId, parsed.data.windowId);
+    return { ok: true, requestId };
+  } catch (error) {
+    return { ok: false, error: await reportCaptureFailure(error) };
+  }
+}
+
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isRateLimitError } from './errors';
+import { defaultSleep } from './rate-gate';
+
+export const captureJob = z.object({
+  id: z.uuid(),
+  journeyId: z.uuid(),
+  tabId: z.number().int(),
+  windowId: z.number().int(),
+  requestedAt: z.number(),
+  attempts: z.number().int().nonnegative(),
+});
+export type CaptureJob = z.infer<typeof captureJob>;
+
+/** Where the queue keeps its jobs, so that a service worker restart loses none. */
+export interface JobStore {
+  load(): Promise<CaptureJob[]>;
+  save(jobs: CaptureJob[]): Promise<void>;
+}
+
+export interface CaptureQueueOptions {
+  store: JobStore;
+  /** Captures and saves one job; throws when it cannot. */
+  perform(job: CaptureJob): Promise<void>;
+  onSuccess?(job: CaptureJob): void | Promise<void>;
+  onFailure?(job: CaptureJob, error: unknown): void | Promise<void>;
+  onPendingChange?(pending: number): void | Promise<void>;
+  maxAttempts?: number;
+  /** Waited before a job refused by the browser's rate limit is tried again. */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A persisted first-in, first-out queue of capture jobs, worked one at a time. Jobs refused
+ * by the browser's rate limit are retried; other failures are reported and dropped, since
+ * nothing was written for them.
+ */
+export class CaptureQueue {
+  private draining: Promise<void> | null = null;
+  private changedWhileDraining = false;
+  private storeLock: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: CaptureQueueOptions) {}
+
+  async enqueue(job: CaptureJob): Promise<void> {
+    const jobs = await this.mutate((current) => [...current, job]);
+    this.changedWhileDraining = true;
+    await this.options.onPendingChange?.(jobs.length);
+    void this.start();
+  }
+
+  /** Works the queue until it is empty; safe to call at any time, e.g. when the worker wakes. */
+  start(): Promise<void> {
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  /** Resolves once every job queued so far has been saved or has failed. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    const { maxAttempts = 5, retryDelayMs = 600, sleep = defaultSleep } = this.options;
+    for (;;) {
+      this.changedWhileDraining = false;
+      const [job] = await this.locked(() => this.options.store.load());
+      if (!job) {
+        if (this.changedWhileDraining) continue;
+        return;
+      }
+      try {
+        await this.options.perform(job);
+        await this.remove(job.id);
+        await this.options.onSuccess?.(job);
+      } catch (error) {
+        if (isRateLimitError(error) && job.attempts + 1 < maxAttempts) {
+          await this.mutate((jobs) => jobs.map((j) => (j.id === job.id ? { ...j, attempts: j.attempts + 1 } : j)));
+          await sleep(retryDelayMs);
+          continue;
+        }
+        await this.remove(job.id);
+        await this.options.onFailure?.(job, error);
+      }
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    const jobs = await this.mutate((current) => current.filter((j) => j.id !== id));
+    await this.options.onPendingChange?.(jobs.length);
+  }
+
+  private mutate(change: (jobs: CaptureJob[]) => CaptureJob[]): Promise<CaptureJob[]> {
+    return this.locked(async () => {
+      const next = change(await this.options.store.load());
+      await this.options.store.save(next);
+      return next;
+    });
+  }
+
+  /** Serialises reads and writes of the store within this worker. */
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.storeLock.then(work, work);
+    this.storeLock = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { db } from '../db/database';
+import { captureStatus, type CaptureStatus } from '../walk/state';
+import { CaptureError, describeCaptureError } from './errors';
+import { performCapture } from './perform';
+import { CaptureQueue, captureJob, type CaptureJob } from './queue';
+import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
+import { resolveCaptureTarget } from './target';
+
+const queuedJobs = storage.defineItem<unknown[]>('local:captureQueue', { fallback: [] });
+
+const gate = new RateGate(CAPTURE_INTERVAL_MS);
+
+/** The background's one capture queue, kept in extension storage. */
+export const captureQueue = new CaptureQueue({
+  store: {
+    // Jobs that do not parse (say, written by an older version) are dropped rather than retried forever.
+    load: async () => (await queuedJobs.getValue()).flatMap((raw) => captureJob.safeParse(raw).data ?? []),
+    save: (jobs) => queuedJobs.setValue(jobs),
+  },
+  perform: (job) => performCapture(job, gate),
+  onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
+  onSuccess: async () => {
+    await updateStatus(({ pending }) => ({ pending }));
+    await browser.action.setBadgeText({ text: '' });
+  },
+  onFailure: async (_job, error) => {
+    const message = describeCaptureError(error);
+    await updateStatus((status) => ({ ...status, lastError: { message, at: Date.now() } }));
+    await browser.action.setBadgeText({ text: '!' });
+    await browser.action.setTitle({ title: `Touchtrail: ${message}` });
+  },
+});
+
+/**
+ * Queues a capture of the active tab for a journey. Resolves with the job id once the request
+ * is safely stored; the touchpoint itself appears when the queue reaches it.
+ */
+export async function requestCapture(journeyId: string, windowId?: number, tab?: { id?: number; windowId?: number }) {
+  const walk = await db.journeys.get(journeyId);
+  if (!walk) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
+  if (walk.status !== 'active') throw new CaptureError('The journey is paused. Resume it to capture touchpoints.');
+  const target =
+    tab?.id !== undefined && tab.windowId !== undefined
+      ? { tabId: tab.id, windowId: tab.windowId }
+      : await resolveCaptureTarget(windowId);
+  const job: CaptureJob = { id: crypto.randomUUID(), journeyId, ...target, requestedAt: Date.now(), attempts: 0 };
+  await captureQueue.enqueue(job);
+  return job.id;
+}
+
+/** Records a failure that happened before a job could be queued, so the researcher sees it too. */
+export async function reportCaptureFailure(error: unknown): Promise<string> {
+  const message = describeCaptureError(error);
+  await updateStatus((status) => ({ ...status, lastError: { message, at: Date.now() } }));
+  return message;
+}
+
+async function updateStatus(change: (status: CaptureStatus) => CaptureStatus): Promise<void> {
+  await captureStatus.setValue(change(await captureStatus.getValue()));
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './journeys';
+export * from './studies';
+export * from './touchpoints';

@@ -1,0 +1,66 @@
+import { DEFAULT_STAGE_LIST, persona, study, type Persona, type Study } from '../model';
+import { db } from './database';
+
+export interface NewStudy {
+  name: string;
+  company: string;
+  siteUrl: string;
+  description?: string;
+}
+
+export async function createStudy(input: NewStudy, now = Date.now()): Promise<Study> {
+  const record = study.parse({
+    id: crypto.randomUUID(),
+    name: input.name.trim(),
+    company: input.company.trim(),
+    siteUrls: input.siteUrl.trim() ? [input.siteUrl.trim()] : [],
+    description: input.description?.trim() ?? '',
+    stages: DEFAULT_STAGE_LIST,
+    promises: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.studies.add(record);
+  return record;
+}
+
+export interface NewPersona {
+  studyId: string;
+  name: string;
+  summary: string;
+  goals: string[];
+  frustrations?: string[];
+  behaviours?: string[];
+}
+
+export async function createPersona(input: NewPersona): Promise<Persona> {
+  const record = persona.parse({
+    id: crypto.randomUUID(),
+    studyId: input.studyId,
+    name: input.name.trim(),
+    summary: input.summary.trim(),
+    goals: cleanList(input.goals),
+    frustrations: cleanList(input.frustrations ?? []),
+    behaviours: cleanList(input.behaviours ?? []),
+  });
+  if (!(await db.studies.get(input.studyId))) throw new Error('The study of this persona no longer exists.');
+  await db.personas.add(record);
+  return record;
+}
+
+/** Splits a multi-line text field into list items, dropping empty lines. */
+export function splitLines(value: string): string[] {
+  return cleanList(value.split('\n'));
+}
+
+function cleanList(items: string[]): string[] {
+  return items.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+export function listStudies(): Promise<Study[]> {
+  return db.studies.orderBy('updatedAt').reverse().toArray();
+}
+
+export function listPersonas(studyId: string): Promise<Persona[]> {
+  return db.personas.where({ studyId }).sortBy('name');
+}

@@ -1,0 +1,139 @@
+import { screenshot, touchpoint, type Channel, type Journey, type Screenshot, type Touchpoint } from '../model';
+import { db } from './database';
+
+/** What the capture pipeline hands over once the page is captured and encoded. */
+export interface CapturedPage {
+  journeyId: string;
+  capturedAt: number;
+  url?: string;
+  pageTitle?: string;
+  image: Omit<Screenshot, 'id' | 'touchpointId'>;
+}
+
+export class JourneyClosedError extends Error {
+  constructor() {
+    super('The journey has ended, so nothing more can be recorded in it.');
+  }
+}
+
+/**
+ * Writes the screenshot and its touchpoint in one transaction, with the journey's next
+ * sequence number, so a capture either lands whole or not at all.
+ */
+export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
+  return db.transaction('rw', [db.studies, db.journeys, db.touchpoints, db.screenshots], async () => {
+    const walk = await openJourney(page.journeyId);
+    const touchpointId = crypto.randomUUID();
+    const shot = screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
+    const record = touchpoint.parse({
+      ...(await defaultsFor(walk)),
+      id: touchpointId,
+      journeyId: walk.id,
+      seq: walk.nextSeq,
+      capturedAt: page.capturedAt,
+      source: 'manual',
+      title: (page.pageTitle ?? '').slice(0, 500) || 'Untitled page',
+      url: page.url,
+      pageTitle: page.pageTitle?.slice(0, 500),
+      channel: 'website',
+      screenshotId: shot.id,
+    });
+    await db.journeys.update(walk.id, { nextSeq: walk.nextSeq + 1 });
+    await db.screenshots.add(shot);
+    await db.touchpoints.add(record);
+    return record;
+  });
+}
+
+/** Records a touchpoint that happened away from the site (an email, a call, a store visit). */
+export async function addOffsiteTouchpoint(journeyId: string, channel: Channel = 'email', now = Date.now()) {
+  return db.transaction('rw', [db.studies, db.journeys, db.touchpoints], async () => {
+    const walk = await openJourney(journeyId);
+    const record = touchpoint.parse({
+      ...(await defaultsFor(walk)),
+      id: crypto.randomUUID(),
+      journeyId,
+      seq: walk.nextSeq,
+      capturedAt: now,
+      source: 'offsite',
+      title: 'Off-site touchpoint',
+      channel,
+    });
+    await db.journeys.update(journeyId, { nextSeq: walk.nextSeq + 1 });
+    await db.touchpoints.add(record);
+    return record;
+  });
+}
+
+export type TouchpointPatch = Partial<Omit<Touchpoint, 'id' | 'journeyId' | 'seq' | 'screenshotId'>>;
+
+/** Applies an annotation edit; the result is validated, so bad input never reaches the store. */
+export async function updateTouchpoint(id: string, patch: TouchpointPatch): Promise<Touchpoint> {
+  return db.transaction('rw', db.touchpoints, async () => {
+    const current = await db.touchpoints.get(id);
+    if (!current) throw new Error('This touchpoint no longer exists.');
+    const next = touchpoint.parse({ ...current, ...patch });
+    await db.touchpoints.put(next);
+    return next;
+  });
+}
+
+export interface DeletedTouchpoint {
+  touchpoint: Touchpoint;
+  screenshot?: Screenshot;
+}
+
+/** Deletes a touchpoint and its screenshot; keep the result to undo. */
+export async function deleteTouchpoint(id: string): Promise<DeletedTouchpoint> {
+  return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
+    const record = await db.touchpoints.get(id);
+    if (!record) throw new Error('This touchpoint no longer exists.');
+    const shot = record.screenshotId ? await db.screenshots.get(record.screenshotId) : undefined;
+    await db.touchpoints.delete(id);
+    if (shot) await db.screenshots.delete(shot.id);
+    return { touchpoint: record, screenshot: shot };
+  });
+}
+
+export async function restoreTouchpoint(deleted: DeletedTouchpoint): Promise<void> {
+  await db.transaction('rw', db.touchpoints, db.screenshots, async () => {
+    await db.touchpoints.put(deleted.touchpoint);
+    if (deleted.screenshot) await db.screenshots.put(deleted.screenshot);
+  });
+}
+
+export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
+  return db.touchpoints
+    .where('[journeyId+seq]')
+    .between([journeyId, 0], [journeyId, Infinity])
+    .toArray();
+}
+
+async function openJourney(journeyId: string): Promise<Journey> {
+  const walk = await db.journeys.get(journeyId);
+  if (!walk) throw new Error('The journey no longer exists.');
+  if (walk.status === 'done') throw new JourneyClosedError();
+  return walk;
+}
+
+/**
+ * A new touchpoint starts in the stage of the one before it (walks move forward through the
+ * stages), or in the study's first stage.
+ */
+async function defaultsFor(walk: Journey) {
+  const previous = await db.touchpoints
+    .where('[journeyId+seq]')
+    .between([walk.id, 0], [walk.id, Infinity])
+    .last();
+  const study = previous ? undefined : await db.studies.get(walk.studyId);
+  return {
+    stage: previous?.stage ?? study?.stages[0] ?? 'Awareness',
+    owner: 'company-owned' as const,
+    friction: { severity: 'none' as const, categories: [], notes: '' },
+    momentOfTruth: false,
+    key: false,
+    promiseChecks: [],
+    signals: [],
+    annotations: [],
+  };
+}

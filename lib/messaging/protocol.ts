@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// Every runtime message is declared here once. Receivers parse what they get with these
+// schemas: a message that does not parse is ignored (DESIGN.md §3, "One typed protocol").
+
+/** Side panel → background: capture the active tab for the active journey. */
+export const captureRequestMessage = z.object({
+  type: z.literal('capture-touchpoint'),
+  journeyId: z.uuid(),
+  /** The normal browser window the panel is attached to; absent when the panel has a window of its own. */
+  windowId: z.number().int().optional(),
+});
+
+export const panelToBackground = z.discriminatedUnion('type', [captureRequestMessage]);
+export type PanelToBackground = z.infer<typeof panelToBackground>;
+
+export const captureRequestReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), requestId: z.uuid() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type CaptureRequestReply = z.infer<typeof captureRequestReply>;
+
+/** Background → page agent: hide what must not be captured and wait until that is painted. */
+export const prepareCaptureMessage = z.object({ type: z.literal('prepare-capture'), masking: z.boolean() });
+/** Background → page agent: undo everything prepare-capture did. */
+export const restoreAfterCaptureMessage = z.object({ type: z.literal('restore-after-capture') });
+
+export const backgroundToAgent = z.discriminatedUnion('type', [prepareCaptureMessage, restoreAfterCaptureMessage]);
+export type BackgroundToAgent = z.infer<typeof backgroundToAgent>;
+
+/** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
+export const preparedPage = z.object({
+  ok: z.literal(true),
+  url: z.string().max(8_000),
+  title: z.string().max(2_000),
+  devicePixelRatio: z.number().positive().max(16),
+  maskedFields: z.number().int().nonnegative(),
+});
+export type PreparedPage = z.infer<typeof preparedPage>;

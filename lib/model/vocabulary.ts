@@ -1,0 +1,116 @@
+// The research vocabulary of DESIGN.md §2. Studies may rename or extend the stages;
+// the other lists are fixed so that exports from different researchers line up.
+
+export const DEFAULT_STAGES = ['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy'] as const;
+
+export const PURCHASE_PHASES = ['before-purchase', 'during-purchase', 'after-purchase', 'customer-service'] as const;
+
+export const CHANNEL_GROUPS = {
+  digital: ['website', 'mobile-app', 'email', 'social-media', 'online-ad', 'search', 'review-site', 'chat'],
+  offline: ['retail-store', 'event', 'print', 'phone'],
+  human: ['sales-representative', 'support-agent', 'account-manager'],
+  other: ['other'],
+} as const;
+
+export type ChannelGroup = keyof typeof CHANNEL_GROUPS;
+
+export const CHANNELS = [
+  ...CHANNEL_GROUPS.digital,
+  ...CHANNEL_GROUPS.offline,
+  ...CHANNEL_GROUPS.human,
+  ...CHANNEL_GROUPS.other,
+] as const;
+
+export const OWNERS = ['company-owned', 'customer-owned', 'partner-owned', 'external'] as const;
+
+export const INITIATORS = ['proactive', 'reactive'] as const;
+
+export const FRICTION_SEVERITIES = ['none', 'minor', 'moderate', 'major', 'blocker'] as const;
+
+export const FRICTION_CATEGORIES = [
+  'missing-information',
+  'complicated-process',
+  'poor-service',
+  'slow',
+  'error',
+  'trust-privacy',
+  'accessibility',
+  'inconsistent-message',
+  'other',
+] as const;
+
+export const EMOTION_MIN = -2;
+export const EMOTION_MAX = 2;
+export const EFFORT_MIN = 1;
+export const EFFORT_MAX = 7;
+export const CONSIDERATION_MIN = 1;
+export const CONSIDERATION_MAX = 5;
+
+export const CONSIDERATIONS = ['appropriateness', 'relevance', 'meaningfulness', 'endearment'] as const;
+
+export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
+
+export const JOURNEY_STATUSES = ['active', 'paused', 'done'] as const;
+
+export const TOUCHPOINT_SOURCES = ['manual', 'picked', 'auto', 'offsite'] as const;
+
+/** Human labels for the values above, so every view and export spells them the same way. */
+export const LABELS: Record<string, string> = {
+  'before-purchase': 'Before purchase',
+  'during-purchase': 'During purchase',
+  'after-purchase': 'After purchase',
+  'customer-service': 'Customer service',
+  website: 'Website',
+  'mobile-app': 'Mobile app',
+  email: 'Email',
+  'social-media': 'Social media',
+  'online-ad': 'Online ad',
+  search: 'Search',
+  'review-site': 'Review site',
+  chat: 'Chat',
+  'retail-store': 'Retail store',
+  event: 'Event',
+  print: 'Print',
+  phone: 'Phone',
+  'sales-representative': 'Sales representative',
+  'support-agent': 'Support agent',
+  'account-manager': 'Account manager',
+  other: 'Other',
+  'company-owned': 'Company-owned',
+  'customer-owned': 'Customer-owned',
+  'partner-owned': 'Partner-owned',
+  external: 'External',
+  proactive: 'Proactive (company-initiated)',
+  reactive: 'Reactive (customer-initiated)',
+  none: 'None',
+  minor: 'Minor',
+  moderate: 'Moderate',
+  major: 'Major',
+  blocker: 'Blocker',
+  'missing-information': 'Missing information',
+  'complicated-process': 'Complicated process',
+  'poor-service': 'Poor service',
+  slow: 'Slow',
+  error: 'Error',
+  'trust-privacy': 'Trust / privacy',
+  accessibility: 'Accessibility',
+  'inconsistent-message': 'Inconsistent message',
+  kept: 'Kept',
+  broken: 'Broken',
+  'not-applicable': 'Not applicable',
+  active: 'Active',
+  paused: 'Paused',
+  done: 'Done',
+};
+
+export function label(value: string): string {
+  return LABELS[value] ?? value;
+}
+
+export const EMOTION_LABELS: Record<number, string> = {
+  [-2]: 'Very negative',
+  [-1]: 'Negative',
+  0: 'Neutral',
+  1: 'Positive',
+  2: 'Very positive',
+};

@@ -1,0 +1,19 @@
+import { storage } from 'wxt/utils/storage';
+
+// What must survive the service worker and the side panel closing lives in extension storage
+// (DESIGN.md §3): the walk in progress, the researcher's picks, and the capture status.
+
+export const activeJourneyId = storage.defineItem<string | null>('local:activeJourneyId', { fallback: null });
+export const selectedStudyId = storage.defineItem<string | null>('local:selectedStudyId', { fallback: null });
+export const selectedPersonaId = storage.defineItem<string | null>('local:selectedPersonaId', { fallback: null });
+
+export interface CaptureStatus {
+  /** Captures requested and not yet saved or failed. */
+  pending: number;
+  /** The last failure, shown to the researcher until dismissed or the next success. */
+  lastError?: { message: string; at: number };
+}
+
+export const captureStatus = storage.defineItem<CaptureStatus>('local:captureStatus', {
+  fallback: { pending: 0 },
+});
