@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { updateTouchpoint, type TouchpointPatch } from '@/lib/db';
 import {
   CHANNEL_GROUPS,
@@ -25,12 +25,18 @@ interface Props {
 const EMOTION_FACES: Record<number, string> = { [-2]: '😫', [-1]: '🙁', 0: '😐', 1: '🙂', 2: '😀' };
 
 /** The annotation form of one touchpoint. Every change saves itself. */
-export function TouchpointForm({ touchpoint: point, stages, onError }: Props) {
+export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
   const uid = useId();
+  // Edits show at once and stay shown until the stored record has caught up with them.
+  const [pending, setPending] = useState<TouchpointPatch>({});
+  useEffect(() => setPending((current) => withoutSaved(current, stored)), [stored]);
+  const point = { ...stored, ...pending };
   const save = (patch: TouchpointPatch) => {
-    updateTouchpoint(point.id, patch).catch((error: unknown) =>
-      onError(`Could not save: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    setPending((current) => ({ ...current, ...patch }));
+    updateTouchpoint(stored.id, patch).catch((error: unknown) => {
+      setPending((current) => withoutKeys(current, Object.keys(patch)));
+      onError(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+    });
   };
   const title = useDraftText(point.title, (value) => save({ title: value }));
   const notes = useDraftText(point.friction.notes, (value) => save({ friction: { ...point.friction, notes: value } }));
@@ -188,6 +194,17 @@ export function TouchpointForm({ touchpoint: point, stages, onError }: Props) {
       </details>
     </div>
   );
+}
+
+function withoutSaved(pending: TouchpointPatch, stored: Touchpoint): TouchpointPatch {
+  const saved = Object.entries(pending)
+    .filter(([key, value]) => JSON.stringify(stored[key as keyof Touchpoint]) === JSON.stringify(value))
+    .map(([key]) => key);
+  return saved.length ? withoutKeys(pending, saved) : pending;
+}
+
+function withoutKeys(patch: TouchpointPatch, keys: string[]): TouchpointPatch {
+  return Object.fromEntries(Object.entries(patch).filter(([key]) => !keys.includes(key)));
 }
 
 function OptionalSelect<T extends string>(props: {

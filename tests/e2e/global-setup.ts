@@ -1,0 +1,5 @@
+import { prepareGrantedBuild } from './support/browser';
+
+export default async function globalSetup() {
+  await prepareGrantedBuild();
+}

@@ -1,0 +1,111 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { exportFile, type ExportFile } from '../../../lib/export/format';
+
+export interface Annotation {
+  title?: string;
+  stage?: string;
+  channel?: string;
+  owner?: string;
+  severity?: string;
+  categories?: string[];
+  notes?: string;
+  emotion?: string;
+  momentOfTruth?: boolean;
+  key?: boolean;
+}
+
+/** The Touchtrail side panel, as the researcher uses it. */
+export class SidePanel {
+  constructor(readonly page: Page) {}
+
+  get touchpoints(): Locator {
+    return this.page.getByTestId('touchpoint');
+  }
+
+  touchpoint(seq: number): Locator {
+    return this.page.locator(`[data-testid="touchpoint"][data-seq="${seq}"]`);
+  }
+
+  async createStudy(name: string, company: string, siteUrl: string) {
+    await this.page.getByLabel('Study name').fill(name);
+    await this.page.getByLabel('Company').fill(company);
+    await this.page.getByLabel('Site URL').fill(siteUrl);
+    await this.page.getByRole('button', { name: 'Create study' }).click();
+  }
+
+  async createPersona(name: string, summary: string, goals: string[]) {
+    await this.page.getByLabel('Persona name').fill(name);
+    await this.page.getByLabel('Summary').fill(summary);
+    await this.page.getByLabel('Goals (one per line)').fill(goals.join('\n'));
+    await this.page.getByRole('button', { name: 'Create persona' }).click();
+  }
+
+  async startJourney(title: string, scenario: string) {
+    await this.page.getByLabel('Journey title').fill(title);
+    await this.page.getByLabel('Scenario').fill(scenario);
+    await this.page.getByRole('button', { name: 'Start journey' }).click();
+    await expect(this.page.getByRole('button', { name: /Capture touchpoint/ })).toBeVisible();
+  }
+
+  /** Presses "Capture touchpoint" and waits until the new touchpoint is listed. */
+  async capture() {
+    const before = await this.touchpoints.count();
+    await this.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+    await expect(this.touchpoints).toHaveCount(before + 1);
+    await expect(this.touchpoints.first().getByRole('img')).toBeVisible();
+  }
+
+  async addOffsiteTouchpoint() {
+    const before = await this.touchpoints.count();
+    await this.page.getByRole('button', { name: 'Add off-site touchpoint' }).click();
+    await expect(this.touchpoints).toHaveCount(before + 1);
+  }
+
+  async expand(seq: number) {
+    const toggle = this.touchpoint(seq).locator('button[aria-expanded]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  async annotate(seq: number, values: Annotation) {
+    await this.expand(seq);
+    const card = this.touchpoint(seq);
+    if (values.title !== undefined) await card.getByLabel('Title').fill(values.title);
+    if (values.stage) await card.getByLabel('Stage').selectOption({ label: values.stage });
+    if (values.channel) await card.getByLabel('Channel').selectOption({ label: values.channel });
+    if (values.owner) await card.getByLabel('Owner').selectOption({ label: values.owner });
+    if (values.severity) await card.getByLabel('Friction severity').selectOption({ label: values.severity });
+    for (const category of values.categories ?? []) await card.getByRole('checkbox', { name: category }).check();
+    if (values.notes !== undefined) await card.getByLabel('Friction notes').fill(values.notes);
+    if (values.emotion) await card.getByRole('radio', { name: values.emotion }).check();
+    if (values.momentOfTruth !== undefined) await card.getByRole('checkbox', { name: 'Moment of truth' }).setChecked(values.momentOfTruth);
+    if (values.key !== undefined) await card.getByRole('checkbox', { name: 'Key touchpoint' }).setChecked(values.key);
+  }
+
+  async setMasking(on: boolean) {
+    await this.page.getByRole('switch', { name: 'Mask form fields in screenshots' }).setChecked(on);
+  }
+
+  async deleteTouchpoint(seq: number) {
+    await this.page.getByRole('button', { name: `Delete touchpoint ${seq}` }).click();
+  }
+
+  async undo() {
+    await this.page.getByRole('button', { name: 'Undo' }).click();
+  }
+
+  async endJourney() {
+    await this.page.getByRole('button', { name: 'End journey' }).click();
+    await expect(this.page.getByRole('heading', { name: /Journey ended/ })).toBeVisible();
+  }
+
+  /** Clicks an export button and returns the downloaded file, parsed and validated. */
+  async export(buttonName = 'Export journey'): Promise<{ file: ExportFile; fileName: string; path: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: buttonName }).click();
+    const done = await download;
+    const path = await done.path();
+    const { readFile } = await import('node:fs/promises');
+    const file = exportFile.parse(JSON.parse(await readFile(path, 'utf8')));
+    return { file, fileName: done.suggestedFilename(), path };
+  }
+}

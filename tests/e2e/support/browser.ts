@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+
+export const BUILD_DIR = resolve('.output/chrome-mv3');
+/** The build as installed by a researcher who accepted the site-access prompt. */
+export const GRANTED_BUILD_DIR = resolve('.output/chrome-mv3-granted');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * The Chromium to drive: TOUCHTRAIL_CHROMIUM when set, else Debian's package, else one that
+ * Playwright installed. Branded Google Chrome no longer loads unpacked extensions from flags.
+ */
+export function findChromium(): string {
+  const candidates = [process.env.TOUCHTRAIL_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  const bundled = chromium.executablePath();
+  if (bundled && existsSync(bundled)) return bundled;
+  throw new Error(
+    'No Chromium found. Install one (Debian: apt-get install chromium) or set TOUCHTRAIL_CHROMIUM to its path.',
+  );
+}
+
+/**
+ * Chrome's site-access prompt cannot be clicked by automation, so tests load a copy of the
+ * build whose manifest already holds the optional host permissions, as for a user who accepted.
+ */
+export async function prepareGrantedBuild(): Promise<string> {
+  if (!existsSync(join(BUILD_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build in ${BUILD_DIR}: run "npm run build" first.`);
+  }
+  await rm(GRANTED_BUILD_DIR, { recursive: true, force: true });
+  await cp(BUILD_DIR, GRANTED_BUILD_DIR, { recursive: true });
+  const manifestPath = join(GRANTED_BUILD_DIR, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, string[] | undefined>;
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+  return GRANTED_BUILD_DIR;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the extension loaded, in a fresh profile. */
+export async function launchWithExtension(
+  extensionDir: string,
+  options: { headless?: boolean; downloadsPath?: string } = {},
+): Promise<ExtensionSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'touchtrail-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+    downloadsPath: options.downloadsPath,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the side panel page in a popup window of its own (automation cannot open the real
+ * side panel); the site's tab stays the active tab of its normal window, as for a real user.
+ */
+export async function openSidePanel(session: ExtensionSession): Promise<Page> {
+  const url = `chrome-extension://${session.extensionId}/sidepanel.html`;
+  const opened = session.context.waitForEvent('page', { predicate: (page) => page.url().startsWith(url) });
+  await session.worker.evaluate(
+    (panelUrl) => (globalThis as unknown as ChromeGlobal).chrome.windows.create({ url: panelUrl, type: 'popup', width: 420, height: 900 }),
+    url,
+  );
+  const page = await opened;
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+/** The part of the extension API that tests call inside the service worker. */
+export interface ChromeGlobal {
+  chrome: { windows: { create(options: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> } };
+}

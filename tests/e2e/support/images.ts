@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ImageFacts {
+  width: number;
+  height: number;
+  /** Per channel (r, g, b), the spread (max − min) of the pixels in the region. */
+  regionSpread?: [number, number, number];
+  /** The mean colour of the region. */
+  regionMean?: [number, number, number];
+}
+
+/** Decodes an image with the browser's own decoder and reports its size and a region's colours. */
+export async function inspectImage(page: Page, base64: string, mime: string, region?: Region): Promise<ImageFacts> {
+  return page.evaluate(
+    async ({ base64, mime, region }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+      const facts: ImageFacts = { width: bitmap.width, height: bitmap.height };
+      if (region) {
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const { data } = context.getImageData(
+          Math.round(region.x),
+          Math.round(region.y),
+          Math.round(region.width),
+          Math.round(region.height),
+        );
+        const min = [255, 255, 255];
+        const max = [0, 0, 0];
+        const sum = [0, 0, 0];
+        for (let i = 0; i < data.length; i += 4) {
+          for (let c = 0; c < 3; c++) {
+            const value = data[i + c]!;
+            min[c] = Math.min(min[c]!, value);
+            max[c] = Math.max(max[c]!, value);
+            sum[c]! += value;
+          }
+        }
+        const count = data.length / 4;
+        facts.regionSpread = [max[0]! - min[0]!, max[1]! - min[1]!, max[2]! - min[2]!];
+        facts.regionMean = [sum[0]! / count, sum[1]! / count, sum[2]! / count].map(Math.round) as [number, number, number];
+      }
+      return facts;
+    },
+    { base64, mime, region },
+  );
+}
+
+/** The inside of a box, a few pixels in from its border. */
+export function inset(box: Region, by: number): Region {
+  return { x: box.x + by, y: box.y + by, width: box.width - 2 * by, height: box.height - 2 * by };
+}
