@@ -13,7 +13,9 @@ const noDbInContentScripts = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'playwright-report/**'] },
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'playwright-report/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,7 +24,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, arguments: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false, arguments: false } },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -33,6 +38,11 @@ export default tseslint.config(
   {
     files: ['entrypoints/content/**', 'lib/page-agent/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noDbInContentScripts, noEntrypointsFromLib] }] },
+  },
+  {
+    // Playwright fixtures take their dependencies as a destructured (possibly empty) object.
+    files: ['tests/e2e/fixtures.ts'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

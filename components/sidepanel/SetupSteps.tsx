@@ -21,7 +21,10 @@ export function SetupSteps({ onError }: { onError: (message: string) => void }) 
     <div className="setup">
       <section className="intro">
         <h1>Touchtrail</h1>
-        <p>Walk a website as one of your personas and record every touchpoint that matters, with a screenshot and your notes.</p>
+        <p>
+          Walk a website as one of your personas and record every touchpoint that matters, with a screenshot and your
+          notes.
+        </p>
         <ol className="steps-overview">
           <li className={studyId ? 'done' : ''}>Pick or create a study</li>
           <li className={personaId ? 'done' : ''}>Pick or create the persona you will play</li>
@@ -79,7 +82,9 @@ function StudyStep(props: {
           </button>
         </div>
       )}
-      {props.studyId && !creating && <ExportButton scope={{ studyId: props.studyId }} label="Export study" onError={props.onError} />}
+      {props.studyId && !creating && (
+        <ExportButton scope={{ studyId: props.studyId }} label="Export study" onError={props.onError} />
+      )}
       {showForm && (
         <form onSubmit={(e) => void submit(e)} className="stack">
           <label className="field">
@@ -142,7 +147,10 @@ function PersonaStep(props: {
         <div className="row">
           <label className="field grow">
             <span>Persona</span>
-            <select value={props.personaId ?? ''} onChange={(e) => void selectedPersonaId.setValue(e.target.value || null)}>
+            <select
+              value={props.personaId ?? ''}
+              onChange={(e) => void selectedPersonaId.setValue(e.target.value || null)}
+            >
               <option value="">Choose a persona…</option>
               {props.personas.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -225,7 +233,8 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
           <textarea name="scenario" rows={2} placeholder="What the persona is trying to do, e.g. “Buy running shoes”" />
         </label>
         <p className="muted small">
-          Touchtrail will ask for access to the sites you visit so it can capture them. Everything stays on this computer.
+          Touchtrail will ask for access to the sites you visit so it can capture them. Everything stays on this
+          computer.
         </p>
         <button type="submit" className="primary big">
           Start journey

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Camera, Mail, Pause, Play, Square } from 'lucide-react';
+import { Camera, Mail, Pause, Play, Square, Timer, User } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
@@ -18,7 +18,7 @@ import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/pro
 import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { TouchpointCard } from '../touchpoint/TouchpointCard';
-import { useNow, useStorageItem } from '../ui/hooks';
+import { useNow, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import type { ToastMessage } from '../ui/Toast';
 import { ExportButton } from './ExportButton';
 import { errorText } from './SetupSteps';
@@ -36,8 +36,11 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
   const persona = useLiveQuery(() => db.personas.get(walk.personaId), [walk.personaId]);
   const touchpoints = useLiveQuery(() => listTouchpoints(walk.id).then((list) => list.reverse()), [walk.id]);
   const status = useStorageItem(captureStatus);
-  const [expandedId, setExpandedId] = useState<string | null>(null);
+  // undefined follows the newest touchpoint; null means every card is closed.
+  const [chosenId, setExpandedId] = useState<string | null | undefined>(undefined);
   const newestId = touchpoints?.[0]?.id;
+  const expandedId = chosenId === undefined ? newestId : chosenId;
+  const [masking, setMaskingView] = useOptimisticValue(walk.masking);
   const lastSeenNewest = useRef<string | undefined>(undefined);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -46,7 +49,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
     if (!newestId || newestId === lastSeenNewest.current) return;
     const first = lastSeenNewest.current === undefined;
     lastSeenNewest.current = newestId;
-    setExpandedId(newestId);
+    setExpandedId(undefined);
     if (first) return;
     requestAnimationFrame(() => {
       const active = document.activeElement;
@@ -108,7 +111,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
         {persona && (
           <details className="persona-strip">
             <summary>
-              <span aria-hidden="true">👤</span> <strong>{persona.name}</strong>
+              <User size={14} aria-hidden /> <strong>{persona.name}</strong>
               {persona.summary && <span className="muted"> · {persona.summary}</span>}
             </summary>
             {persona.goals.length > 0 && <p>Goals: {persona.goals.join('; ')}</p>}
@@ -125,7 +128,12 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
         {paused ? (
           <p className="paused-note">Paused: captures are off until you resume.</p>
         ) : (
-          <button type="button" className="primary big" onClick={() => void capture()} title="Capture touchpoint (Alt+Shift+T)">
+          <button
+            type="button"
+            className="primary big"
+            onClick={() => void capture()}
+            title="Capture touchpoint (Alt+Shift+T)"
+          >
             <Camera size={18} aria-hidden /> Capture touchpoint <kbd>Alt+Shift+T</kbd>
           </button>
         )}
@@ -138,8 +146,11 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
           <input
             type="checkbox"
             role="switch"
-            checked={walk.masking}
-            onChange={(e) => void setMasking(walk.id, e.target.checked).catch((error: unknown) => onError(errorText(error)))}
+            checked={masking}
+            onChange={(e) => {
+              setMaskingView(e.target.checked);
+              setMasking(walk.id, e.target.checked).catch((error: unknown) => onError(errorText(error)));
+            }}
           />
           Mask form fields in screenshots
         </label>
@@ -149,7 +160,11 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
         {status?.lastError && (
           <div className="error" role="alert">
             <span>{status.lastError.message}</span>
-            <button type="button" className="link-button" onClick={() => void captureStatus.setValue({ pending: status.pending })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void captureStatus.setValue({ pending: status.pending })}
+            >
               Dismiss
             </button>
           </div>
@@ -158,7 +173,9 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
       <section className="touchpoints" aria-label="Touchpoints">
         {touchpoints && touchpoints.length === 0 && (
-          <p className="empty">No touchpoints yet. Go to the page where the persona’s journey begins and press “Capture touchpoint”.</p>
+          <p className="empty">
+            No touchpoints yet. Go to the page where the persona’s journey begins and press “Capture touchpoint”.
+          </p>
         )}
         <ol ref={listRef} className="touchpoint-list">
           {touchpoints?.map((point) => (
@@ -177,7 +194,10 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
       <footer className="walk-footer">
         {paused ? (
-          <button type="button" onClick={() => void resumeJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}>
+          <button
+            type="button"
+            onClick={() => void resumeJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}
+          >
             <Play size={16} aria-hidden /> Resume
           </button>
         ) : (
@@ -198,7 +218,7 @@ function Elapsed({ journey: walk }: { journey: Journey }) {
   const now = useNow();
   return (
     <span className="elapsed" aria-label="Time walking">
-      ⏱ {formatDuration(journeyDurationMs(walk, now))}
+      <Timer size={14} aria-hidden /> {formatDuration(journeyDurationMs(walk, now))}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { Angry, Frown, Laugh, Meh, Smile } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { updateTouchpoint, type TouchpointPatch } from '@/lib/db';
 import {
@@ -22,7 +23,7 @@ interface Props {
   onError: (message: string) => void;
 }
 
-const EMOTION_FACES: Record<number, string> = { [-2]: '😫', [-1]: '🙁', 0: '😐', 1: '🙂', 2: '😀' };
+const EMOTION_FACES: Record<number, typeof Meh> = { [-2]: Angry, [-1]: Frown, 0: Meh, 1: Smile, 2: Laugh };
 
 /** The annotation form of one touchpoint. Every change saves itself. */
 export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
@@ -126,20 +127,23 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
       </label>
       <fieldset className="field wide emotion">
         <legend>Emotion</legend>
-        {[-2, -1, 0, 1, 2].map((value) => (
-          <label key={value} className="emotion-option" title={EMOTION_LABELS[value]}>
-            <input
-              type="radio"
-              name={`${uid}-emotion`}
-              checked={point.emotion === value}
-              onChange={() => save({ emotion: value })}
-              aria-label={`${value > 0 ? '+' : ''}${value} ${EMOTION_LABELS[value]}`}
-            />
-            <span aria-hidden="true">
-              {EMOTION_FACES[value]} {value > 0 ? `+${value}` : value}
-            </span>
-          </label>
-        ))}
+        {[-2, -1, 0, 1, 2].map((value) => {
+          const Face = EMOTION_FACES[value] ?? Meh;
+          return (
+            <label key={value} className="emotion-option" title={EMOTION_LABELS[value]}>
+              <input
+                type="radio"
+                name={`${uid}-emotion`}
+                checked={point.emotion === value}
+                onChange={() => save({ emotion: value })}
+                aria-label={`${value > 0 ? '+' : ''}${value} ${EMOTION_LABELS[value]}`}
+              />
+              <span aria-hidden="true" className="emotion-face">
+                <Face size={18} /> {value > 0 ? `+${value}` : value}
+              </span>
+            </label>
+          );
+        })}
         {point.emotion !== undefined && (
           <button type="button" className="link-button" onClick={() => save({ emotion: undefined })}>
             Clear emotion
@@ -148,7 +152,11 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
       </fieldset>
       <div className="field wide flags">
         <label>
-          <input type="checkbox" checked={point.momentOfTruth} onChange={(e) => save({ momentOfTruth: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={point.momentOfTruth}
+            onChange={(e) => save({ momentOfTruth: e.target.checked })}
+          />
           Moment of truth
         </label>
         <label>

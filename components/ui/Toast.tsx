@@ -14,7 +14,8 @@ export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose:
     if (!toast) return;
     const timer = setTimeout(onClose, TOAST_MS);
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+      const typing =
+        event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
       if (toast.undo && !typing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();
         toast.undo();

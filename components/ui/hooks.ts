@@ -62,3 +62,15 @@ export function useDraftText(stored: string, save: (value: string) => void) {
     },
   };
 }
+
+/**
+ * A stored value that a control has just changed: the new value shows at once and stays until
+ * the store reports it, so controlled inputs never flick back while the write is under way.
+ */
+export function useOptimisticValue<T>(stored: T): [T, (value: T) => void] {
+  const [pending, setPending] = useState<{ value: T } | null>(null);
+  useEffect(() => {
+    setPending((current) => (current && Object.is(current.value, stored) ? null : current));
+  }, [stored]);
+  return [pending ? pending.value : stored, (value: T) => setPending({ value })];
+}

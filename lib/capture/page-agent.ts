@@ -18,7 +18,9 @@ export async function preparePage(tabId: number, masking: boolean): Promise<Prep
   }
   const parsed = preparedPage.safeParse(reply);
   if (!parsed.success) {
-    throw new CaptureError('The page did not let Touchtrail mask its form fields, so it was not captured. Reload the page and try again.');
+    throw new CaptureError(
+      'The page did not let Touchtrail mask its form fields, so it was not captured. Reload the page and try again.',
+    );
   }
   return parsed.data;
 }
@@ -41,7 +43,13 @@ export async function syncPageAgentRegistration(): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PAGE_AGENT_ID] });
   if (granted && registered.length === 0) {
     await browser.scripting.registerContentScripts([
-      { id: PAGE_AGENT_ID, js: [PAGE_AGENT_FILE], matches: [ALL_SITES], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: PAGE_AGENT_ID,
+        js: [PAGE_AGENT_FILE],
+        matches: [ALL_SITES],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   } else if (!granted && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [PAGE_AGENT_ID] });

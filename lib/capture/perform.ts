@@ -20,7 +20,10 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
   let dataUrl: string;
   try {
     const tab = await browser.tabs.get(job.tabId);
-    if (!tab.active) throw new CaptureError('The tab was no longer in front when its turn came, so it was not captured. Nothing was saved.');
+    if (!tab.active)
+      throw new CaptureError(
+        'The tab was no longer in front when its turn came, so it was not captured. Nothing was saved.',
+      );
     await gate.acquire();
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
   } finally {

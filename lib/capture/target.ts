@@ -14,7 +14,8 @@ export interface CaptureTarget {
 export async function resolveCaptureTarget(windowId?: number): Promise<CaptureTarget> {
   const targetWindowId = windowId ?? (await lastFocusedNormalWindowId());
   const [tab] = await browser.tabs.query({ active: true, windowId: targetWindowId });
-  if (tab?.id === undefined) throw new CaptureError('There is no open tab to capture. Open the site you are walking and try again.');
+  if (tab?.id === undefined)
+    throw new CaptureError('There is no open tab to capture. Open the site you are walking and try again.');
   return { tabId: tab.id, windowId: targetWindowId };
 }
 
@@ -23,6 +24,7 @@ async function lastFocusedNormalWindowId(): Promise<number> {
   if (focused?.id !== undefined && focused.type === 'normal') return focused.id;
   const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
   const fallback = windows.find((w) => w.focused) ?? windows[0];
-  if (fallback?.id === undefined) throw new CaptureError('There is no browser window to capture. Open the site you are walking and try again.');
+  if (fallback?.id === undefined)
+    throw new CaptureError('There is no browser window to capture. Open the site you are walking and try again.');
   return fallback.id;
 }

@@ -103,10 +103,7 @@ export async function restoreTouchpoint(deleted: DeletedTouchpoint): Promise<voi
 }
 
 export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
-  return db.touchpoints
-    .where('[journeyId+seq]')
-    .between([journeyId, 0], [journeyId, Infinity])
-    .toArray();
+  return db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray();
 }
 
 async function openJourney(journeyId: string): Promise<Journey> {
@@ -121,10 +118,7 @@ async function openJourney(journeyId: string): Promise<Journey> {
  * stages), or in the study's first stage.
  */
 async function defaultsFor(walk: Journey) {
-  const previous = await db.touchpoints
-    .where('[journeyId+seq]')
-    .between([walk.id, 0], [walk.id, Infinity])
-    .last();
+  const previous = await db.touchpoints.where('[journeyId+seq]').between([walk.id, 0], [walk.id, Infinity]).last();
   const study = previous ? undefined : await db.studies.get(walk.studyId);
   return {
     stage: previous?.stage ?? study?.stages[0] ?? 'Awareness',

@@ -19,7 +19,8 @@ export const exportFile = z
   })
   .meta({
     title: 'Touchtrail export',
-    description: 'A study with its personas, journeys, touchpoints and screenshots (base64), as exported by Touchtrail.',
+    description:
+      'A study with its personas, journeys, touchpoints and screenshots (base64), as exported by Touchtrail.',
   });
 
 export type ExportFile = z.infer<typeof exportFile>;

@@ -25,7 +25,9 @@ test('a researcher walks the demo shop as a persona and exports the journey', as
   await panel.capture();
 
   // The newest touchpoint is on top, titled after its page, with its form open.
-  await expect(panel.touchpoints.first().getByLabel('Title')).toHaveValue('Checkout — Your details — Northwind Outfitters');
+  await expect(panel.touchpoints.first().getByLabel('Title')).toHaveValue(
+    'Checkout — Your details — Northwind Outfitters',
+  );
 
   await panel.annotate(2, { stage: 'Consideration', emotion: '+1 Positive' });
   await panel.annotate(3, { stage: 'Purchase' });

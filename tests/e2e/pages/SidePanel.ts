@@ -63,7 +63,9 @@ export class SidePanel {
 
   async expand(seq: number) {
     const toggle = this.touchpoint(seq).locator('button[aria-expanded]');
+    await expect(toggle).toBeVisible();
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   }
 
   async annotate(seq: number, values: Annotation) {
@@ -77,7 +79,8 @@ export class SidePanel {
     for (const category of values.categories ?? []) await card.getByRole('checkbox', { name: category }).check();
     if (values.notes !== undefined) await card.getByLabel('Friction notes').fill(values.notes);
     if (values.emotion) await card.getByRole('radio', { name: values.emotion }).check();
-    if (values.momentOfTruth !== undefined) await card.getByRole('checkbox', { name: 'Moment of truth' }).setChecked(values.momentOfTruth);
+    if (values.momentOfTruth !== undefined)
+      await card.getByRole('checkbox', { name: 'Moment of truth' }).setChecked(values.momentOfTruth);
     if (values.key !== undefined) await card.getByRole('checkbox', { name: 'Key touchpoint' }).setChecked(values.key);
   }
 

@@ -93,7 +93,13 @@ export async function openSidePanel(session: ExtensionSession): Promise<Page> {
   const url = `chrome-extension://${session.extensionId}/sidepanel.html`;
   const opened = session.context.waitForEvent('page', { predicate: (page) => page.url().startsWith(url) });
   await session.worker.evaluate(
-    (panelUrl) => (globalThis as unknown as ChromeGlobal).chrome.windows.create({ url: panelUrl, type: 'popup', width: 420, height: 900 }),
+    (panelUrl) =>
+      (globalThis as unknown as ChromeGlobal).chrome.windows.create({
+        url: panelUrl,
+        type: 'popup',
+        width: 420,
+        height: 900,
+      }),
     url,
   );
   const page = await opened;
@@ -103,5 +109,7 @@ export async function openSidePanel(session: ExtensionSession): Promise<Page> {
 
 /** The part of the extension API that tests call inside the service worker. */
 export interface ChromeGlobal {
-  chrome: { windows: { create(options: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> } };
+  chrome: {
+    windows: { create(options: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
+  };
 }

@@ -46,7 +46,11 @@ export async function inspectImage(page: Page, base64: string, mime: string, reg
         }
         const count = data.length / 4;
         facts.regionSpread = [max[0]! - min[0]!, max[1]! - min[1]!, max[2]! - min[2]!];
-        facts.regionMean = [sum[0]! / count, sum[1]! / count, sum[2]! / count].map(Math.round) as [number, number, number];
+        facts.regionMean = [sum[0]! / count, sum[1]! / count, sum[2]! / count].map(Math.round) as [
+          number,
+          number,
+          number,
+        ];
       }
       return facts;
     },

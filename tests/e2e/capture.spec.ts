@@ -1,0 +1,95 @@
+import { expect, test } from './fixtures';
+import { inset, inspectImage } from './support/images';
+import type { SidePanel } from './pages/SidePanel';
+import type { ShopPage } from './pages/ShopPage';
+
+async function startWalk(panel: SidePanel, shop: ShopPage) {
+  await panel.createStudy('Capture checks', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', ['Reorder quickly']);
+  await panel.startJourney('Reorder', 'Buy the same boots again');
+}
+
+test('with masking switched off, what the persona typed shows in the screenshot', async ({ panel, shop }) => {
+  await startWalk(panel, shop);
+  await panel.setMasking(false);
+  await shop.open('checkout.html');
+  await shop.page.getByLabel('Email').fill('visible@example.com');
+  const emailBox = await shop.fieldBoxInScreenshot('Email');
+  await panel.capture();
+
+  const { file } = await panel.export();
+  const shot = file.screenshots[0]!;
+  const inside = await inspectImage(panel.page, shot.image, shot.mime, inset(emailBox, 3));
+  // Dark glyphs on a white field: the pixels are far from uniform.
+  expect(Math.max(...inside.regionSpread!)).toBeGreaterThan(100);
+  expect(file.journeys[0]?.masking).toBe(false);
+});
+
+test('six captures requested within one second are all saved, in order', async ({ panel, shop }) => {
+  await startWalk(panel, shop);
+  const requestedAt = Date.now();
+  await panel.page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Capture touchpoint'))!;
+    for (let i = 0; i < 6; i++) {
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  expect(Date.now() - requestedAt).toBeLessThan(1000);
+  await expect(panel.touchpoints).toHaveCount(6, { timeout: 15_000 });
+  await expect(panel.page.getByRole('alert')).toHaveCount(0);
+
+  const { file } = await panel.export();
+  expect(file.touchpoints.map((t) => t.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  const times = file.touchpoints.map((t) => t.capturedAt);
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
+  expect(file.screenshots).toHaveLength(6);
+});
+
+test('a capture of a browser page explains why it failed and saves nothing', async ({ panel, shop }) => {
+  await startWalk(panel, shop);
+  await shop.page.goto('chrome://version');
+  await panel.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+  await expect(panel.page.getByRole('alert')).toContainText('browser page');
+  await expect(panel.touchpoints).toHaveCount(0);
+
+  // Back on a web page, capture works again and numbering starts at 1.
+  await panel.page.getByRole('button', { name: 'Dismiss' }).click();
+  await shop.open('help.html');
+  await panel.capture();
+  await expect(panel.touchpoint(1)).toBeVisible();
+});
+
+test('a deleted touchpoint comes back with Undo, screenshot and all', async ({ panel, shop }) => {
+  await startWalk(panel, shop);
+  await panel.capture();
+  await panel.annotate(1, { notes: 'Hero image hides the search box', severity: 'Minor' });
+  await panel.deleteTouchpoint(1);
+  await expect(panel.touchpoints).toHaveCount(0);
+  await expect(panel.page.getByRole('status').getByText('Touchpoint 1 deleted')).toBeVisible();
+  await panel.undo();
+  await expect(panel.touchpoints).toHaveCount(1);
+  await panel.expand(1);
+  await expect(panel.touchpoint(1).getByLabel('Friction notes')).toHaveValue('Hero image hides the search box');
+  await expect(panel.touchpoint(1).getByRole('img')).toBeVisible();
+});
+
+test('annotations survive closing and reopening the panel; pause stops capture', async ({ panel, shop, session }) => {
+  await startWalk(panel, shop);
+  await panel.capture();
+  await panel.annotate(1, { title: 'Landing page', notes: 'Free returns promise is clear' });
+  await panel.page.close();
+
+  const { openSidePanel } = await import('./support/browser');
+  const { SidePanel } = await import('./pages/SidePanel');
+  const reopened = new SidePanel(await openSidePanel(session));
+  await reopened.expand(1);
+  await expect(reopened.touchpoint(1).getByLabel('Title')).toHaveValue('Landing page');
+  await expect(reopened.touchpoint(1).getByLabel('Friction notes')).toHaveValue('Free returns promise is clear');
+
+  await reopened.page.getByRole('button', { name: 'Pause' }).click();
+  await expect(reopened.page.getByRole('button', { name: /Capture touchpoint/ })).toHaveCount(0);
+  await reopened.page.getByRole('button', { name: 'Resume' }).click();
+  await reopened.capture();
+  await expect(reopened.touchpoints).toHaveCount(2);
+});
