@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dataUrlToBlob } from '../../lib/capture/encode';
+import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
+import { CAPTURE_COMMAND, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
+import { PAGE_AGENT_ID, requestSiteAccess, syncPageAgentRegistration } from '../../lib/capture/page-agent';
+import { db, pauseJourney } from '../../lib/db';
+import { activeJourneyId, captureStatus } from '../../lib/walk/state';
+import { walkInProgress } from './factories';
+
+const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') });
+
+describe('the capture keyboard command', () => {
+  it('tells the researcher to start a journey when none is active', async () => {
+    await handleCommand(CAPTURE_COMMAND);
+    expect((await captureStatus.getValue()).lastError?.message).toMatch(/Start a journey/);
+  });
+
+  it('tells the researcher to resume a paused journey, and records nothing', async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    await pauseJourney(journey.id);
+    await handleCommand(CAPTURE_COMMAND, { id: 1, windowId: 1 } as never);
+    expect((await captureStatus.getValue()).lastError?.message).toMatch(/paused/);
+    expect(await db.touchpoints.count()).toBe(0);
+  });
+
+  it('ignores other commands', async () => {
+    await handleCommand('something-else');
+    expect(await captureStatus.getValue()).toEqual({ pending: 0 });
+  });
+});
+
+describe('messages to the background', () => {
+  it('ignores messages from web pages (content scripts), whatever they say', async () => {
+    const { journey } = await walkInProgress();
+    const fromPage = { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } as never };
+    expect(await handlePanelMessage({ type: 'capture-touchpoint', journeyId: journey.id }, fromPage)).toBeUndefined();
+    expect(
+      await handlePanelMessage({ type: 'capture-touchpoint', journeyId: journey.id }, { id: 'other-extension' }),
+    ).toBeUndefined();
+  });
+
+  it('ignores malformed messages', async () => {
+    expect(
+      await handlePanelMessage({ type: 'capture-touchpoint', journeyId: 'not-a-uuid' }, extensionPage()),
+    ).toBeUndefined();
+    expect(await handlePanelMessage({ type: 'delete-everything' }, extensionPage())).toBeUndefined();
+    expect(await handlePanelMessage('capture', extensionPage())).toBeUndefined();
+  });
+
+  it('answers a capture request for a journey that is gone with a clear error', async () => {
+    const reply = await handlePanelMessage(
+      { type: 'capture-touchpoint', journeyId: crypto.randomUUID() },
+      extensionPage(),
+    );
+    expect(reply?.ok).toBe(false);
+    expect(reply && !reply.ok && reply.error).toMatch(/Start a journey/);
+  });
+});
+
+describe('site access', () => {
+  it('asks for all sites and reports the answer', async () => {
+    const request = vi.fn().mockResolvedValue(false);
+    expect(await requestSiteAccess({ request, contains: vi.fn() })).toBe(false);
+    expect(request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+  });
+
+  it('falls back to what is already granted when the browser will not prompt', async () => {
+    const request = vi.fn().mockRejectedValue(new Error('This function must be called during a user gesture'));
+    expect(await requestSiteAccess({ request, contains: vi.fn().mockResolvedValue(true) })).toBe(true);
+  });
+
+  it('registers the page agent for every site only while access is granted', async () => {
+    const registered: string[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () =>
+      registered.map((id) => ({ id }) as never),
+    );
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
+      registered.push(...scripts.map((s) => s.id));
+    });
+    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async () => {
+      registered.length = 0;
+    });
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains');
+
+    contains.mockResolvedValue(false);
+    await syncPageAgentRegistration();
+    expect(registered).toEqual([]);
+
+    contains.mockResolvedValue(true);
+    await syncPageAgentRegistration();
+    await syncPageAgentRegistration();
+    expect(registered).toEqual([PAGE_AGENT_ID]);
+
+    contains.mockResolvedValue(false);
+    await syncPageAgentRegistration();
+    expect(registered).toEqual([]);
+  });
+});
+
+describe('capture errors', () => {
+  it.each([
+    ['No tab with id: 12.', /tab was closed/],
+    ['Cannot access contents of url "chrome://settings/". Extension manifest must request permission', /browser page/],
+    ["Either the '<all_urls>' or 'activeTab' permission is required.", /no access to this site/],
+    ['QuotaExceededError: The quota has been exceeded.', /no room left/],
+  ])('explain "%s" in words the researcher can act on', (message, expected) => {
+    const text = describeCaptureError(new Error(message));
+    expect(text).toMatch(expected);
+    expect(text).toMatch(/Nothing was saved/);
+  });
+
+  it('pass our own messages through', () => {
+    expect(describeCaptureError(new CaptureError('Resume the journey.'))).toBe('Resume the journey.');
+  });
+});
+
+describe('screenshot decoding', () => {
+  it('turns a data URL into a Blob of its bytes', async () => {
+    const blob = dataUrlToBlob('data:image/png;base64,AAEC/w==');
+    expect(blob.type).toBe('image/png');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => dataUrlToBlob('https://example.com/x.png')).toThrow(/unexpected form/);
+  });
+});

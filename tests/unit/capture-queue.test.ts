@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { storage } from 'wxt/utils/storage';
+import { CaptureQueue, type CaptureJob, type JobStore } from '../../lib/capture/queue';
+import { RateGate } from '../../lib/capture/rate-gate';
+
+/** A clock that only moves when the code under test sleeps, so spacing is measured exactly. */
+function fakeClock() {
+  let now = 0;
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+      await Promise.resolve();
+    },
+  };
+}
+
+const persisted = storage.defineItem<CaptureJob[]>('local:test-capture-queue', { fallback: [] });
+const store: JobStore = { load: () => persisted.getValue(), save: (jobs) => persisted.setValue(jobs) };
+
+function job(n: number): CaptureJob {
+  return {
+    id: crypto.randomUUID(),
+    journeyId: crypto.randomUUID(),
+    tabId: n,
+    windowId: 1,
+    requestedAt: n,
+    attempts: 0,
+  };
+}
+
+const rateLimited = () => new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+
+describe('the rate gate', () => {
+  it('spaces calls at least the interval apart, whenever they are asked for', async () => {
+    const clock = fakeClock();
+    const gate = new RateGate(550, clock.now, clock.sleep);
+    const starts: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await gate.acquire();
+      starts.push(clock.now());
+    }
+    expect(starts).toEqual([0, 550, 1100, 1650, 2200, 2750]);
+  });
+});
+
+describe('the capture queue', () => {
+  it('saves six captures requested at once, in the order they were asked for, within the rate limit', async () => {
+    const clock = fakeClock();
+    const gate = new RateGate(550, clock.now, clock.sleep);
+    const calls: { tab: number; at: number }[] = [];
+    const queue = new CaptureQueue({
+      store,
+      sleep: clock.sleep,
+      perform: async (j) => {
+        await gate.acquire();
+        calls.push({ tab: j.tabId, at: clock.now() });
+      },
+    });
+    await Promise.all([1, 2, 3, 4, 5, 6].map((n) => queue.enqueue(job(n))));
+    await queue.idle();
+    expect(calls.map((c) => c.tab)).toEqual([1, 2, 3, 4, 5, 6]);
+    // No one-second window ever holds more than two captures.
+    for (let i = 2; i < calls.length; i++) expect(calls[i]!.at - calls[i - 2]!.at).toBeGreaterThanOrEqual(1000);
+    expect(await persisted.getValue()).toEqual([]);
+  });
+
+  it('retries a capture the browser refused for going too fast, and loses nothing', async () => {
+    const clock = fakeClock();
+    let refusals = 2;
+    const saved: number[] = [];
+    const queue = new CaptureQueue({
+      store,
+      sleep: clock.sleep,
+      perform: async (j) => {
+        if (j.tabId === 2 && refusals-- > 0) throw rateLimited();
+        saved.push(j.tabId);
+      },
+    });
+    for (const n of [1, 2, 3]) await queue.enqueue(job(n));
+    await queue.idle();
+    expect(saved).toEqual([1, 2, 3]);
+  });
+
+  it('reports a capture that cannot succeed, drops it, and goes on with the rest', async () => {
+    const failures: string[] = [];
+    const saved: number[] = [];
+    const pending: number[] = [];
+    const queue = new CaptureQueue({
+      store,
+      sleep: fakeClock().sleep,
+      perform: async (j) => {
+        if (j.tabId === 2) throw new Error('No tab with id: 2.');
+        saved.push(j.tabId);
+      },
+      onFailure: (_j, error) => void failures.push((error as Error).message),
+      onPendingChange: (n) => void pending.push(n),
+    });
+    for (const n of [1, 2, 3]) await queue.enqueue(job(n));
+    await queue.idle();
+    expect(saved).toEqual([1, 3]);
+    expect(failures).toEqual(['No tab with id: 2.']);
+    expect(pending.at(-1)).toBe(0);
+  });
+
+  it('gives up after the last attempt when the browser keeps refusing', async () => {
+    const failures: unknown[] = [];
+    const queue = new CaptureQueue({
+      store,
+      maxAttempts: 3,
+      sleep: fakeClock().sleep,
+      perform: () => Promise.reject(rateLimited()),
+      onFailure: (_j, error) => void failures.push(error),
+    });
+    await queue.enqueue(job(1));
+    await queue.idle();
+    expect(failures).toHaveLength(1);
+    expect(await persisted.getValue()).toEqual([]);
+  });
+
+  it('finishes the captures a stopped service worker left queued', async () => {
+    await persisted.setValue([job(7), job(8)]);
+    const saved: number[] = [];
+    // A new worker: a new queue over the same storage.
+    const queue = new CaptureQueue({ store, perform: async (j) => void saved.push(j.tabId) });
+    await queue.start();
+    expect(saved).toEqual([7, 8]);
+  });
+
+  it('keeps a job queued while it is being captured, so a worker stopped mid-capture redoes it', async () => {
+    let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    const capturing = new Promise<void>((resolve) => (started = resolve));
+    const queue = new CaptureQueue({
+      store,
+      perform: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    });
+    const first = job(1);
+    await queue.enqueue(first);
+    await capturing;
+    expect((await persisted.getValue()).map((j) => j.id)).toEqual([first.id]);
+    release();
+    await queue.idle();
+    expect(await persisted.getValue()).toEqual([]);
+  });
+
+  it('takes jobs queued while it is working', async () => {
+    const saved: number[] = [];
+    const queue: CaptureQueue = new CaptureQueue({
+      store,
+      perform: async (j) => {
+        saved.push(j.tabId);
+        if (j.tabId === 1) await queue.enqueue(job(2));
+      },
+    });
+    await queue.enqueue(job(1));
+    await queue.idle();
+    expect(saved).toEqual([1, 2]);
+  });
+});

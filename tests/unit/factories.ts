@@ -1,0 +1,39 @@
+import { createPersona, createStudy, startJourney, type CapturedPage } from '../../lib/db';
+
+/** A study, a persona and a journey in progress, as the side panel would create them. */
+export async function walkInProgress(now = 1_700_000_000_000) {
+  const study = await createStudy(
+    { name: 'Northwind audit', company: 'Northwind', siteUrl: 'https://shop.example' },
+    now,
+  );
+  const persona = await createPersona({
+    studyId: study.id,
+    name: 'Carl',
+    summary: 'First-time buyer',
+    goals: ['Buy boots'],
+  });
+  const journey = await startJourney(
+    { studyId: study.id, personaId: persona.id, title: 'Buy boots', scenario: 'Buy boots by card' },
+    now,
+  );
+  return { study, persona, journey };
+}
+
+export function capturedPage(journeyId: string, overrides: Partial<CapturedPage> = {}): CapturedPage {
+  return {
+    journeyId,
+    capturedAt: 1_700_000_001_000,
+    url: 'https://shop.example/cart',
+    pageTitle: 'Your cart',
+    image: {
+      image: new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'image/webp' }),
+      thumbnail: new Blob([new Uint8Array([5, 6])], { type: 'image/webp' }),
+      width: 1280,
+      height: 800,
+      devicePixelRatio: 1,
+      mime: 'image/webp',
+      thumbnailMime: 'image/webp',
+    },
+    ...overrides,
+  };
+}
