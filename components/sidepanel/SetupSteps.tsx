@@ -203,11 +203,11 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    // The browser shows its site-access prompt only during the click itself, so ask first.
-    const access = requestSiteAccess(browser.permissions);
+    // The browser shows its site-access prompt only during the click itself, so ask first. The
+    // walk starts whatever the answer (and before it): without access, capture uses activeTab.
+    void requestSiteAccess(browser.permissions);
     void (async () => {
       try {
-        await access;
         const walk = await startJourney({
           studyId: props.studyId,
           personaId: props.personaId,

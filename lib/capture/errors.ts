@@ -13,13 +13,13 @@ export function describeCaptureError(error: unknown): string {
   const message = messageOf(error);
   if (/No tab with id|No window with id|tab was closed/i.test(message))
     return 'The tab was closed before it could be captured. Nothing was saved.';
+  if (/chrome:\/\/|chrome-extension:\/\/|about:|edge:\/\/|extensions gallery|chrome-search:|webstore/i.test(message))
+    return 'This is a browser page (such as chrome:// or the Web Store) that extensions may not capture. Switch to a web page and try again. Nothing was saved.';
   if (
-    /chrome:\/\/|chrome-extension:\/\/|about:|edge:\/\/|extensions gallery|webstore|Cannot access contents of (the page|url)/i.test(
+    /'<all_urls>' or 'activeTab' permission|Missing host permission|must request permission|Cannot access/i.test(
       message,
     )
   )
-    return 'This is a browser page (such as chrome:// or the Web Store) that extensions may not capture. Switch to a web page and try again. Nothing was saved.';
-  if (/'<all_urls>' or 'activeTab' permission|Missing host permission|Cannot access/i.test(message))
     return 'Touchtrail has no access to this site. Press Alt+Shift+T or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.';
   if (/QuotaExceeded|quota/i.test(message))
     return 'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';

@@ -104,6 +104,10 @@ describe('capture errors', () => {
     ['No tab with id: 12.', /tab was closed/],
     ['Cannot access contents of url "chrome://settings/". Extension manifest must request permission', /browser page/],
     ["Either the '<all_urls>' or 'activeTab' permission is required.", /no access to this site/],
+    [
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      /no access to this site/,
+    ],
     ['QuotaExceededError: The quota has been exceeded.', /no room left/],
   ])('explain "%s" in words the researcher can act on', (message, expected) => {
     const text = describeCaptureError(new Error(message));

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { serveDemoSite } from '../fixtures/site/server';
+import { BUILD_DIR, launchWithExtension, openSidePanel } from './support/browser';
+import { ShopPage } from './pages/ShopPage';
+import { SidePanel } from './pages/SidePanel';
+
+base('the shipped manifest asks for no site access at install time', async () => {
+  const manifest = JSON.parse(await readFile(join(BUILD_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  expect([...(manifest.permissions as string[])].sort()).toEqual(
+    ['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+  );
+  expect(manifest.commands).toMatchObject({ 'capture-touchpoint': { suggested_key: { default: 'Alt+Shift+T' } } });
+});
+
+base('without site access, a capture from the panel explains what to do and saves nothing', async () => {
+  const site = await serveDemoSite();
+  const session = await launchWithExtension(BUILD_DIR);
+  try {
+    const shop = new ShopPage(session.context.pages()[0]!, site.url);
+    await shop.open();
+    const panel = new SidePanel(await openSidePanel(session));
+    // The site-access prompt stays unanswered (automation cannot click it): the walk starts anyway.
+    await panel.createStudy('Declined access', 'Northwind', site.url);
+    await panel.createPersona('Eve', 'Careful about permissions', []);
+    await panel.startJourney('Look around', 'Browse without granting access');
+    await panel.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+    await expect(panel.page.getByRole('alert')).toContainText('no access to this site');
+    await expect(panel.page.getByRole('alert')).toContainText('Alt+Shift+T');
+    await expect(panel.touchpoints).toHaveCount(0);
+  } finally {
+    await session.close();
+    await site.close();
+  }
+});
