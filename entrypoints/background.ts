@@ -4,7 +4,8 @@ import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
 import { captureQueue } from '@/lib/capture/service';
 
 export default defineBackground(() => {
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // Chrome's side panel; Firefox (issue 8) has a sidebar instead and no such API.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => handlePanelMessage(message, sender));
   browser.permissions.onAdded.addListener(() => void syncPageAgentRegistration());
