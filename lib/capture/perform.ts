@@ -32,6 +32,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
 
   const image = await encodeScreenshot(dataUrlToBlob(dataUrl), page.devicePixelRatio);
   await commitCapture({
+    id: job.id,
     journeyId: job.journeyId,
     capturedAt: job.requestedAt,
     url: page.url,

@@ -3,6 +3,8 @@ import { db } from './database';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
 export interface CapturedPage {
+  /** The capture job's id, used as the touchpoint's: committing the same job twice records it once. */
+  id?: string;
   journeyId: string;
   capturedAt: number;
   url?: string;
@@ -18,12 +20,15 @@ export class JourneyClosedError extends Error {
 
 /**
  * Writes the screenshot and its touchpoint in one transaction, with the journey's next
- * sequence number, so a capture either lands whole or not at all.
+ * sequence number, so a capture either lands whole or not at all. A job redone after the
+ * service worker stopped between saving and dequeuing it finds its touchpoint and adds nothing.
  */
 export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
   return db.transaction('rw', [db.studies, db.journeys, db.touchpoints, db.screenshots], async () => {
+    const already = page.id ? await db.touchpoints.get(page.id) : undefined;
+    if (already) return already;
     const walk = await openJourney(page.journeyId);
-    const touchpointId = crypto.randomUUID();
+    const touchpointId = page.id ?? crypto.randomUUID();
     const shot = screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
       ...(await defaultsFor(walk)),

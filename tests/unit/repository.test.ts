@@ -75,6 +75,18 @@ describe('recording touchpoints', () => {
     expect(new Uint8Array(await shot!.image.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 4]));
   });
 
+  it('records a capture job once, even when a restarted worker commits it again', async () => {
+    const { journey } = await walkInProgress();
+    const id = crypto.randomUUID();
+    const first = await commitCapture(capturedPage(journey.id, { id }));
+    const again = await commitCapture(capturedPage(journey.id, { id }));
+    expect(again).toEqual(first);
+    expect(first.id).toBe(id);
+    expect(await db.touchpoints.count()).toBe(1);
+    expect(await db.screenshots.count()).toBe(1);
+    expect((await db.journeys.get(journey.id))?.nextSeq).toBe(2);
+  });
+
   it('starts a new touchpoint in the stage of the one before it', async () => {
     const { journey } = await walkInProgress();
     const first = await commitCapture(capturedPage(journey.id));
