@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
-import { handleCommand, handlePanelMessage } from '@/lib/capture/handlers';
+import { handleActionClick, handleCommand, handlePanelMessage } from '@/lib/capture/handlers';
 import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
 import { captureQueue } from '@/lib/capture/service';
 
 export default defineBackground(() => {
-  // Chrome's side panel; Firefox (issue 8) has a sidebar instead and no such API.
-  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+  browser.action.onClicked.addListener((tab) => {
+    // Opening the panel must happen in the click itself, before anything is awaited.
+    // (Firefox, issue 8, has a sidebar and no sidePanel API.)
+    if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
+    void handleActionClick(tab);
+  });
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => handlePanelMessage(message, sender));
   browser.permissions.onAdded.addListener(() => void syncPageAgentRegistration());

@@ -10,7 +10,11 @@ export default defineContentScript({
     if (marker.touchtrailAgentStarted) return;
     marker.touchtrailAgentStarted = true;
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
+    ctx.onInvalidated(() => {
+      controller.abort();
+      // A fresh copy injected after an extension update must be able to start.
+      marker.touchtrailAgentStarted = false;
+    });
     startPageAgent(controller.signal);
   },
 });

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { db } from '../db/database';
 import { panelToBackground, type CaptureRequestReply } from '../messaging/protocol';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
@@ -16,6 +17,22 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
     const journeyId = await activeJourneyId.getValue();
     if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
     await requestCapture(journeyId, tab?.windowId, tab);
+  } catch (error) {
+    await reportCaptureFailure(error);
+  }
+}
+
+/**
+ * The toolbar button: opens the side panel (see the background) and, while a walk is recording,
+ * captures the tab it was clicked on, through the activeTab grant the click gives.
+ */
+export async function handleActionClick(tab: Browser.tabs.Tab): Promise<void> {
+  const journeyId = await activeJourneyId.getValue();
+  if (!journeyId) return;
+  const walk = await db.journeys.get(journeyId);
+  if (walk?.status !== 'active') return;
+  try {
+    await requestCapture(journeyId, tab.windowId, tab);
   } catch (error) {
     await reportCaptureFailure(error);
   }

@@ -38,7 +38,16 @@ async function injectPageAgent(tabId: number): Promise<void> {
  * Keeps the page agent registered for every site exactly while the researcher has granted
  * access to all sites; without that grant it is injected per capture through activeTab.
  */
-export async function syncPageAgentRegistration(): Promise<void> {
+export function syncPageAgentRegistration(): Promise<void> {
+  // Start-up and permission events can overlap; one sync at a time avoids registering twice.
+  const run = registrationSync.then(syncRegistrationNow);
+  registrationSync = run.catch(() => undefined);
+  return run;
+}
+
+let registrationSync: Promise<unknown> = Promise.resolve();
+
+async function syncRegistrationNow(): Promise<void> {
   const granted = await browser.permissions.contains({ origins: [ALL_SITES] });
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PAGE_AGENT_ID] });
   if (granted && registered.length === 0) {

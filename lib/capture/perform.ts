@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
-import { commitCapture } from '../db/touchpoints';
+import { commitCapture, wasRecordingAt } from '../db/touchpoints';
 import { dataUrlToBlob, encodeScreenshot } from './encode';
 import { CaptureError } from './errors';
 import { preparePage, restorePage } from './page-agent';
@@ -14,18 +14,21 @@ import type { RateGate } from './rate-gate';
 export async function performCapture(job: CaptureJob, gate: RateGate): Promise<void> {
   const walk = await db.journeys.get(job.journeyId);
   if (!walk) throw new CaptureError('The journey no longer exists. Nothing was saved.');
-  if (walk.status !== 'active') throw new CaptureError('The journey is not recording. Resume it, then capture again.');
+  if (!wasRecordingAt(walk, job.requestedAt)) {
+    throw new CaptureError('The journey is not recording. Resume it, then capture again. Nothing was saved.');
+  }
 
-  const page = await preparePage(job.tabId, walk.masking);
+  // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
+  await gate.acquire();
+  let page;
   let dataUrl: string;
   try {
-    const tab = await browser.tabs.get(job.tabId);
-    if (!tab.active)
-      throw new CaptureError(
-        'The tab was no longer in front when its turn came, so it was not captured. Nothing was saved.',
-      );
-    await gate.acquire();
+    page = await preparePage(job.tabId, walk.masking);
+    await ensureInFront(job, 'was no longer in front when its turn came');
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
+    // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
+    // the image is of a page that was never masked, and is thrown away.
+    await ensureInFront(job, 'was switched away from during the capture');
   } finally {
     await restorePage(job.tabId).catch(() => undefined);
   }
@@ -39,4 +42,9 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
     pageTitle: page.title,
     image,
   });
+}
+
+async function ensureInFront(job: CaptureJob, what: string): Promise<void> {
+  const [front] = await browser.tabs.query({ active: true, windowId: job.windowId });
+  if (front?.id !== job.tabId) throw new CaptureError(`The tab ${what}, so it was not captured. Nothing was saved.`);
 }

@@ -24,14 +24,14 @@ export const captureQueue = new CaptureQueue({
   onSuccess: async () => {
     await updateStatus(({ pending }) => ({ pending }));
     await browser.action.setBadgeText({ text: '' });
+    await browser.action.setTitle({ title: DEFAULT_ACTION_TITLE });
   },
   onFailure: async (_job, error) => {
-    const message = describeCaptureError(error);
-    await updateStatus((status) => ({ ...status, lastError: { message, at: Date.now() } }));
-    await browser.action.setBadgeText({ text: '!' });
-    await browser.action.setTitle({ title: `Touchtrail: ${message}` });
+    await reportCaptureFailure(error);
   },
 });
+
+const DEFAULT_ACTION_TITLE = 'Open Touchtrail';
 
 /**
  * Queues a capture of the active tab for a journey. Resolves with the job id once the request
@@ -50,13 +50,23 @@ export async function requestCapture(journeyId: string, windowId?: number, tab?:
   return job.id;
 }
 
-/** Records a failure that happened before a job could be queued, so the researcher sees it too. */
+/**
+ * Tells the researcher why a capture failed: in the side panel, and on the toolbar button
+ * (badge and tooltip) for when the panel is closed.
+ */
 export async function reportCaptureFailure(error: unknown): Promise<string> {
   const message = describeCaptureError(error);
   await updateStatus((status) => ({ ...status, lastError: { message, at: Date.now() } }));
+  await browser.action.setBadgeText({ text: '!' });
+  await browser.action.setTitle({ title: `Touchtrail: ${message}` });
   return message;
 }
 
-async function updateStatus(change: (status: CaptureStatus) => CaptureStatus): Promise<void> {
-  await captureStatus.setValue(change(await captureStatus.getValue()));
+let statusUpdates: Promise<unknown> = Promise.resolve();
+
+/** Read-modify-write of the status, one at a time, so concurrent updates do not undo each other. */
+function updateStatus(change: (status: CaptureStatus) => CaptureStatus): Promise<void> {
+  const next = statusUpdates.then(async () => captureStatus.setValue(change(await captureStatus.getValue())));
+  statusUpdates = next.catch(() => undefined);
+  return next;
 }

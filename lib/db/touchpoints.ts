@@ -27,7 +27,7 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
   return db.transaction('rw', [db.studies, db.journeys, db.touchpoints, db.screenshots], async () => {
     const already = page.id ? await db.touchpoints.get(page.id) : undefined;
     if (already) return already;
-    const walk = await openJourney(page.journeyId);
+    const walk = await openJourney(page.journeyId, page.capturedAt);
     const touchpointId = page.id ?? crypto.randomUUID();
     const shot = screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
@@ -111,11 +111,22 @@ export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
   return db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray();
 }
 
-async function openJourney(journeyId: string): Promise<Journey> {
+/**
+ * The journey to record into. A capture requested before the journey ended (or was paused)
+ * still lands: the researcher asked for it while the walk was on.
+ */
+async function openJourney(journeyId: string, requestedAt?: number): Promise<Journey> {
   const walk = await db.journeys.get(journeyId);
   if (!walk) throw new Error('The journey no longer exists.');
-  if (walk.status === 'done') throw new JourneyClosedError();
+  if (walk.status === 'done' && !wasRecordingAt(walk, requestedAt)) throw new JourneyClosedError();
   return walk;
+}
+
+/** Whether the journey was recording at a given time (now, when no time is given). */
+export function wasRecordingAt(walk: Journey, at?: number): boolean {
+  if (walk.status === 'active') return true;
+  const stoppedAt = walk.status === 'done' ? walk.endedAt : walk.pausedAt;
+  return at !== undefined && stoppedAt !== undefined && at <= stoppedAt;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataUrlToBlob } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
-import { CAPTURE_COMMAND, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
+import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
 import { PAGE_AGENT_ID, requestSiteAccess, syncPageAgentRegistration } from '../../lib/capture/page-agent';
 import { db, pauseJourney } from '../../lib/db';
 import { activeJourneyId, captureStatus } from '../../lib/walk/state';
@@ -14,6 +14,11 @@ describe('the capture keyboard command', () => {
   it('tells the researcher to start a journey when none is active', async () => {
     await handleCommand(CAPTURE_COMMAND);
     expect((await captureStatus.getValue()).lastError?.message).toMatch(/Start a journey/);
+  });
+
+  it('flags the failure on the toolbar button too, for when the panel is closed', async () => {
+    await handleCommand(CAPTURE_COMMAND);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
   it('tells the researcher to resume a paused journey, and records nothing', async () => {
@@ -28,6 +33,17 @@ describe('the capture keyboard command', () => {
   it('ignores other commands', async () => {
     await handleCommand('something-else');
     expect(await captureStatus.getValue()).toEqual({ pending: 0 });
+  });
+});
+
+describe('the toolbar button', () => {
+  it('only opens the panel when no walk is recording', async () => {
+    const { journey } = await walkInProgress();
+    await pauseJourney(journey.id);
+    await activeJourneyId.setValue(journey.id);
+    await handleActionClick({ id: 1, windowId: 1 } as never);
+    expect(await captureStatus.getValue()).toEqual({ pending: 0 });
+    expect(await db.touchpoints.count()).toBe(0);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   resumeJourney,
   startJourney,
   updateTouchpoint,
+  wasRecordingAt,
 } from '../../lib/db';
 import { capturedPage, walkInProgress } from './factories';
 
@@ -104,12 +105,33 @@ describe('recording touchpoints', () => {
     expect((await db.journeys.get(journey.id))?.nextSeq).toBe(1);
   });
 
-  it('refuses to record into an ended journey', async () => {
+  it('refuses to record into an ended journey what was asked for after it ended', async () => {
     const { journey } = await walkInProgress();
-    await endJourney(journey.id);
-    await expect(commitCapture(capturedPage(journey.id))).rejects.toBeInstanceOf(JourneyClosedError);
+    await endJourney(journey.id, 1_700_000_000_500);
+    await expect(commitCapture(capturedPage(journey.id, { capturedAt: 1_700_000_000_600 }))).rejects.toBeInstanceOf(
+      JourneyClosedError,
+    );
     await expect(addOffsiteTouchpoint(journey.id)).rejects.toBeInstanceOf(JourneyClosedError);
     expect(await db.touchpoints.count()).toBe(0);
+  });
+
+  it('still saves a capture asked for just before the journey ended', async () => {
+    const { journey } = await walkInProgress();
+    await endJourney(journey.id, 1_700_000_000_500);
+    const late = await commitCapture(capturedPage(journey.id, { capturedAt: 1_700_000_000_400 }));
+    expect(late.seq).toBe(1);
+  });
+
+  it('knows whether a journey was recording at a given time', async () => {
+    const { journey } = await walkInProgress(1_000);
+    expect(wasRecordingAt((await db.journeys.get(journey.id))!)).toBe(true);
+    await pauseJourney(journey.id, 5_000);
+    const paused = (await db.journeys.get(journey.id))!;
+    expect([wasRecordingAt(paused, 4_000), wasRecordingAt(paused, 6_000), wasRecordingAt(paused)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('records an off-site touchpoint without a screenshot', async () => {
