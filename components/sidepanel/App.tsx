@@ -11,12 +11,13 @@ import { WalkView } from './WalkView';
 /** The side panel: set up a walk, walk, then review what was recorded. */
 export function SidePanelApp() {
   const journeyId = useStorageItem(activeJourneyId);
-  const walk = useLiveQuery(() => (journeyId ? db.journeys.get(journeyId) : undefined), [journeyId]);
+  // null: no such journey; undefined: still loading (the setup must not flash up meanwhile).
+  const walk = useLiveQuery(async () => (journeyId ? ((await db.journeys.get(journeyId)) ?? null) : null), [journeyId]);
   const [endedJourneyId, setEndedJourneyId] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
   const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: Date.now() }), []);
-  const showError = useCallback((text: string) => showToast({ text }), [showToast]);
+  const showError = useCallback((text: string) => showToast({ text, kind: 'error' }), [showToast]);
 
   const onEnded = (id: string) => {
     setEndedJourneyId(id);
@@ -24,7 +25,7 @@ export function SidePanelApp() {
   };
 
   let content;
-  if (journeyId === undefined) content = null;
+  if (journeyId === undefined || walk === undefined) content = null;
   else if (walk && walk.status !== 'done') {
     content = <WalkView journey={walk} onEnded={onEnded} onError={showError} onToast={showToast} />;
   } else if (endedJourneyId) {

@@ -3,6 +3,14 @@ import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
 import { ExportButton } from './ExportButton';
 import { formatDuration } from './WalkView';
 
+/** Keyboard focus goes to the summary once, since the "End journey" button is gone. */
+function focusOnce(heading: HTMLHeadingElement | null) {
+  if (heading && !heading.dataset.focused) {
+    heading.dataset.focused = 'true';
+    heading.focus();
+  }
+}
+
 /** Shown after "End journey": what was recorded, and the way out to export. */
 export function JourneySummary(props: { journeyId: string; onClose: () => void; onError: (message: string) => void }) {
   const data = useLiveQuery(async () => {
@@ -18,7 +26,9 @@ export function JourneySummary(props: { journeyId: string; onClose: () => void; 
 
   return (
     <section className="summary" aria-labelledby="summary-title">
-      <h1 id="summary-title">Journey ended: {walk.title}</h1>
+      <h1 id="summary-title" tabIndex={-1} ref={focusOnce}>
+        Journey ended: {walk.title}
+      </h1>
       <dl className="summary-figures">
         <div>
           <dt>Touchpoints</dt>

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { requestSiteAccess } from '@/lib/capture/page-agent';
-import { createPersona, createStudy, db, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
+import { createPersona, createStudy, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
 import { activeJourneyId, selectedPersonaId, selectedStudyId } from '@/lib/walk/state';
 import { useStorageItem } from '../ui/hooks';
 import { ExportButton } from './ExportButton';
@@ -89,15 +89,15 @@ function StudyStep(props: {
         <form onSubmit={(e) => void submit(e)} className="stack">
           <label className="field">
             <span>Study name</span>
-            <input name="name" required placeholder="Northwind checkout audit" />
+            <input name="name" required maxLength={500} placeholder="Northwind checkout audit" />
           </label>
           <label className="field">
             <span>Company</span>
-            <input name="company" placeholder="Northwind" />
+            <input name="company" maxLength={500} placeholder="Northwind" />
           </label>
           <label className="field">
             <span>Site URL</span>
-            <input name="siteUrl" type="url" placeholder="https://www.example.com" />
+            <input name="siteUrl" type="url" maxLength={2000} placeholder="https://www.example.com" />
           </label>
           <div className="row">
             <button type="submit" className="primary">
@@ -168,7 +168,7 @@ function PersonaStep(props: {
         <form onSubmit={(e) => void submit(e)} className="stack">
           <label className="field">
             <span>Persona name</span>
-            <input name="name" required placeholder="Carl, first-time buyer" />
+            <input name="name" required maxLength={500} placeholder="Carl, first-time buyer" />
           </label>
           <label className="field">
             <span>Summary</span>
@@ -199,9 +199,11 @@ function PersonaStep(props: {
 }
 
 function JourneyStep(props: { studyId: string; personaId: string; onError: (message: string) => void }) {
-  const pastJourneys = useLiveQuery(() => db.journeys.where({ studyId: props.studyId }).count(), [props.studyId]);
+  const [starting, setStarting] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (starting) return;
+    setStarting(true);
     const form = new FormData(event.currentTarget);
     // The browser shows its site-access prompt only during the click itself, so ask first. The
     // walk starts whatever the answer (and before it): without access, capture uses activeTab.
@@ -217,6 +219,7 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
         await activeJourneyId.setValue(walk.id);
       } catch (error) {
         props.onError(errorText(error));
+        setStarting(false);
       }
     })();
   };
@@ -226,7 +229,7 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
       <form onSubmit={submit} className="stack">
         <label className="field">
           <span>Journey title</span>
-          <input name="title" required defaultValue={pastJourneys ? '' : 'First walkthrough'} />
+          <input name="title" required maxLength={500} placeholder="e.g. Buy boots, first visit" />
         </label>
         <label className="field">
           <span>Scenario</span>
@@ -236,7 +239,7 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
           Touchtrail will ask for access to the sites you visit so it can capture them. Everything stays on this
           computer.
         </p>
-        <button type="submit" className="primary big">
+        <button type="submit" className="primary big" disabled={starting}>
           Start journey
         </button>
       </form>

@@ -18,7 +18,7 @@ import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/pro
 import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { TouchpointCard } from '../touchpoint/TouchpointCard';
-import { useNow, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import { toAriaShortcut, useCaptureShortcut, useNow, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import type { ToastMessage } from '../ui/Toast';
 import { ExportButton } from './ExportButton';
 import { errorText } from './SetupSteps';
@@ -43,19 +43,18 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
   const [masking, setMaskingView] = useOptimisticValue(walk.masking);
   const lastSeenNewest = useRef<string | undefined>(undefined);
   const listRef = useRef<HTMLOListElement>(null);
+  const shortcut = useCaptureShortcut();
 
-  // A new touchpoint opens its form at once, ready to annotate, unless the researcher is typing elsewhere.
+  // A new touchpoint opens its form at once, ready to annotate, unless the researcher is working
+  // in another card of the panel: that card stays open and the new one is listed above it.
   useEffect(() => {
     if (!newestId || newestId === lastSeenNewest.current) return;
     const first = lastSeenNewest.current === undefined;
     lastSeenNewest.current = newestId;
-    setExpandedId(undefined);
     if (first) return;
-    requestAnimationFrame(() => {
-      const active = document.activeElement;
-      if (active && active.matches('input[type=text], textarea')) return;
-      listRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    });
+    if (document.hasFocus() && document.activeElement?.closest('[data-testid="touchpoint"]')) return;
+    setExpandedId(undefined);
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
   }, [newestId]);
 
   const capture = async () => {
@@ -86,6 +85,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
     try {
       const deleted = await deleteTouchpoint(id);
       onToast({
+        focus: true,
         text: `Touchpoint ${deleted.touchpoint.seq} deleted`,
         undo: () => void restoreTouchpoint(deleted).catch((error: unknown) => onError(errorText(error))),
       });
@@ -132,9 +132,14 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
             type="button"
             className="primary big"
             onClick={() => void capture()}
-            title="Capture touchpoint (Alt+Shift+T)"
+            title={
+              shortcut
+                ? `Capture touchpoint (${shortcut})`
+                : 'Capture touchpoint (no shortcut set: see chrome://extensions/shortcuts)'
+            }
+            aria-keyshortcuts={shortcut ? toAriaShortcut(shortcut) : undefined}
           >
-            <Camera size={18} aria-hidden /> Capture touchpoint <kbd>Alt+Shift+T</kbd>
+            <Camera size={18} aria-hidden /> Capture touchpoint {shortcut && <kbd aria-hidden="true">{shortcut}</kbd>}
           </button>
         )}
         <div className="row">
@@ -185,6 +190,9 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
               stages={study?.stages ?? []}
               expanded={expandedId === point.id}
               onToggle={() => setExpandedId(expandedId === point.id ? null : point.id)}
+              onFocusWithin={() => {
+                if (expandedId === point.id) setExpandedId(point.id);
+              }}
               onDelete={() => void remove(point.id)}
               onError={onError}
             />
@@ -217,7 +225,8 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 function Elapsed({ journey: walk }: { journey: Journey }) {
   const now = useNow();
   return (
-    <span className="elapsed" aria-label="Time walking">
+    <span className="elapsed">
+      <span className="visually-hidden">Time walking: </span>
       <Timer size={14} aria-hidden /> {formatDuration(journeyDurationMs(walk, now))}
     </span>
   );

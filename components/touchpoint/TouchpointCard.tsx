@@ -8,14 +8,29 @@ interface Props {
   stages: string[];
   expanded: boolean;
   onToggle: () => void;
+  /** Focus moved into the card: the researcher is working in it. */
+  onFocusWithin: () => void;
   onDelete: () => void;
   onError: (message: string) => void;
 }
 
-export function TouchpointCard({ touchpoint: point, stages, expanded, onToggle, onDelete, onError }: Props) {
+export function TouchpointCard({
+  touchpoint: point,
+  stages,
+  expanded,
+  onToggle,
+  onFocusWithin,
+  onDelete,
+  onError,
+}: Props) {
   const severity = point.friction.severity;
   return (
-    <li className={`touchpoint-card${expanded ? ' expanded' : ''}`} data-testid="touchpoint" data-seq={point.seq}>
+    <li
+      className={`touchpoint-card${expanded ? ' expanded' : ''}`}
+      data-testid="touchpoint"
+      data-seq={point.seq}
+      onFocus={onFocusWithin}
+    >
       <div className="card-head">
         <ScreenshotThumb screenshotId={point.screenshotId} title={point.title} />
         <button type="button" className="card-toggle" aria-expanded={expanded} onClick={onToggle}>

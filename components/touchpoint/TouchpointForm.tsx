@@ -56,7 +56,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
     <div className="touchpoint-form">
       <label className="field wide">
         <span>Title</span>
-        <input type="text" data-autofocus {...title} />
+        <input type="text" data-autofocus maxLength={500} {...title} />
       </label>
       <label className="field">
         <span>Stage</span>
@@ -123,7 +123,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
       </fieldset>
       <label className="field wide">
         <span>Friction notes</span>
-        <textarea rows={2} {...notes} />
+        <textarea rows={2} maxLength={20_000} {...notes} />
       </label>
       <fieldset className="field wide emotion">
         <legend>Emotion</legend>
@@ -187,11 +187,11 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
           />
           <label className="field">
             <span>Goal</span>
-            <input type="text" {...goal} />
+            <input type="text" maxLength={500} {...goal} />
           </label>
           <label className="field">
             <span>Department</span>
-            <input type="text" {...department} />
+            <input type="text" maxLength={500} {...department} />
           </label>
           {point.url && (
             <p className="wide muted url" title={point.url}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /** The live value of an extension-storage item; undefined until first read. */
@@ -73,4 +74,30 @@ export function useOptimisticValue<T>(stored: T): [T, (value: T) => void] {
     setPending((current) => (current && Object.is(current.value, stored) ? null : current));
   }, [stored]);
   return [pending ? pending.value : stored, (value: T) => setPending({ value })];
+}
+
+/** The capture shortcut as the researcher has set it (they can change it in the browser). */
+export function useCaptureShortcut(): string | undefined {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    const read = () =>
+      browser.commands
+        .getAll()
+        .then((commands) => setShortcut(commands.find((c) => c.name === 'capture-touchpoint')?.shortcut || undefined))
+        .catch(() => setShortcut(undefined));
+    void read();
+    // The researcher may change it in another tab; read it again when they come back.
+    window.addEventListener('focus', read);
+    return () => window.removeEventListener('focus', read);
+  }, []);
+  return shortcut;
+}
+
+/** "Alt+Shift+T" as aria-keyshortcuts spells it. */
+export function toAriaShortcut(shortcut: string): string {
+  return shortcut
+    .replace(/\bCtrl\b/g, 'Control')
+    .replace(/⌥/g, 'Alt+')
+    .replace(/⇧/g, 'Shift+')
+    .replace(/⌘/g, 'Meta+');
 }

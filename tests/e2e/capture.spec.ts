@@ -49,7 +49,7 @@ test('six captures requested within one second are all saved, in order', async (
 test('a capture of a browser page explains why it failed and saves nothing', async ({ panel, shop }) => {
   await startWalk(panel, shop);
   await shop.page.goto('chrome://version');
-  await panel.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+  await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
   await expect(panel.page.getByRole('alert')).toContainText('browser page');
   await expect(panel.touchpoints).toHaveCount(0);
 
@@ -88,7 +88,7 @@ test('annotations survive closing and reopening the panel; pause stops capture',
   await expect(reopened.touchpoint(1).getByLabel('Friction notes')).toHaveValue('Free returns promise is clear');
 
   await reopened.page.getByRole('button', { name: 'Pause' }).click();
-  await expect(reopened.page.getByRole('button', { name: /Capture touchpoint/ })).toHaveCount(0);
+  await expect(reopened.page.getByRole('button', { name: 'Capture touchpoint', exact: true })).toHaveCount(0);
   await reopened.page.getByRole('button', { name: 'Resume' }).click();
   await reopened.capture();
   await expect(reopened.touchpoints).toHaveCount(2);

@@ -28,7 +28,7 @@ base('without site access, a capture from the panel explains what to do and save
     await panel.createStudy('Declined access', 'Northwind', site.url);
     await panel.createPersona('Eve', 'Careful about permissions', []);
     await panel.startJourney('Look around', 'Browse without granting access');
-    await panel.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+    await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
     await expect(panel.page.getByRole('alert')).toContainText('no access to this site');
     await expect(panel.page.getByRole('alert')).toContainText('Alt+Shift+T');
     await expect(panel.touchpoints).toHaveCount(0);

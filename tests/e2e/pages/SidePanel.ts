@@ -44,13 +44,13 @@ export class SidePanel {
     await this.page.getByLabel('Journey title').fill(title);
     await this.page.getByLabel('Scenario').fill(scenario);
     await this.page.getByRole('button', { name: 'Start journey' }).click();
-    await expect(this.page.getByRole('button', { name: /Capture touchpoint/ })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: 'Capture touchpoint', exact: true })).toBeVisible();
   }
 
   /** Presses "Capture touchpoint" and waits until the new touchpoint is listed. */
   async capture() {
     const before = await this.touchpoints.count();
-    await this.page.getByRole('button', { name: /Capture touchpoint/ }).click();
+    await this.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
     await expect(this.touchpoints).toHaveCount(before + 1);
     await expect(this.touchpoints.first().getByRole('img')).toBeVisible();
   }
