@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Every runtime message is declared here once. Receivers parse what they get with these
 // schemas: a message that does not parse is ignored (DESIGN.md §3, "One typed protocol").
+// They use zod/mini, which tree-shakes, because the page agent bundles them into every page.
 
 /** Side panel → background: capture the active tab for the active journey. */
 export const captureRequestMessage = z.object({
   type: z.literal('capture-touchpoint'),
   journeyId: z.uuid(),
   /** The normal browser window the panel is attached to; absent when the panel has a window of its own. */
-  windowId: z.number().int().optional(),
+  windowId: z.optional(z.int()),
 });
 
 export const panelToBackground = z.discriminatedUnion('type', [captureRequestMessage]);
@@ -31,9 +32,9 @@ export type BackgroundToAgent = z.infer<typeof backgroundToAgent>;
 /** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
 export const preparedPage = z.object({
   ok: z.literal(true),
-  url: z.string().max(8_000),
-  title: z.string().max(2_000),
-  devicePixelRatio: z.number().positive().max(16),
-  maskedFields: z.number().int().nonnegative(),
+  url: z.string().check(z.maxLength(8_000)),
+  title: z.string().check(z.maxLength(2_000)),
+  devicePixelRatio: z.number().check(z.positive(), z.maximum(16)),
+  maskedFields: z.int().check(z.nonnegative()),
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
