@@ -60,6 +60,28 @@ test('a capture of a browser page explains why it failed and saves nothing', asy
   await expect(panel.touchpoint(1)).toBeVisible();
 });
 
+test('captures of a tab closed before their turn fail with a reason and leave no half record', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await startWalk(panel, shop);
+  // A second tab keeps the window open once the walked tab is closed.
+  const other = await session.context.newPage();
+  await shop.page.bringToFront();
+  const button = panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true });
+  await button.click();
+  await button.click();
+  await button.click();
+  await shop.page.close();
+  await expect(panel.page.getByRole('alert')).toContainText('tab was closed');
+  await expect(panel.page.getByText(/Capturing…/)).toHaveCount(0);
+  const { file } = await panel.export();
+  expect(file.touchpoints.length).toBeLessThan(3);
+  expect(file.screenshots.map((s) => s.touchpointId).sort()).toEqual(file.touchpoints.map((t) => t.id).sort());
+  await other.close();
+});
+
 test('a deleted touchpoint comes back with Undo, screenshot and all', async ({ panel, shop }) => {
   await startWalk(panel, shop);
   await panel.capture();
