@@ -11,7 +11,10 @@ export class TouchtrailDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    for (const { version, stores } of DB_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of DB_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

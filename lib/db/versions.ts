@@ -2,9 +2,13 @@
 // with an upgrade function, and gets a fixture in tests/fixtures/db/ (the migration test
 // fails until it has one).
 
+import type { Transaction } from 'dexie';
+
 export interface DbVersion {
   version: number;
   stores: Record<string, string>;
+  /** Brings the rows of the version before up to this one. */
+  upgrade?: (transaction: Transaction) => Promise<unknown>;
 }
 
 export const DB_VERSIONS: DbVersion[] = [
@@ -16,6 +20,30 @@ export const DB_VERSIONS: DbVersion[] = [
       journeys: 'id, studyId, personaId, status',
       touchpoints: 'id, [journeyId+seq], screenshotId',
       screenshots: 'id, touchpointId',
+    },
+  },
+  {
+    // Drafts (auto-record), signal suggestions, the masking allow-list and the auto-record switch.
+    version: 2,
+    stores: {
+      studies: 'id, updatedAt',
+      personas: 'id, studyId',
+      journeys: 'id, studyId, personaId, status',
+      touchpoints: 'id, [journeyId+seq], screenshotId',
+      screenshots: 'id, touchpointId',
+    },
+    upgrade: async (tx) => {
+      await tx.table('studies').toCollection().modify((study: Record<string, unknown>) => {
+        study.maskAllowList ??= [];
+      });
+      await tx.table('journeys').toCollection().modify((journey: Record<string, unknown>) => {
+        journey.autoRecord ??= false;
+      });
+      await tx.table('touchpoints').toCollection().modify((point: Record<string, unknown>) => {
+        point.draft ??= false;
+        const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
+        point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
+      });
     },
   },
 ];

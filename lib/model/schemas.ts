@@ -15,6 +15,7 @@ import {
   OWNERS,
   PROMISE_STATUSES,
   PURCHASE_PHASES,
+  SIGNAL_KINDS,
   TOUCHPOINT_SOURCES,
 } from './vocabulary';
 
@@ -49,6 +50,8 @@ export const study = z.object({
   description: text,
   stages: z.array(stage).min(1),
   promises: z.array(promise),
+  /** CSS selectors of form fields that are safe to show unmasked in this study's screenshots. */
+  maskAllowList: z.array(z.string().max(1_000)).default([]),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -79,6 +82,8 @@ export const journey = z.object({
   masking: z.boolean(),
   /** The sequence number the next touchpoint gets; never reused, so undo cannot collide. */
   nextSeq: z.number().int().positive(),
+  /** Whether every click and navigation records a draft touchpoint. */
+  autoRecord: z.boolean().default(false),
 });
 
 export const friction = z.object({
@@ -111,10 +116,16 @@ export const elementDescriptor = z.object({
   rect,
 });
 
+export const signalKind = z.enum(SIGNAL_KINDS);
+export const signalStatus = z.enum(['suggested', 'accepted', 'dismissed']);
+
+/** Friction detected on the page; a suggestion until the researcher accepts or dismisses it. */
 export const signal = z.object({
-  kind: z.string().min(1).max(100),
+  id,
+  kind: signalKind,
   detectedAt: timestamp,
   detail: z.string().max(2_000),
+  status: signalStatus.default('suggested'),
 });
 
 /** Annotation coordinates are fractions (0–1) of the screenshot, so they survive resizing. */
@@ -157,6 +168,8 @@ export const touchpoint = z.object({
   signals: z.array(signal),
   screenshotId: id.optional(),
   annotations: z.array(annotation),
+  /** Recorded by auto-record and not yet kept by the researcher. */
+  draft: z.boolean().default(false),
 });
 
 export const imageMime = z.enum(['image/webp', 'image/png', 'image/jpeg']);
@@ -195,6 +208,8 @@ export type Screenshot = z.infer<typeof screenshot>;
 export type ExportedScreenshot = z.infer<typeof exportedScreenshot>;
 export type Friction = z.infer<typeof friction>;
 export type Annotation = z.infer<typeof annotation>;
+export type Signal = z.infer<typeof signal>;
+export type SignalKind = z.infer<typeof signalKind>;
 export type ElementDescriptor = z.infer<typeof elementDescriptor>;
 export type Channel = z.infer<typeof channel>;
 export type Owner = z.infer<typeof owner>;

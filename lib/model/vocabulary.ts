@@ -52,6 +52,9 @@ export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
 
 export const JOURNEY_STATUSES = ['active', 'paused', 'done'] as const;
 
+/** Friction the page agent detects by itself while a journey records (see lib/signals). */
+export const SIGNAL_KINDS = ['rage-click', 'dead-click', 'error-click', 'slow-page', 'quick-back', 'form-error'] as const;
+
 export const TOUCHPOINT_SOURCES = ['manual', 'picked', 'auto', 'offsite'] as const;
 
 /** Human labels for the values above, so every view and export spells them the same way. */
@@ -98,6 +101,12 @@ export const LABELS: Record<string, string> = {
   kept: 'Kept',
   broken: 'Broken',
   'not-applicable': 'Not applicable',
+  'rage-click': 'Rage click',
+  'dead-click': 'Dead click',
+  'error-click': 'Error after click',
+  'slow-page': 'Slow page',
+  'quick-back': 'Quick back',
+  'form-error': 'Form error',
   active: 'Active',
   paused: 'Paused',
   done: 'Done',

@@ -41,7 +41,9 @@ function validTouchpoint() {
     considerations: { relevance: 4 },
     promiseChecks: [{ promiseId: crypto.randomUUID(), status: 'broken' }],
     element: { selector: '#pay', text: 'Pay', role: 'button', rect: { x: 1, y: 2, width: 3, height: 4 } },
-    signals: [{ kind: 'rage-click', detectedAt: 1_700_000_000_500, detail: '4 clicks in 0.8 s' }],
+    signals: [
+      { id: crypto.randomUUID(), kind: 'rage-click', detectedAt: 1_700_000_000_500, detail: '4 clicks in 0.8 s' },
+    ],
     annotations: [
       { kind: 'redaction', id: crypto.randomUUID(), area: { x: 0.1, y: 0.1, width: 0.2, height: 0.1 }, style: 'solid' },
     ],
