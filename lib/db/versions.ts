@@ -33,17 +33,26 @@ export const DB_VERSIONS: DbVersion[] = [
       screenshots: 'id, touchpointId',
     },
     upgrade: async (tx) => {
-      await tx.table('studies').toCollection().modify((study: Record<string, unknown>) => {
-        study.maskAllowList ??= [];
-      });
-      await tx.table('journeys').toCollection().modify((journey: Record<string, unknown>) => {
-        journey.autoRecord ??= false;
-      });
-      await tx.table('touchpoints').toCollection().modify((point: Record<string, unknown>) => {
-        point.draft ??= false;
-        const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
-        point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
-      });
+      await tx
+        .table('studies')
+        .toCollection()
+        .modify((study: Record<string, unknown>) => {
+          study.maskAllowList ??= [];
+        });
+      await tx
+        .table('journeys')
+        .toCollection()
+        .modify((journey: Record<string, unknown>) => {
+          journey.autoRecord ??= false;
+        });
+      await tx
+        .table('touchpoints')
+        .toCollection()
+        .modify((point: Record<string, unknown>) => {
+          point.draft ??= false;
+          const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
+          point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
+        });
     },
   },
 ];

@@ -53,7 +53,14 @@ export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
 export const JOURNEY_STATUSES = ['active', 'paused', 'done'] as const;
 
 /** Friction the page agent detects by itself while a journey records (see lib/signals). */
-export const SIGNAL_KINDS = ['rage-click', 'dead-click', 'error-click', 'slow-page', 'quick-back', 'form-error'] as const;
+export const SIGNAL_KINDS = [
+  'rage-click',
+  'dead-click',
+  'error-click',
+  'slow-page',
+  'quick-back',
+  'form-error',
+] as const;
 
 export const TOUCHPOINT_SOURCES = ['manual', 'picked', 'auto', 'offsite'] as const;
 
