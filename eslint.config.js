@@ -53,4 +53,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The demo shop's own script runs in the browser, as a plain page script.
+    files: ['tests/fixtures/site/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', Element: 'readonly' } },
+  },
 );

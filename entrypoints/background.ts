@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { handleActionClick, handleCommand, handlePanelMessage } from '@/lib/capture/handlers';
+import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
+import { forgetTab } from '@/lib/signals/collector';
 import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
 import { captureQueue } from '@/lib/capture/service';
 
@@ -11,7 +12,8 @@ export default defineBackground(() => {
     void handleActionClick(tab);
   });
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
-  browser.runtime.onMessage.addListener((message, sender) => handlePanelMessage(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => routeRuntimeMessage(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   browser.permissions.onAdded.addListener(() => void syncPageAgentRegistration());
   browser.permissions.onRemoved.addListener(() => void syncPageAgentRegistration());
   void syncPageAgentRegistration();

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/lib/db';
-import { activeJourneyId } from '@/lib/walk/state';
+import { activeJourneyId, walkState } from '@/lib/walk/state';
 import { useStorageItem } from '../ui/hooks';
 import { Toast, type ToastMessage } from '../ui/Toast';
 import { JourneySummary } from './JourneySummary';
@@ -18,6 +18,15 @@ export function SidePanelApp() {
   const closeToast = useCallback(() => setToast(null), []);
   const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: Date.now() }), []);
   const showError = useCallback((text: string) => showToast({ text, kind: 'error' }), [showToast]);
+
+  // Page agents observe pages only while a journey records: tell them whether one does.
+  const loaded = walk !== undefined;
+  const recording = walk ? walk.status === 'active' : false;
+  const autoRecord = walk ? walk.autoRecord : false;
+  useEffect(() => {
+    if (!loaded) return;
+    void walkState.setValue(recording ? { recording, autoRecord } : null);
+  }, [loaded, recording, autoRecord]);
 
   const onEnded = (id: string) => {
     setEndedJourneyId(id);

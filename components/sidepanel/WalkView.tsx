@@ -21,6 +21,7 @@ import { TouchpointCard } from '../touchpoint/TouchpointCard';
 import { toAriaShortcut, useCaptureShortcut, useNow, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import type { ToastMessage } from '../ui/Toast';
 import { ExportButton } from './ExportButton';
+import { PendingSignals } from './PendingSignals';
 import { errorText } from './SetupSteps';
 
 interface Props {
@@ -175,6 +176,8 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
           </div>
         )}
       </section>
+
+      <PendingSignals journey={walk} onError={onError} />
 
       <section className="touchpoints" aria-label="Touchpoints">
         {touchpoints && touchpoints.length === 0 && (

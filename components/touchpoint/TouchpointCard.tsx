@@ -24,6 +24,7 @@ export function TouchpointCard({
   onError,
 }: Props) {
   const severity = point.friction.severity;
+  const suggested = point.signals.filter((s) => s.status === 'suggested').length;
   return (
     <li
       className={`touchpoint-card${expanded ? ' expanded' : ''}`}
@@ -40,6 +41,7 @@ export function TouchpointCard({
           </span>
           <span className="card-meta">
             {point.stage} · {label(point.channel)}
+            {suggested > 0 && <span className="signal-badge"> · ⚠ {suggested} detected</span>}
             {severity !== 'none' && (
               <span className={`severity severity-${severity}`}> · {label(severity)} friction</span>
             )}

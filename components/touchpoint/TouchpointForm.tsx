@@ -16,6 +16,7 @@ import {
   type Touchpoint,
 } from '@/lib/model';
 import { useDraftText } from '../ui/hooks';
+import { SignalSuggestions } from './SignalSuggestions';
 
 interface Props {
   touchpoint: Touchpoint;
@@ -54,6 +55,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
 
   return (
     <div className="touchpoint-form">
+      <SignalSuggestions touchpointId={stored.id} signals={stored.signals} onError={onError} />
       <label className="field wide">
         <span>Title</span>
         <input type="text" data-autofocus maxLength={500} {...title} />

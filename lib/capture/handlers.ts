@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { panelToBackground, type CaptureRequestReply } from '../messaging/protocol';
+import { handleAgentMessage } from '../signals/collector';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
 import { reportCaptureFailure, requestCapture } from './service';
@@ -55,6 +56,16 @@ export async function handlePanelMessage(
   } catch (error) {
     return { ok: false, error: await reportCaptureFailure(error) };
   }
+}
+
+/**
+ * Every runtime message reaches the background here: reports from page agents (which run in
+ * web pages) go to the signal collector, the rest to the panel handler.
+ */
+export function routeRuntimeMessage(message: unknown, sender: Browser.runtime.MessageSender) {
+  if (isExtensionPage(sender)) return handlePanelMessage(message, sender);
+  void handleAgentMessage(message, sender, browser.runtime.id);
+  return undefined;
 }
 
 function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {

@@ -2,3 +2,4 @@ export * from './database';
 export * from './journeys';
 export * from './studies';
 export * from './touchpoints';
+export * from './signals';

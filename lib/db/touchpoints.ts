@@ -42,8 +42,9 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       pageTitle: page.pageTitle?.slice(0, 500),
       channel: 'website',
       screenshotId: shot.id,
+      signals: walk.pendingSignals,
     });
-    await db.journeys.update(walk.id, { nextSeq: walk.nextSeq + 1 });
+    await db.journeys.update(walk.id, { nextSeq: walk.nextSeq + 1, pendingSignals: [] });
     await db.screenshots.add(shot);
     await db.touchpoints.add(record);
     return record;

@@ -44,6 +44,7 @@ export const DB_VERSIONS: DbVersion[] = [
         .toCollection()
         .modify((journey: Record<string, unknown>) => {
           journey.autoRecord ??= false;
+          journey.pendingSignals ??= [];
         });
       await tx
         .table('touchpoints')

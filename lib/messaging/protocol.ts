@@ -38,3 +38,35 @@ export const preparedPage = z.object({
   maskedFields: z.int().check(z.nonnegative()),
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
+
+/** Page agent → background: friction detected on the page (a suggestion for the researcher). */
+export const pageSignalMessage = z.object({
+  type: z.literal('page-signal'),
+  kind: z.enum(['rage-click', 'dead-click', 'error-click', 'slow-page', 'form-error']),
+  at: z.number(),
+  detail: z.string().check(z.maxLength(2_000)),
+});
+
+/** Page agent → background: the page's address changed (a load, or a single-page-app route). */
+export const pageNavigationMessage = z.object({
+  type: z.literal('page-navigation'),
+  url: z.string().check(z.maxLength(8_000)),
+  at: z.number(),
+});
+
+/** Page agent → background: the persona clicked or typed on this page (quick-back needs to know). */
+export const pageInteractionMessage = z.object({ type: z.literal('page-interaction'), at: z.number() });
+
+/**
+ * Page agent → background: put the error relay into the page's own world. Errors of page
+ * scripts are not seen from the agent's isolated world; the relay passes their messages on.
+ */
+export const installErrorRelayMessage = z.object({ type: z.literal('install-error-relay') });
+
+export const agentToBackground = z.discriminatedUnion('type', [
+  pageSignalMessage,
+  pageNavigationMessage,
+  pageInteractionMessage,
+  installErrorRelayMessage,
+]);
+export type AgentToBackground = z.infer<typeof agentToBackground>;

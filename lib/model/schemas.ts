@@ -66,6 +66,18 @@ export const persona = z.object({
   behaviours: z.array(shortText),
 });
 
+export const signalKind = z.enum(SIGNAL_KINDS);
+export const signalStatus = z.enum(['suggested', 'accepted', 'dismissed']);
+
+/** Friction detected on the page; a suggestion until the researcher accepts or dismisses it. */
+export const signal = z.object({
+  id,
+  kind: signalKind,
+  detectedAt: timestamp,
+  detail: z.string().max(2_000),
+  status: signalStatus.default('suggested'),
+});
+
 export const journey = z.object({
   id,
   studyId: id,
@@ -84,6 +96,8 @@ export const journey = z.object({
   nextSeq: z.number().int().positive(),
   /** Whether every click and navigation records a draft touchpoint. */
   autoRecord: z.boolean().default(false),
+  /** Signals detected while no touchpoint of their page was recorded; the next touchpoint takes them. */
+  pendingSignals: z.array(signal).default([]),
 });
 
 export const friction = z.object({
@@ -114,18 +128,6 @@ export const elementDescriptor = z.object({
   text: z.string().max(2_000),
   role: z.string().max(100),
   rect,
-});
-
-export const signalKind = z.enum(SIGNAL_KINDS);
-export const signalStatus = z.enum(['suggested', 'accepted', 'dismissed']);
-
-/** Friction detected on the page; a suggestion until the researcher accepts or dismisses it. */
-export const signal = z.object({
-  id,
-  kind: signalKind,
-  detectedAt: timestamp,
-  detail: z.string().max(2_000),
-  status: signalStatus.default('suggested'),
 });
 
 /** Annotation coordinates are fractions (0–1) of the screenshot, so they survive resizing. */

@@ -1,5 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { backgroundToAgent, type PreparedPage } from '../messaging/protocol';
+import { backgroundToAgent, type AgentToBackground, type PreparedPage } from '../messaging/protocol';
+import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
+import { observePage } from './observer';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
 
 /** Masks come off by themselves if the background never says the capture is over. */
@@ -43,10 +45,41 @@ export function startPageAgent(signal: AbortSignal): void {
   };
 
   browser.runtime.onMessage.addListener(listener);
+  const stopWatching = followWalkState(signal);
   signal.addEventListener('abort', () => {
     browser.runtime.onMessage.removeListener(listener);
+    stopWatching();
     unmask();
   });
+}
+
+/** Observes the page exactly while a journey records; reports go to the background. */
+function followWalkState(signal: AbortSignal): () => void {
+  let stopObserving: (() => void) | undefined;
+  const report = (message: AgentToBackground) => {
+    // The extension may have been reloaded under this page: then there is no one to tell.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  const apply = (state: unknown) => {
+    const recording = typeof state === 'object' && state !== null && (state as WalkState).recording === true;
+    if (recording && !stopObserving && !signal.aborted) stopObserving = observePage(report);
+    if (!recording && stopObserving) {
+      stopObserving();
+      stopObserving = undefined;
+    }
+  };
+  const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'local' && WALK_STATE_KEY in changes) apply(changes[WALK_STATE_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  browser.storage.local
+    .get(WALK_STATE_KEY)
+    .then((stored) => apply(stored[WALK_STATE_KEY]))
+    .catch(() => undefined);
+  return () => {
+    browser.storage.onChanged.removeListener(onChanged);
+    apply(null);
+  };
 }
 
 /** Chrome lets extensions reach closed shadow roots too; elsewhere only open ones are seen. */

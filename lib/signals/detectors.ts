@@ -76,21 +76,22 @@ export function detectDeadClicks(events: readonly PageEvent[], now: number, th =
   return found;
 }
 
-/** An uncaught error or unhandled rejection within 1 s after a click. */
+/** An uncaught error or unhandled rejection within 1 s after a click (blamed on the last click before it). */
 export function detectErrorClicks(events: readonly PageEvent[], th = DEFAULT_THRESHOLDS): DetectedSignal[] {
-  const found: DetectedSignal[] = [];
-  for (const click of clicksOf(events)) {
-    const error = events.find((e) => e.type === 'error' && e.t >= click.t && e.t - click.t <= th.errorAfterClickMs);
-    if (error?.type === 'error') {
-      found.push({
-        kind: 'error-click',
-        at: click.t,
-        detail: `The page failed after a click on ${quote(click.label)}: ${error.message.slice(0, 200)}`,
-        key: `error-click:${click.t}`,
-      });
-    }
+  const found = new Map<number, DetectedSignal>();
+  const clicks = clicksOf(events);
+  for (const error of events) {
+    if (error.type !== 'error') continue;
+    const click = clicks.filter((c) => c.t <= error.t).at(-1);
+    if (!click || error.t - click.t > th.errorAfterClickMs || found.has(click.t)) continue;
+    found.set(click.t, {
+      kind: 'error-click',
+      at: click.t,
+      detail: `The page failed after a click on ${quote(click.label)}: ${error.message.slice(0, 200)}`,
+      key: `error-click:${click.t}`,
+    });
   }
-  return found;
+  return [...found.values()];
 }
 
 /** A page that took over 3 s to load or to paint its largest content. */

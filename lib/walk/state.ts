@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { WALK_STATE_KEY, type WalkState } from './walk-state';
 
 // What must survive the service worker and the side panel closing lives in extension storage
 // (DESIGN.md §3): the walk in progress, the researcher's picks, and the capture status.
@@ -17,3 +18,5 @@ export interface CaptureStatus {
 export const captureStatus = storage.defineItem<CaptureStatus>('local:captureStatus', {
   fallback: { pending: 0 },
 });
+
+export const walkState = storage.defineItem<WalkState | null>(`local:${WALK_STATE_KEY}`, { fallback: null });

@@ -62,6 +62,16 @@ describe('error clicks', () => {
     ['an error 400 ms after a click', [click(0), { type: 'error', t: 400, message: 'TypeError: x is undefined' }], 1],
     ['an error 1.5 s after a click', [click(0), { type: 'error', t: 1500, message: 'late' }], 0],
     ['an error before any click', [{ type: 'error', t: 0, message: 'boot' }, click(100)], 0],
+    [
+      'two clicks then an error: only the last click is blamed',
+      [click(0, 10, 10), click(300, 300, 300), { type: 'error', t: 500, message: 'boom' }],
+      1,
+    ],
+    [
+      'two errors after one click count once',
+      [click(0), { type: 'error', t: 100, message: 'a' }, { type: 'error', t: 200, message: 'b' }],
+      1,
+    ],
   ])('%s', (_name, events, expected) => {
     expect(kinds(detectErrorClicks(events))).toBe(expected);
   });

@@ -1,0 +1,72 @@
+import { FRICTION_SEVERITIES, signal, type FrictionCategory, type Signal, type SignalKind } from '../model';
+import { db } from './database';
+
+export interface DetectedOnPage {
+  kind: SignalKind;
+  at: number;
+  detail: string;
+}
+
+/** The friction category a signal stands for when the researcher accepts it. */
+export const SIGNAL_CATEGORY: Record<SignalKind, FrictionCategory> = {
+  'rage-click': 'complicated-process',
+  'dead-click': 'error',
+  'error-click': 'error',
+  'slow-page': 'slow',
+  'quick-back': 'missing-information',
+  'form-error': 'complicated-process',
+};
+
+/**
+ * Files a signal detected on a page: with the journey's latest touchpoint when that was
+ * recorded on the same page, otherwise with the journey, for the next touchpoint to take.
+ */
+export async function recordSignal(journeyId: string, pageUrl: string, detected: DetectedOnPage): Promise<Signal> {
+  const record = signal.parse({ ...detected, id: crypto.randomUUID(), detectedAt: detected.at, status: 'suggested' });
+  await db.transaction('rw', db.journeys, db.touchpoints, async () => {
+    const walk = await db.journeys.get(journeyId);
+    if (!walk) throw new Error('The journey no longer exists.');
+    const latest = await db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).last();
+    if (latest && latest.url === pageUrl) {
+      await db.touchpoints.update(latest.id, { signals: [...latest.signals, record] });
+    } else {
+      await db.journeys.update(journeyId, { pendingSignals: [...walk.pendingSignals, record] });
+    }
+  });
+  return record;
+}
+
+/**
+ * Accepting a signal makes it friction of its touchpoint (its category, at least minor
+ * severity, its detail in the notes); dismissing it only marks it so.
+ */
+export async function resolveSignal(touchpointId: string, signalId: string, status: 'accepted' | 'dismissed') {
+  await db.transaction('rw', db.touchpoints, async () => {
+    const point = await db.touchpoints.get(touchpointId);
+    const found = point?.signals.find((s) => s.id === signalId);
+    if (!point || !found) throw new Error('This signal no longer exists.');
+    const signals = point.signals.map((s) => (s.id === signalId ? { ...s, status } : s));
+    if (status === 'dismissed') return db.touchpoints.update(touchpointId, { signals });
+    const category = SIGNAL_CATEGORY[found.kind];
+    const severity =
+      FRICTION_SEVERITIES.indexOf(point.friction.severity) < FRICTION_SEVERITIES.indexOf('minor')
+        ? 'minor'
+        : point.friction.severity;
+    const friction = {
+      severity,
+      categories: point.friction.categories.includes(category)
+        ? point.friction.categories
+        : [...point.friction.categories, category],
+      notes: [point.friction.notes, found.detail].filter(Boolean).join('\n'),
+    };
+    return db.touchpoints.update(touchpointId, { signals, friction });
+  });
+}
+
+export async function dismissPendingSignal(journeyId: string, signalId: string): Promise<void> {
+  await db.transaction('rw', db.journeys, async () => {
+    const walk = await db.journeys.get(journeyId);
+    if (!walk) return;
+    await db.journeys.update(journeyId, { pendingSignals: walk.pendingSignals.filter((s) => s.id !== signalId) });
+  });
+}

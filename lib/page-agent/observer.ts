@@ -1,0 +1,162 @@
+// Runs in the web page while a journey records: turns what the persona does and what the page
+// does into PageEvents, runs the on-page detectors, and reports what they find.
+import type { AgentToBackground } from '../messaging/protocol';
+import { detectOnPage } from '../signals/detectors';
+import { DEFAULT_THRESHOLDS, type PageEvent } from '../signals/events';
+import { clickTarget, labelOf, looksInteractive } from './describe';
+import { PAGE_ERROR_EVENT } from './error-relay';
+
+const KEEP_MS = 10_000;
+
+export type Report = (message: AgentToBackground) => void;
+
+/** Starts observing; returns the function that stops it and removes every listener. */
+export function observePage(report: Report, now: () => number = Date.now): () => void {
+  const events: PageEvent[] = [];
+  const reported = new Set<string>();
+  const cleanups: (() => void)[] = [];
+  const timers = new Set<number>();
+  let lastClickAt = -Infinity;
+  let interacted = false;
+
+  const run = () => {
+    for (const found of detectOnPage(events, now())) {
+      if (reported.has(found.key) || found.kind === 'quick-back') continue;
+      reported.add(found.key);
+      report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
+    }
+  };
+  const push = (event: PageEvent) => {
+    events.push(event);
+    while (events.length && now() - events[0]!.t > KEEP_MS) events.shift();
+    run();
+  };
+  const later = (ms: number, work: () => void) => {
+    const timer = window.setTimeout(() => {
+      timers.delete(timer);
+      work();
+    }, ms);
+    timers.add(timer);
+  };
+  const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void) => {
+    const wrapped = (event: WindowEventMap[K]) => {
+      if (event.isTrusted) handler(event);
+    };
+    window.addEventListener(type, wrapped, { capture: true, passive: true });
+    cleanups.push(() => window.removeEventListener(type, wrapped, { capture: true }));
+  };
+  const noteInteraction = () => {
+    if (interacted) return;
+    interacted = true;
+    report({ type: 'page-interaction', at: now() });
+  };
+
+  // A change to the page after a click: watched only for the few seconds a click waits for one.
+  const mutations = new MutationObserver(() => {
+    push({ type: 'mutation', t: now() });
+    mutations.disconnect();
+  });
+  cleanups.push(() => mutations.disconnect());
+
+  listen('click', (event) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    const element = clickTarget(target);
+    lastClickAt = now();
+    noteInteraction();
+    mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    later(DEFAULT_THRESHOLDS.deadClickWaitMs, () => mutations.disconnect());
+    push({
+      type: 'click',
+      t: lastClickAt,
+      x: event.clientX,
+      y: event.clientY,
+      interactive: looksInteractive(target),
+      label: labelOf(element),
+    });
+    later(DEFAULT_THRESHOLDS.deadClickWaitMs + 50, run);
+    if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
+  });
+  listen('keydown', noteInteraction);
+  const nearClick = (type: 'scroll' | 'selection') => () => {
+    if (now() - lastClickAt <= DEFAULT_THRESHOLDS.deadClickQuietMs) push({ type, t: now() });
+  };
+  listen('scroll', nearClick('scroll'));
+  const onSelection = nearClick('selection');
+  document.addEventListener('selectionchange', onSelection);
+  cleanups.push(() => document.removeEventListener('selectionchange', onSelection));
+
+  // Page errors arrive from the relay in the page's world (see error-relay.ts).
+  const onPageError = (event: Event) => {
+    const message = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : 'Script error';
+    push({ type: 'error', t: now(), message });
+  };
+  document.addEventListener(PAGE_ERROR_EVENT, onPageError);
+  cleanups.push(() => document.removeEventListener(PAGE_ERROR_EVENT, onPageError));
+  report({ type: 'install-error-relay' });
+
+  // Native validation fires "invalid" on each refused field; scripted forms set aria-invalid.
+  listen('invalid', (event) => {
+    if (event.target instanceof Element) push({ type: 'invalid-field', t: now(), label: labelOf(event.target) });
+  });
+  listen('submit', () => watchFormErrors());
+  const flagged = new WeakSet<Element>();
+  function watchFormErrors() {
+    for (const delay of [300, 1000, 2000]) {
+      later(delay, () => {
+        for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
+          if (flagged.has(field) || !(field instanceof HTMLElement) || field.offsetParent === null) continue;
+          flagged.add(field);
+          push({ type: 'invalid-field', t: now(), label: labelOf(field) });
+        }
+      });
+    }
+  }
+
+  // Addresses: this page, then single-page-app route changes.
+  const navigated = () => {
+    report({ type: 'page-navigation', url: location.href, at: now() });
+    push({ type: 'navigation', t: now(), url: location.href });
+  };
+  navigated();
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    navigation.addEventListener('navigatesuccess', navigated);
+    cleanups.push(() => navigation.removeEventListener('navigatesuccess', navigated));
+  } else {
+    listen('popstate', navigated);
+    listen('hashchange', navigated);
+  }
+
+  reportPageTiming(push, now, cleanups);
+
+  return () => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    for (const timer of timers) window.clearTimeout(timer);
+    timers.clear();
+  };
+}
+
+/** How long the page took to load and to paint its largest content, once it has loaded. */
+function reportPageTiming(push: (event: PageEvent) => void, now: () => number, cleanups: (() => void)[]) {
+  let largestPaintMs: number | undefined;
+  try {
+    const paints = new PerformanceObserver((list) => {
+      const last = list.getEntries().at(-1);
+      if (last) largestPaintMs = last.startTime;
+    });
+    paints.observe({ type: 'largest-contentful-paint', buffered: true });
+    cleanups.push(() => paints.disconnect());
+  } catch {
+    // Largest-contentful-paint is not measured in this browser; load time still is.
+  }
+  const measure = () => {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const loadMs = entry ? entry.loadEventEnd || entry.domContentLoadedEventEnd : undefined;
+    push({ type: 'page-timing', t: now(), url: location.href, loadMs, largestPaintMs });
+  };
+  if (document.readyState === 'complete') setTimeout(measure, 0);
+  else {
+    window.addEventListener('load', () => setTimeout(measure, 0), { once: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { browser, type Browser } from 'wxt/browser';
+import { db } from '../db/database';
+import { recordSignal } from '../db/signals';
+import { agentToBackground } from '../messaging/protocol';
+import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
+import { activeJourneyId } from '../walk/state';
+import { detectQuickBacks } from './detectors';
+import type { PageEvent } from './events';
+
+/** Per tab, the navigations and interactions seen lately, for quick-back (which spans pages). */
+const tabEvents = new Map<number, PageEvent[]>();
+const reported = new Set<string>();
+const HISTORY_MS = 30_000;
+
+/**
+ * Reports from page agents. They come from web pages, so each is parsed, and only heard while
+ * a journey records; a page can at most add a suggestion, which the researcher may dismiss.
+ */
+export async function handleAgentMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  extensionId: string,
+): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (sender.id !== extensionId || tabId === undefined || !sender.url) return;
+  const parsed = agentToBackground.safeParse(message);
+  if (!parsed.success) return;
+  const journeyId = await activeJourneyId.getValue();
+  const walk = journeyId ? await db.journeys.get(journeyId) : undefined;
+  if (!walk || walk.status !== 'active') return;
+
+  const report = parsed.data;
+  if (report.type === 'install-error-relay') {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      world: 'MAIN',
+      func: installErrorRelay,
+      args: [PAGE_ERROR_EVENT],
+    });
+    return;
+  }
+  if (report.type === 'page-signal') {
+    await recordSignal(walk.id, sender.url, { kind: report.kind, at: report.at, detail: report.detail });
+    return;
+  }
+  const event: PageEvent =
+    report.type === 'page-navigation'
+      ? { type: 'navigation', t: report.at, url: report.url }
+      : { type: 'key', t: report.at };
+  const events = [...(tabEvents.get(tabId) ?? []), event].filter((e) => report.at - e.t <= HISTORY_MS);
+  tabEvents.set(tabId, events);
+  for (const found of detectQuickBacks(events)) {
+    const key = `${tabId}:${found.key}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    await recordSignal(walk.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
+  }
+}
+
+export function forgetTab(tabId: number): void {
+  tabEvents.delete(tabId);
+}
