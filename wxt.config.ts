@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Touchtrail',
     description:
       'Record a persona’s walk through a website as a customer journey: screenshots, stages, channels, friction and emotion, stored on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'sidePanel'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'sidePanel', 'contextMenus'],
     // Site access is asked for by the "Start journey" click, never at install time.
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Open Touchtrail' },
@@ -15,6 +15,10 @@ export default defineConfig({
       'capture-touchpoint': {
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Capture a touchpoint from the active tab',
+      },
+      'pick-element': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pick an element on the page and record it as a touchpoint',
       },
     },
   },

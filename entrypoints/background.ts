@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
 import { forgetTab } from '@/lib/signals/collector';
 import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
+import { RECORD_HERE_MENU, createContextMenu, handleRecordHere } from '@/lib/capture/pick';
 import { captureQueue } from '@/lib/capture/service';
 
 export default defineBackground(() => {
@@ -10,6 +11,10 @@ export default defineBackground(() => {
     // (Firefox, issue 8, has a sidebar and no sidePanel API.)
     if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
     void handleActionClick(tab);
+  });
+  browser.runtime.onInstalled.addListener(() => void createContextMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === RECORD_HERE_MENU) void handleRecordHere(tab);
   });
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => routeRuntimeMessage(message, sender));

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Camera, Mail, Pause, Play, Square, Timer, User } from 'lucide-react';
+import { Camera, Mail, MousePointerClick, Pause, Play, Square, Timer, User } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
@@ -48,21 +48,32 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
   // A new touchpoint opens its form at once, ready to annotate, unless the researcher is working
   // in another card of the panel: that card stays open and the new one is listed above it.
+  // The title field Touchtrail focused for the researcher, until they start working in it.
+  const autoFocused = useRef<Element | null>(null);
   useEffect(() => {
     if (!newestId || newestId === lastSeenNewest.current) return;
     const first = lastSeenNewest.current === undefined;
     lastSeenNewest.current = newestId;
     if (first) return;
-    if (document.hasFocus() && document.activeElement?.closest('[data-testid="touchpoint"]')) return;
+    const active = document.activeElement;
+    const working =
+      document.hasFocus() && active !== autoFocused.current && active?.closest('[data-testid="touchpoint"]');
+    if (working) return;
     setExpandedId(undefined);
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+    requestAnimationFrame(() => {
+      // Frames can come late: if focus moved meanwhile, it is the researcher's to keep.
+      if (document.activeElement !== active) return;
+      const title = listRef.current?.querySelector<HTMLElement>('[data-autofocus]');
+      title?.focus();
+      autoFocused.current = title ?? null;
+    });
   }, [newestId]);
 
-  const capture = async () => {
+  const askBackground = async (type: PanelToBackground['type']) => {
     try {
       const current = await browser.windows.getCurrent();
       const message: PanelToBackground = {
-        type: 'capture-touchpoint',
+        type,
         journeyId: walk.id,
         windowId: current.type === 'normal' ? current.id : undefined,
       };
@@ -132,7 +143,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
           <button
             type="button"
             className="primary big"
-            onClick={() => void capture()}
+            onClick={() => void askBackground('capture-touchpoint')}
             title={
               shortcut
                 ? `Capture touchpoint (${shortcut})`
@@ -144,6 +155,14 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
           </button>
         )}
         <div className="row">
+          <button
+            type="button"
+            onClick={() => void askBackground('pick-element')}
+            disabled={paused}
+            title="Pick an element on the page to record (Alt+Shift+P, or right-click › Record touchpoint here)"
+          >
+            <MousePointerClick size={16} aria-hidden /> Pick element
+          </button>
           <button type="button" onClick={() => void addOffsite()} disabled={paused}>
             <Mail size={16} aria-hidden /> Add off-site touchpoint
           </button>
@@ -185,7 +204,12 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
             No touchpoints yet. Go to the page where the persona’s journey begins and press “Capture touchpoint”.
           </p>
         )}
-        <ol ref={listRef} className="touchpoint-list">
+        <ol
+          ref={listRef}
+          className="touchpoint-list"
+          onKeyDownCapture={() => (autoFocused.current = null)}
+          onPointerDownCapture={() => (autoFocused.current = null)}
+        >
           {touchpoints?.map((point) => (
             <TouchpointCard
               key={point.id}

@@ -4,6 +4,7 @@ import { panelToBackground, type CaptureRequestReply } from '../messaging/protoc
 import { handleAgentMessage } from '../signals/collector';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
+import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
 import { reportCaptureFailure, requestCapture } from './service';
 
 export const CAPTURE_COMMAND = 'capture-touchpoint';
@@ -13,6 +14,7 @@ export const CAPTURE_COMMAND = 'capture-touchpoint';
  * browser grants activeTab for that tab, so it works even where site access was declined.
  */
 export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
+  if (command === PICK_COMMAND) return handlePickCommand(tab);
   if (command !== CAPTURE_COMMAND) return;
   try {
     const journeyId = await activeJourneyId.getValue();
@@ -51,6 +53,10 @@ export async function handlePanelMessage(
   const parsed = panelToBackground.safeParse(message);
   if (!parsed.success) return undefined;
   try {
+    if (parsed.data.type === 'pick-element') {
+      await requestPick(parsed.data.journeyId, parsed.data.windowId);
+      return { ok: true, requestId: crypto.randomUUID() };
+    }
     const requestId = await requestCapture(parsed.data.journeyId, parsed.data.windowId);
     return { ok: true, requestId };
   } catch (error) {

@@ -7,15 +7,11 @@ export const PAGE_AGENT_FILE = '/content-scripts/content.js';
 const ALL_SITES = '<all_urls>';
 
 /** Asks the page agent to mask the page for a capture, injecting it first when the tab has none. */
-export async function preparePage(tabId: number, masking: boolean): Promise<PreparedPage> {
-  const message: BackgroundToAgent = { type: 'prepare-capture', masking };
-  let reply: unknown;
-  try {
-    reply = await browser.tabs.sendMessage(tabId, message);
-  } catch {
-    await injectPageAgent(tabId);
-    reply = await browser.tabs.sendMessage(tabId, message);
-  }
+export async function preparePage(
+  tabId: number,
+  options: { masking: boolean; highlight?: PreparedHighlight },
+): Promise<PreparedPage> {
+  const reply = await sendToAgent(tabId, { type: 'prepare-capture', ...options });
   const parsed = preparedPage.safeParse(reply);
   if (!parsed.success) {
     throw new CaptureError(
@@ -28,6 +24,18 @@ export async function preparePage(tabId: number, masking: boolean): Promise<Prep
 export async function restorePage(tabId: number): Promise<void> {
   const message: BackgroundToAgent = { type: 'restore-after-capture' };
   await browser.tabs.sendMessage(tabId, message);
+}
+
+type PreparedHighlight = { x: number; y: number; width: number; height: number };
+
+/** Sends a message to the tab's page agent, injecting the agent first when the tab has none. */
+export async function sendToAgent(tabId: number, message: BackgroundToAgent): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    await injectPageAgent(tabId);
+    return browser.tabs.sendMessage(tabId, message);
+  }
 }
 
 async function injectPageAgent(tabId: number): Promise<void> {

@@ -23,7 +23,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
   let page;
   let dataUrl: string;
   try {
-    page = await preparePage(job.tabId, walk.masking);
+    page = await preparePage(job.tabId, { masking: walk.masking, highlight: job.element?.rect });
     await ensureInFront(job, 'was no longer in front when its turn came');
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
@@ -41,6 +41,9 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
     url: page.url,
     pageTitle: page.title,
     image,
+    source: job.source,
+    element: job.element,
+    draft: job.draft,
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { elementDescriptor } from '../model';
 import { isRateLimitError } from './errors';
 import { defaultSleep } from './rate-gate';
 
@@ -9,8 +10,15 @@ export const captureJob = z.object({
   windowId: z.number().int(),
   requestedAt: z.number(),
   attempts: z.number().int().nonnegative(),
+  /** How the capture was asked for: a plain capture, a picked element, or auto-record. */
+  source: z.enum(['manual', 'picked', 'auto']).default('manual'),
+  /** The element picked or clicked: marked with a box in the screenshot and kept on the touchpoint. */
+  element: elementDescriptor.optional(),
+  /** Auto-recorded captures are drafts until the researcher keeps them. */
+  draft: z.boolean().default(false),
 });
 export type CaptureJob = z.infer<typeof captureJob>;
+export type CaptureJobInput = z.input<typeof captureJob>;
 
 /** Where the queue keeps its jobs, so that a service worker restart loses none. */
 export interface JobStore {

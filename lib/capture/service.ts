@@ -37,7 +37,18 @@ const DEFAULT_ACTION_TITLE = 'Open Touchtrail';
  * Queues a capture of the active tab for a journey. Resolves with the job id once the request
  * is safely stored; the touchpoint itself appears when the queue reaches it.
  */
-export async function requestCapture(journeyId: string, windowId?: number, tab?: { id?: number; windowId?: number }) {
+export interface CaptureRequestOptions {
+  source?: CaptureJob['source'];
+  element?: CaptureJob['element'];
+  draft?: boolean;
+}
+
+export async function requestCapture(
+  journeyId: string,
+  windowId?: number,
+  tab?: { id?: number; windowId?: number },
+  options: CaptureRequestOptions = {},
+) {
   const walk = await db.journeys.get(journeyId);
   if (!walk) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
   if (walk.status !== 'active') throw new CaptureError('The journey is paused. Resume it to capture touchpoints.');
@@ -45,7 +56,14 @@ export async function requestCapture(journeyId: string, windowId?: number, tab?:
     tab?.id !== undefined && tab.windowId !== undefined
       ? { tabId: tab.id, windowId: tab.windowId }
       : await resolveCaptureTarget(windowId);
-  const job: CaptureJob = { id: crypto.randomUUID(), journeyId, ...target, requestedAt: Date.now(), attempts: 0 };
+  const job = captureJob.parse({
+    id: crypto.randomUUID(),
+    journeyId,
+    ...target,
+    requestedAt: Date.now(),
+    attempts: 0,
+    ...options,
+  });
   await captureQueue.enqueue(job);
   return job.id;
 }

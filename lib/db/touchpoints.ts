@@ -1,4 +1,12 @@
-import { screenshot, touchpoint, type Channel, type Journey, type Screenshot, type Touchpoint } from '../model';
+import {
+  screenshot,
+  touchpoint,
+  type Channel,
+  type ElementDescriptor,
+  type Journey,
+  type Screenshot,
+  type Touchpoint,
+} from '../model';
 import { db } from './database';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
@@ -10,6 +18,9 @@ export interface CapturedPage {
   url?: string;
   pageTitle?: string;
   image: Omit<Screenshot, 'id' | 'touchpointId'>;
+  source?: 'manual' | 'picked' | 'auto';
+  element?: ElementDescriptor;
+  draft?: boolean;
 }
 
 export class JourneyClosedError extends Error {
@@ -36,8 +47,10 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       journeyId: walk.id,
       seq: walk.nextSeq,
       capturedAt: page.capturedAt,
-      source: 'manual',
-      title: (page.pageTitle ?? '').slice(0, 500) || 'Untitled page',
+      source: page.source ?? 'manual',
+      element: page.element,
+      draft: page.draft ?? false,
+      title: titleFor(page),
       url: page.url,
       pageTitle: page.pageTitle?.slice(0, 500),
       channel: 'website',
@@ -49,6 +62,13 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
     await db.touchpoints.add(record);
     return record;
   });
+}
+
+/** A picked element names the touchpoint ("Compare sizes — Product page"); otherwise the page does. */
+function titleFor(page: CapturedPage): string {
+  const pageTitle = (page.pageTitle ?? '').trim() || 'Untitled page';
+  const element = page.element?.text.trim() || page.element?.ariaSelector;
+  return (element ? `${element.slice(0, 80)} — ${pageTitle}` : pageTitle).slice(0, 500);
 }
 
 /** Records a touchpoint that happened away from the site (an email, a call, a store visit). */

@@ -12,7 +12,14 @@ export const captureRequestMessage = z.object({
   windowId: z.optional(z.int()),
 });
 
-export const panelToBackground = z.discriminatedUnion('type', [captureRequestMessage]);
+/** Side panel → background: let the researcher pick an element on the page to record. */
+export const pickRequestMessage = z.object({
+  type: z.literal('pick-element'),
+  journeyId: z.uuid(),
+  windowId: z.optional(z.int()),
+});
+
+export const panelToBackground = z.discriminatedUnion('type', [captureRequestMessage, pickRequestMessage]);
 export type PanelToBackground = z.infer<typeof panelToBackground>;
 
 export const captureRequestReply = z.discriminatedUnion('ok', [
@@ -22,11 +29,27 @@ export const captureRequestReply = z.discriminatedUnion('ok', [
 export type CaptureRequestReply = z.infer<typeof captureRequestReply>;
 
 /** Background → page agent: hide what must not be captured and wait until that is painted. */
-export const prepareCaptureMessage = z.object({ type: z.literal('prepare-capture'), masking: z.boolean() });
+const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+export const prepareCaptureMessage = z.object({
+  type: z.literal('prepare-capture'),
+  masking: z.boolean(),
+  /** A box to draw around the element the touchpoint is about (viewport pixels). */
+  highlight: z.optional(rect),
+});
 /** Background → page agent: undo everything prepare-capture did. */
 export const restoreAfterCaptureMessage = z.object({ type: z.literal('restore-after-capture') });
 
-export const backgroundToAgent = z.discriminatedUnion('type', [prepareCaptureMessage, restoreAfterCaptureMessage]);
+/** Background → page agent: enter pick mode (hover outlines, click records, Escape cancels). */
+export const startPickMessage = z.object({ type: z.literal('start-pick') });
+/** Background → page agent: record the element the context menu was opened on. */
+export const pickContextTargetMessage = z.object({ type: z.literal('pick-context-target') });
+
+export const backgroundToAgent = z.discriminatedUnion('type', [
+  prepareCaptureMessage,
+  restoreAfterCaptureMessage,
+  startPickMessage,
+  pickContextTargetMessage,
+]);
 export type BackgroundToAgent = z.infer<typeof backgroundToAgent>;
 
 /** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
@@ -63,7 +86,11 @@ export const pageInteractionMessage = z.object({ type: z.literal('page-interacti
  */
 export const installErrorRelayMessage = z.object({ type: z.literal('install-error-relay') });
 
+/** Page agent → background: the researcher picked this element (parsed with the model's elementDescriptor). */
+export const elementPickedMessage = z.object({ type: z.literal('element-picked'), element: z.unknown() });
+
 export const agentToBackground = z.discriminatedUnion('type', [
+  elementPickedMessage,
   pageSignalMessage,
   pageNavigationMessage,
   pageInteractionMessage,

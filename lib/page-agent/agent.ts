@@ -1,33 +1,49 @@
 import { browser, type Browser } from 'wxt/browser';
-import { backgroundToAgent, type AgentToBackground, type PreparedPage } from '../messaging/protocol';
+import {
+  backgroundToAgent,
+  type AgentToBackground,
+  type BackgroundToAgent,
+  type PreparedPage,
+} from '../messaging/protocol';
 import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
-import { observePage } from './observer';
+import { describeElement } from './descriptor';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { observePage } from './observer';
+import { startPicker, type Picker } from './picker';
 
 /** Masks come off by themselves if the background never says the capture is over. */
 const MASK_TIMEOUT_MS = 5000;
 
 /**
- * The page agent: answers the background's capture messages. Only messages from our own
- * extension are heard; the page itself cannot reach this listener.
+ * The page agent: answers the background's messages (capture, pick) and, while a journey
+ * records, observes the page. Only messages from our own extension are heard; the page itself
+ * cannot reach this listener.
  */
 export function startPageAgent(signal: AbortSignal): void {
   let masks: MaskLayer | undefined;
   let expiry: number | undefined;
+  let picker: Picker | undefined;
+  let contextTarget: Element | undefined;
+
+  const report = (message: AgentToBackground) => {
+    // The extension may have been reloaded under this page: then there is no one to tell.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
   const unmask = () => {
     masks?.remove();
     masks = undefined;
     window.clearTimeout(expiry);
   };
+  const pick = () => {
+    picker?.cancel();
+    picker = startPicker(
+      (element) => report({ type: 'element-picked', element }),
+      () => undefined,
+    );
+  };
 
-  const listener = async (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = backgroundToAgent.safeParse(message);
-    if (!parsed.success) return undefined;
-    unmask();
-    if (parsed.data.type === 'restore-after-capture') return { ok: true };
-
-    masks = coverFields(document, parsed.data.masking, shadowRootOf);
+  const prepare = async (message: Extract<BackgroundToAgent, { type: 'prepare-capture' }>) => {
+    masks = coverFields(document, { maskAll: message.masking, shadowRootOf, highlight: message.highlight });
     expiry = window.setTimeout(unmask, MASK_TIMEOUT_MS);
     await afterNextPaint(window);
     if (!masks.intact()) {
@@ -44,28 +60,64 @@ export function startPageAgent(signal: AbortSignal): void {
     return reply;
   };
 
+  const listener = async (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = backgroundToAgent.safeParse(message);
+    if (!parsed.success) return undefined;
+    const request = parsed.data;
+    switch (request.type) {
+      case 'prepare-capture':
+        unmask();
+        return prepare(request);
+      case 'restore-after-capture':
+        unmask();
+        return { ok: true };
+      case 'start-pick':
+        pick();
+        return { ok: true };
+      case 'pick-context-target':
+        // Without the element (the agent came after the menu opened), the researcher picks it.
+        if (contextTarget?.isConnected) report({ type: 'element-picked', element: describeElement(contextTarget) });
+        else pick();
+        return { ok: true };
+    }
+  };
+
+  const onContextMenu = (event: MouseEvent) => {
+    const target = event.composedPath()[0];
+    if (event.isTrusted && target instanceof Element) contextTarget = target;
+  };
+
   browser.runtime.onMessage.addListener(listener);
-  const stopWatching = followWalkState(signal);
+  const stopWatching = followWalkState(signal, report, (recording) => {
+    if (recording) window.addEventListener('contextmenu', onContextMenu, { capture: true, passive: true });
+    else window.removeEventListener('contextmenu', onContextMenu, { capture: true });
+  });
   signal.addEventListener('abort', () => {
     browser.runtime.onMessage.removeListener(listener);
     stopWatching();
+    picker?.cancel();
     unmask();
   });
 }
 
-/** Observes the page exactly while a journey records; reports go to the background. */
-function followWalkState(signal: AbortSignal): () => void {
+/** Observes the page exactly while a journey records. */
+function followWalkState(
+  signal: AbortSignal,
+  report: (message: AgentToBackground) => void,
+  onRecordingChange: (recording: boolean) => void,
+): () => void {
   let stopObserving: (() => void) | undefined;
-  const report = (message: AgentToBackground) => {
-    // The extension may have been reloaded under this page: then there is no one to tell.
-    browser.runtime.sendMessage(message).catch(() => undefined);
-  };
   const apply = (state: unknown) => {
     const recording = typeof state === 'object' && state !== null && (state as WalkState).recording === true;
-    if (recording && !stopObserving && !signal.aborted) stopObserving = observePage(report);
+    if (recording && !stopObserving && !signal.aborted) {
+      stopObserving = observePage(report);
+      onRecordingChange(true);
+    }
     if (!recording && stopObserving) {
       stopObserving();
       stopObserving = undefined;
+      onRecordingChange(false);
     }
   };
   const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {

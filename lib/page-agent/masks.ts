@@ -1,10 +1,10 @@
 // Runs in the web page (as part of the content script): no database, no React.
+import { createOverlay, type Box } from './overlay';
 
 const FIELD_SELECTOR = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 /** Input types whose "value" is a label, not something the persona typed. */
 const UNMASKED_INPUT_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image']);
 export const MASK_COLOUR = 'rgb(200, 204, 210)';
-const HOST_TAG = 'touchtrail-capture-masks';
 
 export interface MaskLayer {
   count: number;
@@ -16,39 +16,34 @@ export interface MaskLayer {
 /** Finds a shadow root, open or closed (closed ones through the extension-only dom API). */
 export type ShadowRootOf = (element: Element) => ShadowRoot | null;
 
+export interface CoverOptions {
+  maskAll: boolean;
+  shadowRootOf: ShadowRootOf;
+  /** A box to draw around the element the touchpoint is about. */
+  highlight?: Box;
+}
+
 /**
- * Covers form fields with solid boxes for a screenshot. With masking on, embedded frames are
- * covered too (payment fields usually live in one). The boxes live in a closed shadow root on an
- * element of our own, shown in the top layer, so page CSS cannot restyle them, page scripts
- * cannot read them, and page dialogs cannot sit above them; the fields themselves are never
- * touched. With masking off, password fields are still covered.
+ * Covers form fields with solid boxes for a screenshot, in Touchtrail's own layer (see
+ * overlay.ts); the fields themselves are never touched. With masking on, embedded frames are
+ * covered too (payment fields usually live in one); with it off, password fields still are.
  */
-export function coverFields(doc: Document, maskAll: boolean, shadowRootOf: ShadowRootOf): MaskLayer {
+export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
   const view = doc.defaultView ?? window;
-  const host = doc.createElement(HOST_TAG);
-  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-  const root = host.attachShadow({ mode: 'closed' });
-  let count = 0;
-  for (const element of elementsToMask(doc, maskAll, shadowRootOf)) {
+  const boxes: Box[] = [];
+  for (const element of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth) continue;
-    const mask = doc.createElement('div');
-    mask.style.cssText = `position:fixed;left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px;background:${MASK_COLOUR};border-radius:2px;`;
-    root.append(mask);
-    count++;
+    boxes.push(box);
   }
-  doc.documentElement.append(host);
-  const inTopLayer = showInTopLayer(host);
-  return {
-    count,
-    intact: () =>
-      host.isConnected &&
-      (!inTopLayer || host.matches(':popover-open')) &&
-      view.getComputedStyle(host).display !== 'none' &&
-      view.getComputedStyle(host).visibility === 'visible',
-    remove: () => host.remove(),
-  };
+  const overlay = createOverlay(doc);
+  for (const box of boxes) overlay.place(overlay.add('mask', `background:${MASK_COLOUR};`), box);
+  if (options.highlight) {
+    const { x, y, width, height } = options.highlight;
+    overlay.place(overlay.add('highlight'), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
+  }
+  return { count: boxes.length, intact: () => overlay.intact(), remove: () => overlay.remove() };
 }
 
 function* elementsToMask(doc: Document, maskAll: boolean, shadowRootOf: ShadowRootOf): Generator<Element> {
@@ -77,36 +72,6 @@ function shouldMask(field: Element, maskAll: boolean): boolean {
   }
   return maskAll;
 }
-
-/** Puts the masks in the top layer, above the page's own dialogs and popovers, where supported. */
-function showInTopLayer(host: HTMLElement): boolean {
-  if (typeof host.showPopover !== 'function') return false;
-  try {
-    host.popover = 'manual';
-    host.showPopover();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  inset: '0',
-  width: '100vw',
-  height: '100vh',
-  margin: '0',
-  padding: '0',
-  border: 'none',
-  background: 'transparent',
-  overflow: 'visible',
-  'z-index': '2147483647',
-  'pointer-events': 'none',
-  visibility: 'visible',
-  opacity: '1',
-};
 
 /** Resolves once what was changed in the page has been painted, so the capture shows it. */
 export function afterNextPaint(view: Window, timeoutMs = 250): Promise<void> {

@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { recordSignal } from '../db/signals';
+import { reportCaptureFailure, requestCapture } from '../capture/service';
+import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import { activeJourneyId } from '../walk/state';
@@ -37,6 +39,15 @@ export async function handleAgentMessage(
       func: installErrorRelay,
       args: [PAGE_ERROR_EVENT],
     });
+    return;
+  }
+  if (report.type === 'element-picked') {
+    const element = elementDescriptor.safeParse(report.element);
+    if (!element.success) return;
+    const tab = { id: tabId, windowId: sender.tab?.windowId };
+    await requestCapture(walk.id, undefined, tab, { source: 'picked', element: element.data }).catch(
+      reportCaptureFailure,
+    );
     return;
   }
   if (report.type === 'page-signal') {

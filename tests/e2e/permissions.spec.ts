@@ -12,9 +12,12 @@ base('the shipped manifest asks for no site access at install time', async () =>
   expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect([...(manifest.permissions as string[])].sort()).toEqual(
-    ['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+    ['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
   );
-  expect(manifest.commands).toMatchObject({ 'capture-touchpoint': { suggested_key: { default: 'Alt+Shift+T' } } });
+  expect(manifest.commands).toMatchObject({
+    'capture-touchpoint': { suggested_key: { default: 'Alt+Shift+T' } },
+    'pick-element': { suggested_key: { default: 'Alt+Shift+P' } },
+  });
 });
 
 base('without site access, a capture from the panel explains what to do and saves nothing', async () => {

@@ -4,6 +4,7 @@ import { dataUrlToBlob } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
 import { PAGE_AGENT_ID, requestSiteAccess, syncPageAgentRegistration } from '../../lib/capture/page-agent';
+import { handleRecordHere } from '../../lib/capture/pick';
 import { db, pauseJourney } from '../../lib/db';
 import { activeJourneyId, captureStatus } from '../../lib/walk/state';
 import { walkInProgress } from './factories';
@@ -44,6 +45,21 @@ describe('the toolbar button', () => {
     await handleActionClick({ id: 1, windowId: 1 } as never);
     expect(await captureStatus.getValue()).toEqual({ pending: 0 });
     expect(await db.touchpoints.count()).toBe(0);
+  });
+});
+
+describe('the context menu, "Record touchpoint here"', () => {
+  it('asks the page agent for the element the menu was opened on', async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    await handleRecordHere({ id: 7, windowId: 1 } as never);
+    expect(send).toHaveBeenCalledWith(7, { type: 'pick-context-target' });
+  });
+
+  it('explains that a journey must be recording first', async () => {
+    await handleRecordHere({ id: 7, windowId: 1 } as never);
+    expect((await captureStatus.getValue()).lastError?.message).toMatch(/Start a journey/);
   });
 });
 

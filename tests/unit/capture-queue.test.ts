@@ -26,6 +26,8 @@ function job(n: number): CaptureJob {
     windowId: 1,
     requestedAt: n,
     attempts: 0,
+    source: 'manual',
+    draft: false,
   };
 }
 

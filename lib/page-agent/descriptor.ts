@@ -1,0 +1,100 @@
+// Runs in the web page: describes an element well enough to find it again and to name it.
+import type { ElementDescriptor } from '../model/schemas';
+import { labelOf } from './describe';
+
+const TEST_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'name', 'aria-label'];
+
+export function describeElement(element: Element): ElementDescriptor {
+  const box = element.getBoundingClientRect();
+  const role = roleOf(element);
+  const name = labelOf(element);
+  const text = element instanceof HTMLElement ? element.innerText : (element.textContent ?? '');
+  return {
+    selector: cssSelector(element).slice(0, 2_000),
+    ariaSelector: `${role} "${name.replace(/"/g, '\\"')}"`.slice(0, 2_000),
+    text: text.replace(/\s+/g, ' ').trim().slice(0, 2_000),
+    role,
+    rect: { x: box.x, y: box.y, width: box.width, height: box.height },
+  };
+}
+
+/** A CSS selector that matches this element alone: a stable id or test attribute, else a short path. */
+export function cssSelector(element: Element): string {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const unique = (selector: string) => {
+    try {
+      return root.querySelectorAll(selector).length === 1;
+    } catch {
+      return false;
+    }
+  };
+  const tag = element.tagName.toLowerCase();
+  if (element.id && !looksGenerated(element.id) && unique(`#${CSS.escape(element.id)}`))
+    return `#${CSS.escape(element.id)}`;
+  for (const attribute of TEST_ATTRIBUTES) {
+    const value = element.getAttribute(attribute);
+    const selector = `${tag}[${attribute}="${CSS.escape(value ?? '')}"]`;
+    if (value && unique(selector)) return selector;
+  }
+  const parts: string[] = [];
+  for (let node: Element | null = element; node && node.tagName !== 'HTML'; node = node.parentElement) {
+    if (node !== element && node.id && !looksGenerated(node.id) && unique(`#${CSS.escape(node.id)}`)) {
+      parts.unshift(`#${CSS.escape(node.id)}`);
+      break;
+    }
+    const current: Element = node;
+    const sameTag = [...(current.parentElement?.children ?? [])].filter((s) => s.tagName === current.tagName);
+    const step = current.tagName.toLowerCase();
+    parts.unshift(sameTag.length > 1 ? `${step}:nth-of-type(${sameTag.indexOf(current) + 1})` : step);
+    if (unique(parts.join(' > '))) break;
+  }
+  return parts.join(' > ');
+}
+
+/** Ids made by frameworks (":r1:", "ember123", long digit runs) change between visits. */
+function looksGenerated(id: string): boolean {
+  return /\d{3,}|^[:\d]|[:]/.test(id);
+}
+
+const IMPLICIT_ROLES: Record<string, string> = {
+  button: 'button',
+  select: 'combobox',
+  textarea: 'textbox',
+  img: 'img',
+  nav: 'navigation',
+  main: 'main',
+  header: 'banner',
+  footer: 'contentinfo',
+  form: 'form',
+  table: 'table',
+  ul: 'list',
+  ol: 'list',
+  li: 'listitem',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  summary: 'button',
+  dialog: 'dialog',
+};
+
+const INPUT_ROLES: Record<string, string> = {
+  button: 'button',
+  submit: 'button',
+  reset: 'button',
+  checkbox: 'checkbox',
+  radio: 'radio',
+  range: 'slider',
+  search: 'searchbox',
+};
+
+export function roleOf(element: Element): string {
+  const explicit = element.getAttribute('role')?.split(/\s+/)[0];
+  if (explicit) return explicit;
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'a') return element.hasAttribute('href') ? 'link' : 'generic';
+  if (tag === 'input') return INPUT_ROLES[(element as HTMLInputElement).type] ?? 'textbox';
+  return IMPLICIT_ROLES[tag] ?? 'generic';
+}

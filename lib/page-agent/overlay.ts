@@ -1,0 +1,87 @@
+// Runs in the web page: Touchtrail's own layer over the page. It lives in a closed shadow root
+// on an element of ours, shown in the top layer, so page CSS cannot restyle it, page scripts
+// cannot read it, and page dialogs cannot sit above it.
+
+const HOST_TAG = 'touchtrail-layer';
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  inset: '0',
+  width: '100vw',
+  height: '100vh',
+  margin: '0',
+  padding: '0',
+  border: 'none',
+  background: 'transparent',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  'pointer-events': 'none',
+  visibility: 'visible',
+  opacity: '1',
+};
+
+const PART_STYLE: Record<string, string> = {
+  mask: 'position:fixed;border-radius:2px;',
+  outline:
+    'position:fixed;box-sizing:border-box;border:2px solid #2456d6;background:rgba(36,86,214,0.12);border-radius:3px;',
+  highlight:
+    'position:fixed;box-sizing:border-box;border:3px solid #e8590c;border-radius:4px;box-shadow:0 0 0 2px rgba(255,255,255,0.9);',
+  tag: 'position:fixed;font:12px/1.4 system-ui,sans-serif;color:#fff;background:#1d1f23;padding:3px 8px;border-radius:4px;white-space:nowrap;',
+};
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Overlay {
+  add(part: keyof typeof PART_STYLE, extraStyle?: string): HTMLElement;
+  place(element: HTMLElement, box: Box): void;
+  /** False when the page removed or hid the layer since it was shown. */
+  intact(): boolean;
+  remove(): void;
+}
+
+export function createOverlay(doc: Document): Overlay {
+  const view = doc.defaultView ?? window;
+  const host = doc.createElement(HOST_TAG);
+  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+  const root = host.attachShadow({ mode: 'closed' });
+  doc.documentElement.append(host);
+  const inTopLayer = showInTopLayer(host);
+  return {
+    add(part, extraStyle = '') {
+      const element = doc.createElement('div');
+      element.style.cssText = PART_STYLE[part] + extraStyle;
+      root.append(element);
+      return element;
+    },
+    place(element, box) {
+      element.style.left = `${box.x}px`;
+      element.style.top = `${box.y}px`;
+      if (box.width) element.style.width = `${box.width}px`;
+      if (box.height) element.style.height = `${box.height}px`;
+    },
+    intact: () =>
+      host.isConnected &&
+      (!inTopLayer || host.matches(':popover-open')) &&
+      view.getComputedStyle(host).display !== 'none' &&
+      view.getComputedStyle(host).visibility === 'visible',
+    remove: () => host.remove(),
+  };
+}
+
+function showInTopLayer(host: HTMLElement): boolean {
+  if (typeof host.showPopover !== 'function') return false;
+  try {
+    host.popover = 'manual';
+    host.showPopover();
+    return true;
+  } catch {
+    return false;
+  }
+}
