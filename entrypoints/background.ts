@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
 import { forgetTab } from '@/lib/signals/collector';
+import { forgetBurst } from '@/lib/capture/auto-record';
 import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
 import { RECORD_HERE_MENU, createContextMenu, handleRecordHere } from '@/lib/capture/pick';
 import { captureQueue } from '@/lib/capture/service';
@@ -18,7 +19,10 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => routeRuntimeMessage(message, sender));
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    forgetBurst(tabId);
+  });
   browser.permissions.onAdded.addListener(() => void syncPageAgentRegistration());
   browser.permissions.onRemoved.addListener(() => void syncPageAgentRegistration());
   void syncPageAgentRegistration();

@@ -6,12 +6,16 @@ import {
   addOffsiteTouchpoint,
   db,
   deleteTouchpoint,
+  discardDrafts,
   endJourney,
+  keepDrafts,
   journeyDurationMs,
   listTouchpoints,
   pauseJourney,
   restoreTouchpoint,
+  restoreTouchpoints,
   resumeJourney,
+  setAutoRecord,
   setMasking,
 } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
@@ -42,6 +46,8 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
   const newestId = touchpoints?.[0]?.id;
   const expandedId = chosenId === undefined ? newestId : chosenId;
   const [masking, setMaskingView] = useOptimisticValue(walk.masking);
+  const [autoRecord, setAutoRecordView] = useOptimisticValue(walk.autoRecord);
+  const drafts = touchpoints?.filter((t) => t.draft) ?? [];
   const lastSeenNewest = useRef<string | undefined>(undefined);
   const listRef = useRef<HTMLOListElement>(null);
   const shortcut = useCaptureShortcut();
@@ -98,8 +104,22 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
       const deleted = await deleteTouchpoint(id);
       onToast({
         focus: true,
-        text: `Touchpoint ${deleted.touchpoint.seq} deleted`,
+        text: `${deleted.touchpoint.draft ? 'Draft' : 'Touchpoint'} ${deleted.touchpoint.seq} ${deleted.touchpoint.draft ? 'discarded' : 'deleted'}`,
         undo: () => void restoreTouchpoint(deleted).catch((error: unknown) => onError(errorText(error))),
+      });
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  const keepAll = (ids: string[]) => keepDrafts(ids).catch((error: unknown) => onError(errorText(error)));
+  const discardAll = async (ids: string[]) => {
+    try {
+      const discarded = await discardDrafts(ids);
+      onToast({
+        focus: true,
+        text: `${discarded.length} draft${discarded.length === 1 ? '' : 's'} discarded`,
+        undo: () => void restoreTouchpoints(discarded).catch((error: unknown) => onError(errorText(error))),
       });
     } catch (error) {
       onError(errorText(error));
@@ -179,6 +199,18 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
           />
           Mask form fields in screenshots
         </label>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={autoRecord}
+            onChange={(e) => {
+              setAutoRecordView(e.target.checked);
+              setAutoRecord(walk.id, e.target.checked).catch((error: unknown) => onError(errorText(error)));
+            }}
+          />
+          Auto-record clicks and pages as drafts
+        </label>
         <p className="capture-status" role="status" aria-live="polite">
           {status && status.pending > 0 ? `Capturing… ${status.pending} in the queue` : ''}
         </p>
@@ -197,6 +229,19 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
       </section>
 
       <PendingSignals journey={walk} onError={onError} />
+      {drafts.length > 0 && (
+        <div className="drafts-bar" role="group" aria-label="Drafts">
+          <span>
+            {drafts.length} draft{drafts.length === 1 ? '' : 's'} from auto-record
+          </span>
+          <button type="button" className="small-button" onClick={() => void keepAll(drafts.map((d) => d.id))}>
+            Keep all
+          </button>
+          <button type="button" className="small-button" onClick={() => void discardAll(drafts.map((d) => d.id))}>
+            Discard all
+          </button>
+        </div>
+      )}
 
       <section className="touchpoints" aria-label="Touchpoints">
         {touchpoints && touchpoints.length === 0 && (
@@ -221,6 +266,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
                 if (expandedId === point.id) setExpandedId(point.id);
               }}
               onDelete={() => void remove(point.id)}
+              onKeep={() => void keepDrafts([point.id]).catch((error: unknown) => onError(errorText(error)))}
               onError={onError}
             />
           ))}

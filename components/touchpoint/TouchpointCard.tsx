@@ -11,6 +11,8 @@ interface Props {
   /** Focus moved into the card: the researcher is working in it. */
   onFocusWithin: () => void;
   onDelete: () => void;
+  /** Keeps an auto-recorded draft. */
+  onKeep: () => void;
   onError: (message: string) => void;
 }
 
@@ -21,13 +23,14 @@ export function TouchpointCard({
   onToggle,
   onFocusWithin,
   onDelete,
+  onKeep,
   onError,
 }: Props) {
   const severity = point.friction.severity;
   const suggested = point.signals.filter((s) => s.status === 'suggested').length;
   return (
     <li
-      className={`touchpoint-card${expanded ? ' expanded' : ''}`}
+      className={`touchpoint-card${expanded ? ' expanded' : ''}${point.draft ? ' draft' : ''}`}
       data-testid="touchpoint"
       data-seq={point.seq}
       onFocus={onFocusWithin}
@@ -41,16 +44,23 @@ export function TouchpointCard({
           </span>
           <span className="card-meta">
             {point.stage} · {label(point.channel)}
+            {point.draft && <span className="draft-badge"> · Draft (auto-record)</span>}
+            {point.extraClicks > 0 && <span> · +{point.extraClicks} more clicks</span>}
             {suggested > 0 && <span className="signal-badge"> · ⚠ {suggested} detected</span>}
             {severity !== 'none' && (
               <span className={`severity severity-${severity}`}> · {label(severity)} friction</span>
             )}
           </span>
         </button>
+        {point.draft && (
+          <button type="button" className="small-button" onClick={onKeep} aria-label={`Keep draft ${point.seq}`}>
+            Keep
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
-          aria-label={`Delete touchpoint ${point.seq}`}
+          aria-label={point.draft ? `Discard draft ${point.seq}` : `Delete touchpoint ${point.seq}`}
           title="Delete touchpoint"
           onClick={onDelete}
         >

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { commitCapture, wasRecordingAt } from '../db/touchpoints';
+import { takeExtraClicks } from './auto-record';
 import { dataUrlToBlob, encodeScreenshot } from './encode';
 import { CaptureError } from './errors';
 import { preparePage, restorePage } from './page-agent';
@@ -44,7 +45,11 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
     source: job.source,
     element: job.element,
     draft: job.draft,
+    extraClicks: takeExtraClicks(job.id),
   });
+  // Clicks of the burst counted while the draft was being saved.
+  const late = takeExtraClicks(job.id);
+  if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
 }
 
 async function ensureInFront(job: CaptureJob, what: string): Promise<void> {

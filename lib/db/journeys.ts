@@ -59,6 +59,10 @@ export async function setMasking(id: string, masking: boolean): Promise<void> {
   await changeJourney(id, (current) => ({ ...current, masking }));
 }
 
+export async function setAutoRecord(id: string, autoRecord: boolean): Promise<void> {
+  await changeJourney(id, (current) => ({ ...current, autoRecord }));
+}
+
 /** The time spent walking, without the pauses. */
 export function journeyDurationMs(record: Journey, now = Date.now()): number {
   const end = record.endedAt ?? record.pausedAt ?? now;

@@ -21,6 +21,7 @@ export interface CapturedPage {
   source?: 'manual' | 'picked' | 'auto';
   element?: ElementDescriptor;
   draft?: boolean;
+  extraClicks?: number;
 }
 
 export class JourneyClosedError extends Error {
@@ -50,6 +51,7 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       source: page.source ?? 'manual',
       element: page.element,
       draft: page.draft ?? false,
+      extraClicks: page.extraClicks ?? 0,
       title: titleFor(page),
       url: page.url,
       pageTitle: page.pageTitle?.slice(0, 500),
@@ -121,10 +123,30 @@ export async function deleteTouchpoint(id: string): Promise<DeletedTouchpoint> {
   });
 }
 
-export async function restoreTouchpoint(deleted: DeletedTouchpoint): Promise<void> {
+export function restoreTouchpoint(deleted: DeletedTouchpoint): Promise<void> {
+  return restoreTouchpoints([deleted]);
+}
+
+/** Keeps auto-recorded drafts: they become ordinary touchpoints of the journey. */
+export async function keepDrafts(ids: string[]): Promise<void> {
+  await db.touchpoints.where('id').anyOf(ids).modify({ draft: false });
+}
+
+/** Discards drafts with their screenshots; keep the result to undo. */
+export async function discardDrafts(ids: string[]): Promise<DeletedTouchpoint[]> {
+  return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
+    const drafts = (await db.touchpoints.bulkGet(ids)).filter((t) => t?.draft === true) as Touchpoint[];
+    const shots = await db.screenshots.bulkGet(drafts.map((t) => t.screenshotId ?? ''));
+    await db.touchpoints.bulkDelete(drafts.map((t) => t.id));
+    await db.screenshots.bulkDelete(drafts.flatMap((t) => (t.screenshotId ? [t.screenshotId] : [])));
+    return drafts.map((t, i) => ({ touchpoint: t, screenshot: shots[i] ?? undefined }));
+  });
+}
+
+export async function restoreTouchpoints(deleted: DeletedTouchpoint[]): Promise<void> {
   await db.transaction('rw', db.touchpoints, db.screenshots, async () => {
-    await db.touchpoints.put(deleted.touchpoint);
-    if (deleted.screenshot) await db.screenshots.put(deleted.screenshot);
+    await db.touchpoints.bulkPut(deleted.map((d) => d.touchpoint));
+    await db.screenshots.bulkPut(deleted.flatMap((d) => (d.screenshot ? [d.screenshot] : [])));
   });
 }
 

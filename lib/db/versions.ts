@@ -51,6 +51,7 @@ export const DB_VERSIONS: DbVersion[] = [
         .toCollection()
         .modify((point: Record<string, unknown>) => {
           point.draft ??= false;
+          point.extraClicks ??= 0;
           const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
           point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
         });

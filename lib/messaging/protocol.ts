@@ -89,8 +89,15 @@ export const installErrorRelayMessage = z.object({ type: z.literal('install-erro
 /** Page agent → background: the researcher picked this element (parsed with the model's elementDescriptor). */
 export const elementPickedMessage = z.object({ type: z.literal('element-picked'), element: z.unknown() });
 
+/** Page agent → background (auto-record on): the persona clicked this element. */
+export const autoClickMessage = z.object({ type: z.literal('auto-click'), element: z.unknown() });
+/** Page agent → background (auto-record on): the persona arrived on a page or a new route. */
+export const autoNavigationMessage = z.object({ type: z.literal('auto-navigation') });
+
 export const agentToBackground = z.discriminatedUnion('type', [
   elementPickedMessage,
+  autoClickMessage,
+  autoNavigationMessage,
   pageSignalMessage,
   pageNavigationMessage,
   pageInteractionMessage,

@@ -172,6 +172,8 @@ export const touchpoint = z.object({
   annotations: z.array(annotation),
   /** Recorded by auto-record and not yet kept by the researcher. */
   draft: z.boolean().default(false),
+  /** Further clicks of the same burst, counted rather than captured (auto-record). */
+  extraClicks: z.number().int().nonnegative().default(0),
 });
 
 export const imageMime = z.enum(['image/webp', 'image/png', 'image/jpeg']);

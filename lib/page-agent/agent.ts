@@ -108,17 +108,18 @@ function followWalkState(
   onRecordingChange: (recording: boolean) => void,
 ): () => void {
   let stopObserving: (() => void) | undefined;
+  let observing: WalkState | undefined;
+  let firstLook = true;
   const apply = (state: unknown) => {
-    const recording = typeof state === 'object' && state !== null && (state as WalkState).recording === true;
-    if (recording && !stopObserving && !signal.aborted) {
-      stopObserving = observePage(report);
-      onRecordingChange(true);
-    }
-    if (!recording && stopObserving) {
-      stopObserving();
-      stopObserving = undefined;
-      onRecordingChange(false);
-    }
+    const wanted = isWalkState(state) && state.recording ? state : undefined;
+    const freshPage = firstLook;
+    firstLook = false;
+    if (wanted?.autoRecord === observing?.autoRecord && Boolean(wanted) === Boolean(observing)) return;
+    stopObserving?.();
+    stopObserving = undefined;
+    observing = wanted;
+    if (wanted && !signal.aborted) stopObserving = observePage(report, { autoRecord: wanted.autoRecord, freshPage });
+    onRecordingChange(Boolean(stopObserving));
   };
   const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
     if (area === 'local' && WALK_STATE_KEY in changes) apply(changes[WALK_STATE_KEY]?.newValue);
@@ -139,3 +140,7 @@ const shadowRootOf: ShadowRootOf = (element) => {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowRootOf } } }).chrome?.dom;
   return dom?.openOrClosedShadowRoot?.(element) ?? element.shadowRoot;
 };
+
+function isWalkState(value: unknown): value is WalkState {
+  return typeof value === 'object' && value !== null && typeof (value as WalkState).recording === 'boolean';
+}

@@ -4,14 +4,22 @@ import type { AgentToBackground } from '../messaging/protocol';
 import { detectOnPage } from '../signals/detectors';
 import { DEFAULT_THRESHOLDS, type PageEvent } from '../signals/events';
 import { clickTarget, labelOf, looksInteractive } from './describe';
+import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
 
 const KEEP_MS = 10_000;
 
 export type Report = (message: AgentToBackground) => void;
 
+export interface ObserveOptions {
+  /** Report every real click and navigation, for draft touchpoints. */
+  autoRecord: boolean;
+  /** The page has just loaded (rather than the journey having just started on it). */
+  freshPage: boolean;
+}
+
 /** Starts observing; returns the function that stops it and removes every listener. */
-export function observePage(report: Report, now: () => number = Date.now): () => void {
+export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
   const events: PageEvent[] = [];
   const reported = new Set<string>();
   const cleanups: (() => void)[] = [];
@@ -78,6 +86,15 @@ export function observePage(report: Report, now: () => number = Date.now): () =>
     if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
   });
   listen('keydown', noteInteraction);
+  if (options.autoRecord) {
+    // Reported at pointerdown, so the page is captured as the persona saw it before the click acted.
+    listen('pointerdown', (event) => {
+      const target = event.composedPath()[0];
+      if (event.button === 0 && target instanceof Element) {
+        report({ type: 'auto-click', element: describeElement(clickTarget(target)) });
+      }
+    });
+  }
   const nearClick = (type: 'scroll' | 'selection') => () => {
     if (now() - lastClickAt <= DEFAULT_THRESHOLDS.deadClickQuietMs) push({ type, t: now() });
   };
@@ -118,14 +135,19 @@ export function observePage(report: Report, now: () => number = Date.now): () =>
     report({ type: 'page-navigation', url: location.href, at: now() });
     push({ type: 'navigation', t: now(), url: location.href });
   };
-  navigated();
+  const routeChanged = () => {
+    navigated();
+    if (options.autoRecord) report({ type: 'auto-navigation' });
+  };
+  if (options.freshPage) routeChanged();
+  else navigated();
   const navigation = (window as { navigation?: EventTarget }).navigation;
   if (navigation) {
-    navigation.addEventListener('navigatesuccess', navigated);
-    cleanups.push(() => navigation.removeEventListener('navigatesuccess', navigated));
+    navigation.addEventListener('navigatesuccess', routeChanged);
+    cleanups.push(() => navigation.removeEventListener('navigatesuccess', routeChanged));
   } else {
-    listen('popstate', navigated);
-    listen('hashchange', navigated);
+    listen('popstate', routeChanged);
+    listen('hashchange', routeChanged);
   }
 
   reportPageTiming(push, now, cleanups);

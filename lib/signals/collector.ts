@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { recordSignal } from '../db/signals';
+import { recordAutoClick, recordAutoNavigation } from '../capture/auto-record';
 import { reportCaptureFailure, requestCapture } from '../capture/service';
 import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
@@ -48,6 +49,15 @@ export async function handleAgentMessage(
     await requestCapture(walk.id, undefined, tab, { source: 'picked', element: element.data }).catch(
       reportCaptureFailure,
     );
+    return;
+  }
+  if (report.type === 'auto-click' || report.type === 'auto-navigation') {
+    if (!walk.autoRecord) return;
+    const tab = { id: tabId, windowId: sender.tab?.windowId };
+    const element = report.type === 'auto-click' ? elementDescriptor.safeParse(report.element) : undefined;
+    if (element && !element.success) return;
+    const recorded = element ? recordAutoClick(walk.id, tab, element.data) : recordAutoNavigation(walk.id, tab);
+    await recorded.catch(reportCaptureFailure);
     return;
   }
   if (report.type === 'page-signal') {

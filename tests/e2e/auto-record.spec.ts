@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+
+test.beforeEach(async ({ panel, shop }) => {
+  await panel.createStudy('Auto', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Ada', 'Explorer', []);
+  await panel.startJourney('Wander', 'Look around the shop');
+  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
+});
+
+test('with auto-record on, each real click and each new page becomes a draft to keep or discard', async ({
+  panel,
+  shop,
+}) => {
+  // Arriving on a page records it; its draft shows that auto-record has reached the page.
+  await shop.open('index.html');
+  await expect(panel.touchpoints).toHaveCount(1);
+  await shop.followLink('Shop the collection');
+  await expect(panel.touchpoints).toHaveCount(3);
+  await expect(panel.page.getByRole('group', { name: 'Drafts' })).toContainText('3 drafts from auto-record');
+  await expect(panel.touchpoint(2)).toHaveClass(/draft/);
+  await expect(panel.touchpoint(2)).toContainText('Shop the collection');
+  await expect(panel.touchpoint(3)).toContainText('All products');
+
+  await panel.page.getByRole('button', { name: 'Keep draft 2' }).click();
+  await expect(panel.touchpoint(2)).not.toHaveClass(/draft/);
+  await panel.page.getByRole('button', { name: 'Discard all' }).click();
+  await expect(panel.touchpoints).toHaveCount(1);
+  await panel.undo();
+  await expect(panel.touchpoints).toHaveCount(3);
+
+  const { file } = await panel.export();
+  expect(file.touchpoints.map((t) => [t.seq, t.source, t.draft])).toEqual([
+    [1, 'auto', true],
+    [2, 'auto', false],
+    [3, 'auto', true],
+  ]);
+  expect(file.touchpoints[1]?.element).toMatchObject({ role: 'link', text: 'Shop the collection' });
+  expect(file.screenshots).toHaveLength(3);
+});
+
+test('a burst of clicks records the first and counts the rest', async ({ panel, shop }) => {
+  await shop.open('product.html');
+  await expect(panel.touchpoints).toHaveCount(1); // the page load
+  const compare = shop.page.getByRole('button', { name: 'Compare sizes' });
+  for (let i = 0; i < 5; i++) await compare.click();
+  await expect(panel.touchpoints).toHaveCount(2);
+  await expect(panel.touchpoint(2)).toContainText('+4 more clicks');
+});
+
+test('clicks made by the page itself never record anything', async ({ panel, shop }) => {
+  await shop.open('cart.html');
+  await expect(panel.touchpoints).toHaveCount(1);
+  await shop.page.evaluate(() => {
+    for (const button of document.querySelectorAll('button')) button.click();
+    document.getElementById('gift-wrap')?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  });
+  await expect(shop.page.getByText('Gift wrap added')).toBeVisible();
+  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).uncheck();
+  await panel.capture();
+  // Only the page load and the researcher's own capture: the synthetic clicks left nothing.
+  await expect(panel.touchpoints).toHaveCount(2);
+  await expect(panel.touchpoint(2)).not.toHaveClass(/draft/);
+});
