@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
 import { ExportButton } from './ExportButton';
-import { formatDuration } from './WalkView';
+import { formatDuration } from './WalkHeader';
 
 /** Keyboard focus goes to the summary once, since the "End journey" button is gone. */
 function focusOnce(heading: HTMLHeadingElement | null) {

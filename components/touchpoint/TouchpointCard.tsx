@@ -8,24 +8,13 @@ interface Props {
   stages: string[];
   expanded: boolean;
   onToggle: () => void;
-  /** Focus moved into the card: the researcher is working in it. */
-  onFocusWithin: () => void;
   onDelete: () => void;
   /** Keeps an auto-recorded draft. */
   onKeep: () => void;
   onError: (message: string) => void;
 }
 
-export function TouchpointCard({
-  touchpoint: point,
-  stages,
-  expanded,
-  onToggle,
-  onFocusWithin,
-  onDelete,
-  onKeep,
-  onError,
-}: Props) {
+export function TouchpointCard({ touchpoint: point, stages, expanded, onToggle, onDelete, onKeep, onError }: Props) {
   const severity = point.friction.severity;
   const suggested = point.signals.filter((s) => s.status === 'suggested').length;
   return (
@@ -33,7 +22,7 @@ export function TouchpointCard({
       className={`touchpoint-card${expanded ? ' expanded' : ''}${point.draft ? ' draft' : ''}`}
       data-testid="touchpoint"
       data-seq={point.seq}
-      onFocus={onFocusWithin}
+      data-touchpoint-id={point.id}
     >
       <div className="card-head">
         <ScreenshotThumb screenshotId={point.screenshotId} title={point.title} />

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
-import { commitCapture, wasRecordingAt } from '../db/touchpoints';
+import { JourneyClosedError, commitCapture, wasRecordingAt } from '../db/touchpoints';
 import { takeExtraClicks } from './auto-record';
 import { dataUrlToBlob, encodeScreenshot } from './encode';
-import { CaptureError } from './errors';
+import { CaptureError, isRateLimitError } from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -13,6 +13,34 @@ import type { RateGate } from './rate-gate';
  * page, encode, then write screenshot and touchpoint in one transaction.
  */
 export async function performCapture(job: CaptureJob, gate: RateGate): Promise<void> {
+  try {
+    await captureAndCommit(job, gate);
+  } catch (error) {
+    // A click that navigated can leave before its screenshot: keep the click itself as a draft,
+    // so nothing auto-recorded is lost (the next page's draft shows where it led).
+    if (job.source !== 'auto' || !job.element || error instanceof JourneyClosedError || isRateLimitError(error)) {
+      throw error;
+    }
+    await commitCapture({ ...jobFields(job), pageTitle: 'page left before its screenshot' });
+  }
+  // Clicks of the burst counted while the draft was being saved.
+  const late = takeExtraClicks(job.id);
+  if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
+}
+
+function jobFields(job: CaptureJob) {
+  return {
+    id: job.id,
+    journeyId: job.journeyId,
+    capturedAt: job.requestedAt,
+    source: job.source,
+    element: job.element,
+    draft: job.draft,
+    extraClicks: takeExtraClicks(job.id),
+  };
+}
+
+async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
   const walk = await db.journeys.get(job.journeyId);
   if (!walk) throw new CaptureError('The journey no longer exists. Nothing was saved.');
   if (!wasRecordingAt(walk, job.requestedAt)) {
@@ -35,21 +63,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
   }
 
   const image = await encodeScreenshot(dataUrlToBlob(dataUrl), page.devicePixelRatio);
-  await commitCapture({
-    id: job.id,
-    journeyId: job.journeyId,
-    capturedAt: job.requestedAt,
-    url: page.url,
-    pageTitle: page.title,
-    image,
-    source: job.source,
-    element: job.element,
-    draft: job.draft,
-    extraClicks: takeExtraClicks(job.id),
-  });
-  // Clicks of the burst counted while the draft was being saved.
-  const late = takeExtraClicks(job.id);
-  if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
+  await commitCapture({ ...jobFields(job), url: page.url, pageTitle: page.title, image });
 }
 
 async function ensureInFront(job: CaptureJob, what: string): Promise<void> {

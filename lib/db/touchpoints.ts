@@ -17,7 +17,8 @@ export interface CapturedPage {
   capturedAt: number;
   url?: string;
   pageTitle?: string;
-  image: Omit<Screenshot, 'id' | 'touchpointId'>;
+  /** Absent only for an auto-recorded click whose page was gone before it could be captured. */
+  image?: Omit<Screenshot, 'id' | 'touchpointId'>;
   source?: 'manual' | 'picked' | 'auto';
   element?: ElementDescriptor;
   draft?: boolean;
@@ -41,7 +42,7 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
     if (already) return already;
     const walk = await openJourney(page.journeyId, page.capturedAt);
     const touchpointId = page.id ?? crypto.randomUUID();
-    const shot = screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
+    const shot = page.image && screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
       ...(await defaultsFor(walk)),
       id: touchpointId,
@@ -56,11 +57,11 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       url: page.url,
       pageTitle: page.pageTitle?.slice(0, 500),
       channel: 'website',
-      screenshotId: shot.id,
+      screenshotId: shot?.id,
       signals: walk.pendingSignals,
     });
     await db.journeys.update(walk.id, { nextSeq: walk.nextSeq + 1, pendingSignals: [] });
-    await db.screenshots.add(shot);
+    if (shot) await db.screenshots.add(shot);
     await db.touchpoints.add(record);
     return record;
   });

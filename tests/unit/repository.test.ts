@@ -98,7 +98,7 @@ describe('recording touchpoints', () => {
   it('writes nothing when the capture is not valid', async () => {
     const { journey } = await walkInProgress();
     const broken = capturedPage(journey.id);
-    broken.image = { ...broken.image, width: 0 };
+    broken.image = { ...broken.image!, width: 0 };
     await expect(commitCapture(broken)).rejects.toThrow();
     expect(await db.touchpoints.count()).toBe(0);
     expect(await db.screenshots.count()).toBe(0);

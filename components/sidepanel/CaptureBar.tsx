@@ -1,0 +1,122 @@
+import { Camera, Mail, MousePointerClick } from 'lucide-react';
+import { browser } from 'wxt/browser';
+import { setAutoRecord, setMasking } from '@/lib/db';
+import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
+import type { Journey } from '@/lib/model';
+import { captureStatus } from '@/lib/walk/state';
+import { toAriaShortcut, useCaptureShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import { errorText } from './SetupSteps';
+
+interface Props {
+  journey: Journey;
+  onAddOffsite: () => void;
+  onError: (message: string) => void;
+}
+
+/** The walk's controls: capture, pick, off-site, the journey's switches, and the capture status. */
+export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
+  const status = useStorageItem(captureStatus);
+  const shortcut = useCaptureShortcut();
+  const paused = walk.status === 'paused';
+
+  const askBackground = async (type: PanelToBackground['type']) => {
+    try {
+      const current = await browser.windows.getCurrent();
+      const message: PanelToBackground = {
+        type,
+        journeyId: walk.id,
+        windowId: current.type === 'normal' ? current.id : undefined,
+      };
+      const reply = captureRequestReply.parse(await browser.runtime.sendMessage(message));
+      if (!reply.ok) onError(reply.error);
+    } catch (error) {
+      onError(errorText(error));
+    }
+  };
+
+  return (
+    <section className="capture-bar" aria-label="Capture">
+      {paused ? (
+        <p className="paused-note">Paused: captures are off until you resume.</p>
+      ) : (
+        <button
+          type="button"
+          className="primary big"
+          onClick={() => void askBackground('capture-touchpoint')}
+          title={
+            shortcut
+              ? `Capture touchpoint (${shortcut})`
+              : 'Capture touchpoint (no shortcut set: see chrome://extensions/shortcuts)'
+          }
+          aria-keyshortcuts={shortcut ? toAriaShortcut(shortcut) : undefined}
+        >
+          <Camera size={18} aria-hidden /> Capture touchpoint {shortcut && <kbd aria-hidden="true">{shortcut}</kbd>}
+        </button>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          onClick={() => void askBackground('pick-element')}
+          disabled={paused}
+          title="Pick an element on the page to record (Alt+Shift+P, or right-click › Record touchpoint here)"
+        >
+          <MousePointerClick size={16} aria-hidden /> Pick element
+        </button>
+        <button type="button" onClick={onAddOffsite} disabled={paused}>
+          <Mail size={16} aria-hidden /> Add off-site touchpoint
+        </button>
+      </div>
+      <JourneySwitch
+        label="Mask form fields in screenshots"
+        stored={walk.masking}
+        save={(on) => setMasking(walk.id, on)}
+        onError={onError}
+      />
+      <JourneySwitch
+        label="Auto-record clicks and pages as drafts"
+        stored={walk.autoRecord}
+        save={(on) => setAutoRecord(walk.id, on)}
+        onError={onError}
+      />
+      <p className="capture-status" role="status" aria-live="polite">
+        {status && status.pending > 0 ? `Capturing… ${status.pending} in the queue` : ''}
+      </p>
+      {status?.lastError && (
+        <div className="error" role="alert">
+          <span>{status.lastError.message}</span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void captureStatus.setValue({ pending: status.pending })}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A journey setting as a switch that shows its new state at once and saves it. */
+function JourneySwitch(props: {
+  label: string;
+  stored: boolean;
+  save: (on: boolean) => Promise<void>;
+  onError: (message: string) => void;
+}) {
+  const [checked, setChecked] = useOptimisticValue(props.stored);
+  return (
+    <label className="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        onChange={(e) => {
+          setChecked(e.target.checked);
+          props.save(e.target.checked).catch((error: unknown) => props.onError(errorText(error)));
+        }}
+      />
+      {props.label}
+    </label>
+  );
+}

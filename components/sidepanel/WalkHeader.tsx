@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Timer, User } from 'lucide-react';
+import { db, journeyDurationMs } from '@/lib/db';
+import type { Journey } from '@/lib/model';
+import { useNow } from '../ui/hooks';
+
+/** Who the researcher plays and what for, always in view during the walk (stay in character). */
+export function WalkHeader({ journey: walk }: { journey: Journey }) {
+  const study = useLiveQuery(() => db.studies.get(walk.studyId), [walk.studyId]);
+  const persona = useLiveQuery(() => db.personas.get(walk.personaId), [walk.personaId]);
+  return (
+    <header className="walk-header">
+      <div className="study-name">{study?.name}</div>
+      {persona && (
+        <details className="persona-strip">
+          <summary>
+            <User size={14} aria-hidden /> <strong>{persona.name}</strong>
+            {persona.summary && <span className="muted"> · {persona.summary}</span>}
+          </summary>
+          {persona.goals.length > 0 && <p>Goals: {persona.goals.join('; ')}</p>}
+          {persona.frustrations.length > 0 && <p>Frustrations: {persona.frustrations.join('; ')}</p>}
+        </details>
+      )}
+      <div className="scenario">
+        <span>“{walk.scenario || walk.title}”</span>
+        <Elapsed journey={walk} />
+      </div>
+    </header>
+  );
+}
+
+function Elapsed({ journey: walk }: { journey: Journey }) {
+  const now = useNow();
+  return (
+    <span className="elapsed">
+      <span className="visually-hidden">Time walking: </span>
+      <Timer size={14} aria-hidden /> {formatDuration(journeyDurationMs(walk, now))}
+    </span>
+  );
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const mm = String(minutes).padStart(hours ? 2 : 1, '0');
+  return `${hours ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
+}
