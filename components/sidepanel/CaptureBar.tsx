@@ -5,6 +5,7 @@ import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/pro
 import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { toAriaShortcut, useCaptureShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import { AllowListEditor } from './AllowListEditor';
 import { errorText } from './SetupSteps';
 
 interface Props {
@@ -72,6 +73,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         save={(on) => setMasking(walk.id, on)}
         onError={onError}
       />
+      <AllowListEditor studyId={walk.studyId} />
       <JourneySwitch
         label="Auto-record clicks and pages as drafts"
         stored={walk.autoRecord}

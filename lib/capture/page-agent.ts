@@ -9,7 +9,7 @@ const ALL_SITES = '<all_urls>';
 /** Asks the page agent to mask the page for a capture, injecting it first when the tab has none. */
 export async function preparePage(
   tabId: number,
-  options: { masking: boolean; highlight?: PreparedHighlight },
+  options: { masking: boolean; highlight?: PreparedHighlight; allowList?: string[] },
 ): Promise<PreparedPage> {
   const reply = await sendToAgent(tabId, { type: 'prepare-capture', ...options });
   const parsed = preparedPage.safeParse(reply);

@@ -52,7 +52,12 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   let page;
   let dataUrl: string;
   try {
-    page = await preparePage(job.tabId, { masking: walk.masking, highlight: job.element?.rect });
+    const study = await db.studies.get(walk.studyId);
+    page = await preparePage(job.tabId, {
+      masking: walk.masking,
+      highlight: job.element?.rect,
+      allowList: study?.maskAllowList,
+    });
     await ensureInFront(job, 'was no longer in front when its turn came');
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,

@@ -64,3 +64,11 @@ export function listStudies(): Promise<Study[]> {
 export function listPersonas(studyId: string): Promise<Persona[]> {
   return db.personas.where({ studyId }).sortBy('name');
 }
+
+/** Sets the study's allow-list of fields shown unmasked; every selector must be valid CSS. */
+export async function setMaskAllowList(studyId: string, selectors: string[], isValid: (selector: string) => boolean) {
+  const cleaned = cleanList(selectors);
+  const invalid = cleaned.filter((selector) => !isValid(selector));
+  if (invalid.length > 0) throw new Error(`Not a valid CSS selector: ${invalid.join(', ')}`);
+  await db.studies.update(studyId, { maskAllowList: cleaned, updatedAt: Date.now() });
+}

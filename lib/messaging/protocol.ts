@@ -35,6 +35,8 @@ export const prepareCaptureMessage = z.object({
   masking: z.boolean(),
   /** A box to draw around the element the touchpoint is about (viewport pixels). */
   highlight: z.optional(rect),
+  /** Selectors of fields the study shows unmasked (never password fields). */
+  allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
 });
 /** Background → page agent: undo everything prepare-capture did. */
 export const restoreAfterCaptureMessage = z.object({ type: z.literal('restore-after-capture') });

@@ -43,7 +43,12 @@ export function startPageAgent(signal: AbortSignal): void {
   };
 
   const prepare = async (message: Extract<BackgroundToAgent, { type: 'prepare-capture' }>) => {
-    masks = coverFields(document, { maskAll: message.masking, shadowRootOf, highlight: message.highlight });
+    masks = coverFields(document, {
+      maskAll: message.masking,
+      shadowRootOf,
+      highlight: message.highlight,
+      allowList: message.allowList,
+    });
     expiry = window.setTimeout(unmask, MASK_TIMEOUT_MS);
     await afterNextPaint(window);
     if (!masks.intact()) {

@@ -21,6 +21,8 @@ export interface CoverOptions {
   shadowRootOf: ShadowRootOf;
   /** A box to draw around the element the touchpoint is about. */
   highlight?: Box;
+  /** Selectors of fields safe to show unmasked; password fields stay masked whatever they say. */
+  allowList?: string[];
 }
 
 /**
@@ -31,7 +33,9 @@ export interface CoverOptions {
 export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
   const view = doc.defaultView ?? window;
   const boxes: Box[] = [];
+  const allowed = allowListMatcher(options.allowList ?? []);
   for (const element of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
+    if (allowed(element)) continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth) continue;
@@ -63,6 +67,19 @@ function* documentAndShadowRoots(doc: Document, shadowRootOf: ShadowRootOf): Gen
       if (shadow) pending.push(shadow);
     }
   }
+}
+
+function allowListMatcher(selectors: string[]): (element: Element) => boolean {
+  return (element) => {
+    if (element instanceof HTMLInputElement && element.type === 'password') return false;
+    return selectors.some((selector) => {
+      try {
+        return element.matches(selector);
+      } catch {
+        return false; // An invalid selector allows nothing.
+      }
+    });
+  };
 }
 
 function shouldMask(field: Element, maskAll: boolean): boolean {

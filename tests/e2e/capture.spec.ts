@@ -25,6 +25,33 @@ test('with masking switched off, what the persona typed shows in the screenshot'
   expect(file.journeys[0]?.masking).toBe(false);
 });
 
+test('fields on the study allow-list show unmasked; the others stay masked', async ({ panel, shop }) => {
+  await startWalk(panel, shop);
+  await panel.page.getByText('Fields shown unmasked in this study').click();
+  const selectors = panel.page.getByLabel(/CSS selectors of fields safe to show/);
+  await selectors.fill('#name, [[broken');
+  await selectors.blur();
+  await expect(panel.page.getByRole('alert')).toContainText('Not a valid CSS selector: #name, [[broken');
+  await selectors.fill('#name');
+  await selectors.blur();
+  await expect(panel.page.getByText('Fields shown unmasked in this study (1)')).toBeVisible();
+
+  await shop.open('checkout.html');
+  await shop.page.getByLabel('Email').fill('hidden@example.com');
+  await shop.page.getByLabel('Full name').fill('Dana Visible');
+  const emailBox = await shop.fieldBoxInScreenshot('Email');
+  const nameBox = await shop.fieldBoxInScreenshot('Full name');
+  await panel.capture();
+
+  const { file } = await panel.export();
+  const shot = file.screenshots[0]!;
+  const email = await inspectImage(panel.page, shot.image, shot.mime, inset(emailBox, 3));
+  const name = await inspectImage(panel.page, shot.image, shot.mime, inset(nameBox, 3));
+  expect(Math.max(...email.regionSpread!)).toBeLessThanOrEqual(12);
+  expect(Math.max(...name.regionSpread!)).toBeGreaterThan(100);
+  expect(file.study.maskAllowList).toEqual(['#name']);
+});
+
 test('six captures requested within one second are all saved, in order', async ({ panel, shop }) => {
   await startWalk(panel, shop);
   const requestedAt = Date.now();
