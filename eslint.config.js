@@ -56,6 +56,18 @@ export default tseslint.config(
   {
     // The demo shop's own script runs in the browser, as a plain page script.
     files: ['tests/fixtures/site/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', Element: 'readonly' } },
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        Element: 'readonly',
+        HTMLElement: 'readonly',
+        EventTarget: 'readonly',
+        PointerEvent: 'readonly',
+        CustomEvent: 'readonly',
+        customElements: 'readonly',
+        setInterval: 'readonly',
+      },
+    },
   },
 );

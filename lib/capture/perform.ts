@@ -14,7 +14,11 @@ import type { RateGate } from './rate-gate';
  */
 export async function performCapture(job: CaptureJob, gate: RateGate): Promise<void> {
   try {
-    await captureAndCommit(job, gate);
+    await captureAndCommit(job, gate).catch(async (error: unknown) => {
+      // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
+      if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
+      throw error;
+    });
   } catch (error) {
     // A click that navigated can leave before its screenshot: keep the click itself as a draft,
     // so nothing auto-recorded is lost (the next page's draft shows where it led).
@@ -69,6 +73,15 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
 
   const image = await encodeScreenshot(dataUrlToBlob(dataUrl), page.devicePixelRatio);
   await commitCapture({ ...jobFields(job), url: page.url, pageTitle: page.title, image });
+}
+
+const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';
+
+async function tabIsGone(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(
+    () => false,
+    () => true,
+  );
 }
 
 async function ensureInFront(job: CaptureJob, what: string): Promise<void> {
