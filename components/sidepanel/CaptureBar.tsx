@@ -1,4 +1,4 @@
-import { Camera, Mail, MousePointerClick } from 'lucide-react';
+import { Camera, Mail, MousePointerClick, ScrollText } from 'lucide-react';
 import { browser } from 'wxt/browser';
 import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
@@ -63,6 +63,14 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         >
           <MousePointerClick size={16} aria-hidden /> Pick element
         </button>
+        <button
+          type="button"
+          onClick={() => void askBackground('capture-full-page')}
+          disabled={paused}
+          title="Scroll the whole page and capture it as one image"
+        >
+          <ScrollText size={16} aria-hidden /> Capture full page
+        </button>
         <button type="button" onClick={onAddOffsite} disabled={paused}>
           <Mail size={16} aria-hidden /> Add off-site touchpoint
         </button>
@@ -81,8 +89,24 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         onError={onError}
       />
       <p className="capture-status" role="status" aria-live="polite">
-        {status && status.pending > 0 ? `Capturing… ${status.pending} in the queue` : ''}
+        {status?.progress
+          ? `Capturing the full page… frame ${status.progress.done} of ${status.progress.total}`
+          : status && status.pending > 0
+            ? `Capturing… ${status.pending} in the queue`
+            : ''}
       </p>
+      {status?.notice && (
+        <div className="notice">
+          <span>{status.notice}</span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void captureStatus.setValue({ ...status, notice: undefined })}
+          >
+            OK
+          </button>
+        </div>
+      )}
       {status?.lastError && (
         <div className="error" role="alert">
           <span>{status.lastError.message}</span>

@@ -10,24 +10,56 @@ export type EncodedScreenshot = Omit<Screenshot, 'id' | 'touchpointId'>;
 export async function encodeScreenshot(png: Blob, devicePixelRatio: number): Promise<EncodedScreenshot> {
   const bitmap = await createImageBitmap(png);
   try {
-    const { width, height } = bitmap;
-    const image = await drawToWebp(bitmap, width, height, IMAGE_QUALITY);
-    const thumbWidth = Math.min(THUMBNAIL_WIDTH, width);
-    const thumbHeight = Math.max(1, Math.round((height * thumbWidth) / width));
-    const thumbnail = await drawToWebp(bitmap, thumbWidth, thumbHeight, THUMBNAIL_QUALITY);
-    return { image, thumbnail, width, height, devicePixelRatio, mime: 'image/webp', thumbnailMime: 'image/webp' };
+    return await encodeImage(bitmap, devicePixelRatio);
   } finally {
     bitmap.close();
   }
 }
 
-async function drawToWebp(bitmap: ImageBitmap, width: number, height: number, quality: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
+/**
+ * Encodes a drawn image: WebP where it fits (WebP stops at 16,383 pixels a side; taller
+ * full-page images stay PNG). The thumbnail shows the top, at most in the viewport's shape.
+ */
+export async function encodeImage(
+  source: ImageBitmap | OffscreenCanvas,
+  devicePixelRatio: number,
+  thumbnailAspect = Infinity,
+): Promise<EncodedScreenshot> {
+  const { width, height } = source;
+  const image = await draw(source, { width, height }, { width, height }, IMAGE_QUALITY);
+  const thumbWidth = Math.min(THUMBNAIL_WIDTH, width);
+  const shownHeight = Math.min(height, Math.round(width / thumbnailAspect) || height);
+  const thumbHeight = Math.max(1, Math.round((shownHeight * thumbWidth) / width));
+  const thumbnail = await draw(
+    source,
+    { width, height: shownHeight },
+    { width: thumbWidth, height: thumbHeight },
+    THUMBNAIL_QUALITY,
+  );
+  return {
+    image,
+    thumbnail,
+    width,
+    height,
+    devicePixelRatio,
+    mime: imageMime(image),
+    thumbnailMime: imageMime(thumbnail),
+  };
+}
+
+type Size = { width: number; height: number };
+
+async function draw(source: CanvasImageSource, from: Size, to: Size, quality: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(to.width, to.height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This browser cannot draw images off screen.');
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, width, height);
+  context.drawImage(source, 0, 0, from.width, from.height, 0, 0, to.width, to.height);
   return canvas.convertToBlob({ type: 'image/webp', quality });
+}
+
+function imageMime(blob: Blob): EncodedScreenshot['mime'] {
+  return blob.type === 'image/webp' || blob.type === 'image/jpeg' ? blob.type : 'image/png';
 }
 
 /** Decodes a data: URL (what captureVisibleTab returns) without going through fetch. */

@@ -57,7 +57,8 @@ export async function handlePanelMessage(
       await requestPick(parsed.data.journeyId, parsed.data.windowId);
       return { ok: true, requestId: crypto.randomUUID() };
     }
-    const requestId = await requestCapture(parsed.data.journeyId, parsed.data.windowId);
+    const fullPage = parsed.data.type === 'capture-full-page';
+    const requestId = await requestCapture(parsed.data.journeyId, parsed.data.windowId, undefined, { fullPage });
     return { ok: true, requestId };
   } catch (error) {
     return { ok: false, error: await reportCaptureFailure(error) };

@@ -2,23 +2,33 @@ import { browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { JourneyClosedError, commitCapture, wasRecordingAt } from '../db/touchpoints';
 import { takeExtraClicks } from './auto-record';
+import { captureFullPage } from './full-page';
 import { dataUrlToBlob, encodeScreenshot } from './encode';
 import { CaptureError, isRateLimitError } from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
+import { ensureInFront } from './target';
 
 /**
  * One capture, as DESIGN.md §5 draws it: mask the page, capture the visible area, restore the
  * page, encode, then write screenshot and touchpoint in one transaction.
  */
-export async function performCapture(job: CaptureJob, gate: RateGate): Promise<void> {
+/** What the pipeline tells the researcher while it works. */
+export interface CaptureReporter {
+  progress(done: number, total: number): Promise<void>;
+  notice(message: string): Promise<void>;
+}
+
+export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
   try {
-    await captureAndCommit(job, gate).catch(async (error: unknown) => {
-      // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
-      if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
-      throw error;
-    });
+    await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate)).catch(
+      async (error: unknown) => {
+        // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
+        if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
+        throw error;
+      },
+    );
   } catch (error) {
     // A click that navigated can leave before its screenshot: keep the click itself as a draft,
     // so nothing auto-recorded is lost (the next page's draft shows where it led).
@@ -30,6 +40,23 @@ export async function performCapture(job: CaptureJob, gate: RateGate): Promise<v
   // Clicks of the burst counted while the draft was being saved.
   const late = takeExtraClicks(job.id);
   if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
+}
+
+async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
+  const walk = await recordingJourney(job);
+  const study = await db.studies.get(walk.studyId);
+  const result = await captureFullPage(job, {
+    gate,
+    masking: walk.masking,
+    allowList: study?.maskAllowList ?? [],
+    onProgress: (done, total) => reporter.progress(done, total),
+  });
+  await commitCapture({ ...jobFields(job), url: result.url, pageTitle: result.title, image: result.image });
+  if (result.cutAtCssPx) {
+    await reporter.notice(
+      `The page is taller than ${result.cutAtCssPx.toLocaleString('en')} px: the full-page screenshot stops there.`,
+    );
+  }
 }
 
 function jobFields(job: CaptureJob) {
@@ -44,12 +71,17 @@ function jobFields(job: CaptureJob) {
   };
 }
 
-async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
+async function recordingJourney(job: CaptureJob) {
   const walk = await db.journeys.get(job.journeyId);
   if (!walk) throw new CaptureError('The journey no longer exists. Nothing was saved.');
   if (!wasRecordingAt(walk, job.requestedAt)) {
     throw new CaptureError('The journey is not recording. Resume it, then capture again. Nothing was saved.');
   }
+  return walk;
+}
+
+async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
+  const walk = await recordingJourney(job);
 
   // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
   await gate.acquire();
@@ -82,9 +114,4 @@ async function tabIsGone(tabId: number): Promise<boolean> {
     () => false,
     () => true,
   );
-}
-
-async function ensureInFront(job: CaptureJob, what: string): Promise<void> {
-  const [front] = await browser.tabs.query({ active: true, windowId: job.windowId });
-  if (front?.id !== job.tabId) throw new CaptureError(`The tab ${what}, so it was not captured. Nothing was saved.`);
 }

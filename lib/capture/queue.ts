@@ -16,6 +16,8 @@ export const captureJob = z.object({
   element: elementDescriptor.optional(),
   /** Auto-recorded captures are drafts until the researcher keeps them. */
   draft: z.boolean().default(false),
+  /** The whole page, scrolled and stitched, rather than the visible part. */
+  fullPage: z.boolean().default(false),
 });
 export type CaptureJob = z.infer<typeof captureJob>;
 export type CaptureJobInput = z.input<typeof captureJob>;

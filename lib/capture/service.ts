@@ -19,7 +19,12 @@ export const captureQueue = new CaptureQueue({
     load: async () => (await queuedJobs.getValue()).flatMap((raw) => captureJob.safeParse(raw).data ?? []),
     save: (jobs) => queuedJobs.setValue(jobs),
   },
-  perform: (job) => performCapture(job, gate),
+  perform: (job) =>
+    performCapture(job, gate, {
+      progress: (done, total) =>
+        updateStatus((status) => ({ ...status, progress: done < total ? { done, total } : undefined })),
+      notice: (notice) => updateStatus((status) => ({ ...status, notice })),
+    }),
   onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
   onSuccess: async () => {
     await updateStatus(({ pending }) => ({ pending }));
@@ -41,6 +46,7 @@ export interface CaptureRequestOptions {
   source?: CaptureJob['source'];
   element?: CaptureJob['element'];
   draft?: boolean;
+  fullPage?: boolean;
 }
 
 export async function requestCapture(

@@ -28,3 +28,9 @@ async function lastFocusedNormalWindowId(): Promise<number> {
     throw new CaptureError('There is no browser window to capture. Open the site you are walking and try again.');
   return fallback.id;
 }
+
+/** captureVisibleTab takes whatever tab is in front: check it is still the one asked for. */
+export async function ensureInFront(job: CaptureTarget, what: string): Promise<void> {
+  const [front] = await browser.tabs.query({ active: true, windowId: job.windowId });
+  if (front?.id !== job.tabId) throw new CaptureError(`The tab ${what}, so it was not captured. Nothing was saved.`);
+}

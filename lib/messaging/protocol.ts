@@ -19,7 +19,18 @@ export const pickRequestMessage = z.object({
   windowId: z.optional(z.int()),
 });
 
-export const panelToBackground = z.discriminatedUnion('type', [captureRequestMessage, pickRequestMessage]);
+/** Side panel → background: capture the whole page, scrolled and stitched into one image. */
+export const fullPageRequestMessage = z.object({
+  type: z.literal('capture-full-page'),
+  journeyId: z.uuid(),
+  windowId: z.optional(z.int()),
+});
+
+export const panelToBackground = z.discriminatedUnion('type', [
+  captureRequestMessage,
+  pickRequestMessage,
+  fullPageRequestMessage,
+]);
 export type PanelToBackground = z.infer<typeof panelToBackground>;
 
 export const captureRequestReply = z.discriminatedUnion('ok', [
@@ -46,7 +57,23 @@ export const startPickMessage = z.object({ type: z.literal('start-pick') });
 /** Background → page agent: record the element the context menu was opened on. */
 export const pickContextTargetMessage = z.object({ type: z.literal('pick-context-target') });
 
+/** Background → page agent: full-page capture starts; the agent measures the page. */
+export const fullPageBeginMessage = z.object({ type: z.literal('full-page-begin') });
+/** Background → page agent: scroll to y, hide fixed and sticky elements after the first frame, mask, paint. */
+export const fullPageFrameMessage = z.object({
+  type: z.literal('full-page-frame'),
+  y: z.number(),
+  hideFixed: z.boolean(),
+  masking: z.boolean(),
+  allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
+});
+/** Background → page agent: put the page back as it was (scroll, fixed elements, masks). */
+export const fullPageEndMessage = z.object({ type: z.literal('full-page-end') });
+
 export const backgroundToAgent = z.discriminatedUnion('type', [
+  fullPageBeginMessage,
+  fullPageFrameMessage,
+  fullPageEndMessage,
   prepareCaptureMessage,
   restoreAfterCaptureMessage,
   startPickMessage,
@@ -106,3 +133,18 @@ export const agentToBackground = z.discriminatedUnion('type', [
   installErrorRelayMessage,
 ]);
 export type AgentToBackground = z.infer<typeof agentToBackground>;
+
+/** The page agent's answer to full-page-begin (CSS pixels). */
+export const pageMeasure = z.object({
+  ok: z.literal(true),
+  scrollHeight: z.number().check(z.positive()),
+  viewportWidth: z.number().check(z.positive()),
+  viewportHeight: z.number().check(z.positive()),
+  devicePixelRatio: z.number().check(z.positive(), z.maximum(16)),
+  url: z.string().check(z.maxLength(8_000)),
+  title: z.string().check(z.maxLength(2_000)),
+});
+export type PageMeasure = z.infer<typeof pageMeasure>;
+
+/** The page agent's answer to full-page-frame: where the page really scrolled to. */
+export const framePrepared = z.object({ ok: z.literal(true), scrollY: z.number() });

@@ -8,6 +8,7 @@ import {
 import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
 import { describeElement } from './descriptor';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { beginFullPage, measurePage, type FullPageSession } from './full-page';
 import { observePage } from './observer';
 import { startPicker, type Picker } from './picker';
 
@@ -24,6 +25,7 @@ export function startPageAgent(signal: AbortSignal): void {
   let expiry: number | undefined;
   let picker: Picker | undefined;
   let contextTarget: Element | undefined;
+  let fullPage: FullPageSession | undefined;
 
   const report = (message: AgentToBackground) => {
     // The extension may have been reloaded under this page: then there is no one to tell.
@@ -71,6 +73,16 @@ export function startPageAgent(signal: AbortSignal): void {
     if (!parsed.success) return undefined;
     const request = parsed.data;
     switch (request.type) {
+      case 'full-page-begin':
+        fullPage?.end();
+        fullPage = beginFullPage(shadowRootOf);
+        return measurePage();
+      case 'full-page-frame':
+        return fullPage ? fullPage.frame(request) : { ok: false, reason: 'No full-page capture is under way.' };
+      case 'full-page-end':
+        fullPage?.end();
+        fullPage = undefined;
+        return { ok: true };
       case 'prepare-capture':
         unmask();
         return prepare(request);
@@ -102,6 +114,7 @@ export function startPageAgent(signal: AbortSignal): void {
     browser.runtime.onMessage.removeListener(listener);
     stopWatching();
     picker?.cancel();
+    fullPage?.end();
     unmask();
   });
 }

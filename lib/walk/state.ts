@@ -13,6 +13,10 @@ export interface CaptureStatus {
   pending: number;
   /** The last failure, shown to the researcher until dismissed or the next success. */
   lastError?: { message: string; at: number };
+  /** Frames done of a full-page capture under way. */
+  progress?: { done: number; total: number };
+  /** Something the researcher should know about the last capture (not a failure). */
+  notice?: string;
 }
 
 export const captureStatus = storage.defineItem<CaptureStatus>('local:captureStatus', {

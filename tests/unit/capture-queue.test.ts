@@ -28,6 +28,7 @@ function job(n: number): CaptureJob {
     attempts: 0,
     source: 'manual',
     draft: false,
+    fullPage: false,
   };
 }
 

@@ -62,3 +62,30 @@ export async function inspectImage(page: Page, base64: string, mime: string, reg
 export function inset(box: Region, by: number): Region {
   return { x: box.x + by, y: box.y + by, width: box.width - 2 * by, height: box.height - 2 * by };
 }
+
+/** How many pixels of one column of the image are (nearly) the given colour. */
+export async function countColourInColumn(
+  page: Page,
+  base64: string,
+  mime: string,
+  x: number,
+  rgb: [number, number, number],
+  tolerance = 12,
+): Promise<number> {
+  return page.evaluate(
+    async ({ base64, mime, x, rgb, tolerance }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+      const canvas = new OffscreenCanvas(1, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, x, 0, 1, bitmap.height, 0, 0, 1, bitmap.height);
+      const { data } = context.getImageData(0, 0, 1, bitmap.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (rgb.every((value, c) => Math.abs(data[i + c]! - value) <= tolerance)) count++;
+      }
+      return count;
+    },
+    { base64, mime, x, rgb, tolerance },
+  );
+}

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { framePrepared, pageMeasure } from '../messaging/protocol';
+import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
+import { CaptureError } from './errors';
+import { sendToAgent } from './page-agent';
+import type { CaptureJob } from './queue';
+import type { RateGate } from './rate-gate';
+import { ensureInFront } from './target';
+
+/** Full pages are cut at this height (CSS pixels), and below the browser's canvas limit. */
+export const FULL_PAGE_MAX_CSS_PX = 20_000;
+const MAX_CANVAS_PX = 32_000;
+
+export interface FullPageResult {
+  image: EncodedScreenshot;
+  url: string;
+  title: string;
+  /** Set when the page was taller than the cap. */
+  cutAtCssPx?: number;
+}
+
+/**
+ * Scrolls the page frame by frame (each capture through the rate gate), hides fixed and sticky
+ * elements after the first frame so headers are not repeated, stitches the frames, and puts
+ * the page back where it was.
+ */
+export async function captureFullPage(
+  job: CaptureJob,
+  options: {
+    gate: RateGate;
+    masking: boolean;
+    allowList: string[];
+    onProgress: (done: number, total: number) => Promise<void>;
+  },
+): Promise<FullPageResult> {
+  const measure = pageMeasure.safeParse(await sendToAgent(job.tabId, { type: 'full-page-begin' }));
+  if (!measure.success)
+    throw new CaptureError('The page could not be measured for a full-page capture. Nothing was saved.');
+  const page = measure.data;
+  const dpr = page.devicePixelRatio;
+  const cap = Math.min(FULL_PAGE_MAX_CSS_PX, Math.floor(MAX_CANVAS_PX / dpr));
+  const height = Math.min(page.scrollHeight, cap);
+  const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
+  const canvas = new OffscreenCanvas(Math.round(page.viewportWidth * dpr), Math.round(height * dpr));
+  const context = canvas.getContext('2d');
+  if (!context) throw new CaptureError('This browser cannot draw images off screen.');
+
+  try {
+    for (let i = 0; i < frames; i++) {
+      const y = Math.min(i * page.viewportHeight, Math.max(0, height - page.viewportHeight));
+      await options.gate.acquire();
+      const prepared = framePrepared.safeParse(
+        await browser.tabs.sendMessage(job.tabId, {
+          type: 'full-page-frame',
+          y,
+          hideFixed: i > 0,
+          masking: options.masking,
+          allowList: options.allowList,
+        }),
+      );
+      if (!prepared.success)
+        throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
+      await ensureInFront(job, 'was no longer in front');
+      const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
+      await ensureInFront(job, 'was switched away from during the full-page capture');
+      const frame = await createImageBitmap(dataUrlToBlob(dataUrl));
+      context.drawImage(frame, 0, Math.round(prepared.data.scrollY * dpr));
+      frame.close();
+      await options.onProgress(i + 1, frames);
+    }
+  } finally {
+    await browser.tabs.sendMessage(job.tabId, { type: 'full-page-end' }).catch(() => undefined);
+  }
+
+  const image = await encodeImage(canvas, dpr, page.viewportWidth / page.viewportHeight);
+  return { image, url: page.url, title: page.title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined };
+}

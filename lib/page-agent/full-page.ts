@@ -1,0 +1,61 @@
+// Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
+import type { BackgroundToAgent } from '../messaging/protocol';
+import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+
+type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
+
+export interface FullPageSession {
+  frame(request: FrameRequest): Promise<{ ok: true; scrollY: number } | { ok: false; reason: string }>;
+  end(): void;
+}
+
+export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
+  const startX = window.scrollX;
+  const startY = window.scrollY;
+  const hidden: { element: HTMLElement; value: string; priority: string }[] = [];
+  let masks: MaskLayer | undefined;
+
+  // Headers and cookie bars would repeat in every frame: after the first one, they are hidden.
+  const hideFixedAndSticky = () => {
+    if (hidden.length) return;
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const position = getComputedStyle(element).position;
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      hidden.push({
+        element,
+        value: element.style.getPropertyValue('visibility'),
+        priority: element.style.getPropertyPriority('visibility'),
+      });
+      element.style.setProperty('visibility', 'hidden', 'important');
+    }
+  };
+
+  return {
+    async frame(request) {
+      masks?.remove();
+      if (request.hideFixed) hideFixedAndSticky();
+      window.scrollTo({ left: 0, top: request.y, behavior: 'instant' });
+      masks = coverFields(document, { maskAll: request.masking, shadowRootOf, allowList: request.allowList });
+      await afterNextPaint(window);
+      if (!masks.intact()) return { ok: false, reason: 'The page removed Touchtrail’s masks.' };
+      return { ok: true, scrollY: window.scrollY };
+    },
+    end() {
+      masks?.remove();
+      for (const { element, value, priority } of hidden) element.style.setProperty('visibility', value, priority);
+      window.scrollTo({ left: startX, top: startY, behavior: 'instant' });
+    },
+  };
+}
+
+export function measurePage() {
+  return {
+    ok: true as const,
+    scrollHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+    viewportWidth: window.innerWidth,
+    viewportHeight: window.innerHeight,
+    devicePixelRatio: window.devicePixelRatio,
+    url: location.href.slice(0, 8_000),
+    title: document.title.slice(0, 2_000),
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { recordAutoClick } from '../../lib/capture/auto-record';
+import { captureQueue } from '../../lib/capture/service';
+import {
+  commitCapture,
+  db,
+  discardDrafts,
+  keepDrafts,
+  listTouchpoints,
+  restoreTouchpoints,
+  setMaskAllowList,
+} from '../../lib/db';
+import type { ElementDescriptor } from '../../lib/model';
+import { capturedPage, walkInProgress } from './factories';
+
+const button: ElementDescriptor = {
+  selector: '#compare',
+  ariaSelector: 'button "Compare sizes"',
+  text: 'Compare sizes',
+  role: 'button',
+  rect: { x: 10, y: 20, width: 100, height: 30 },
+};
+
+describe('drafts', () => {
+  it('are kept, or discarded with their screenshots and brought back by undo', async () => {
+    const { journey } = await walkInProgress();
+    const a = await commitCapture(capturedPage(journey.id, { draft: true, source: 'auto' }));
+    const b = await commitCapture(capturedPage(journey.id, { draft: true, source: 'auto' }));
+    const kept = await commitCapture(capturedPage(journey.id));
+    await keepDrafts([a.id]);
+    const discarded = await discardDrafts([b.id, kept.id]);
+    // Only drafts are discarded: a kept touchpoint in the list is left alone.
+    expect(discarded.map((d) => d.touchpoint.id)).toEqual([b.id]);
+    expect((await listTouchpoints(journey.id)).map((t) => [t.id, t.draft])).toEqual([
+      [a.id, false],
+      [kept.id, false],
+    ]);
+    expect(await db.screenshots.count()).toBe(2);
+    await restoreTouchpoints(discarded);
+    expect(await db.touchpoints.count()).toBe(3);
+    expect(await db.screenshots.count()).toBe(3);
+  });
+});
+
+describe('auto-recorded clicks', () => {
+  it('capture the first click of a burst and count the rest; a later click starts a new draft', async () => {
+    const { journey } = await walkInProgress();
+    const tab = { id: 11, windowId: 1 };
+    await recordAutoClick(journey.id, tab, button, 10_000);
+    await recordAutoClick(journey.id, tab, button, 10_300);
+    await recordAutoClick(journey.id, tab, button, 11_200);
+    await recordAutoClick(journey.id, tab, button, 13_000);
+    await captureQueue.idle();
+    // This fake browser cannot take screenshots, so each click is kept as a draft without one.
+    const drafts = await listTouchpoints(journey.id);
+    expect(drafts.map((t) => [t.source, t.draft, t.extraClicks])).toEqual([
+      ['auto', true, 2],
+      ['auto', true, 0],
+    ]);
+    expect(drafts[0]?.element).toEqual(button);
+    expect(drafts[0]?.title).toBe('Compare sizes — page left before its screenshot');
+  });
+});
+
+describe('the masking allow-list', () => {
+  it('is saved trimmed, and refused whole when a selector is not valid', async () => {
+    const { study } = await walkInProgress();
+    const valid = (selector: string) => !selector.includes('[[');
+    await setMaskAllowList(study.id, [' #search ', '', 'input[name=postcode]'], valid);
+    expect((await db.studies.get(study.id))?.maskAllowList).toEqual(['#search', 'input[name=postcode]']);
+    await expect(setMaskAllowList(study.id, ['#ok', '[[bad'], valid)).rejects.toThrow(
+      'Not a valid CSS selector: [[bad',
+    );
+    expect((await db.studies.get(study.id))?.maskAllowList).toEqual(['#search', 'input[name=postcode]']);
+  });
+});
