@@ -11,27 +11,24 @@ export interface DbVersion {
   upgrade?: (transaction: Transaction) => Promise<unknown>;
 }
 
+const V1_STORES = {
+  studies: 'id, updatedAt',
+  personas: 'id, studyId',
+  journeys: 'id, studyId, personaId, status',
+  touchpoints: 'id, [journeyId+seq], screenshotId',
+  screenshots: 'id, touchpointId',
+};
+
 export const DB_VERSIONS: DbVersion[] = [
   {
     version: 1,
-    stores: {
-      studies: 'id, updatedAt',
-      personas: 'id, studyId',
-      journeys: 'id, studyId, personaId, status',
-      touchpoints: 'id, [journeyId+seq], screenshotId',
-      screenshots: 'id, touchpointId',
-    },
+    stores: V1_STORES,
   },
   {
     // Drafts (auto-record), signal suggestions, the masking allow-list and the auto-record switch.
     version: 2,
-    stores: {
-      studies: 'id, updatedAt',
-      personas: 'id, studyId',
-      journeys: 'id, studyId, personaId, status',
-      touchpoints: 'id, [journeyId+seq], screenshotId',
-      screenshots: 'id, touchpointId',
-    },
+    // The indexes are unchanged; the upgrade fills the new fields.
+    stores: V1_STORES,
     upgrade: async (tx) => {
       await tx
         .table('studies')
