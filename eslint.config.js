@@ -67,6 +67,7 @@ export default tseslint.config(
         CustomEvent: 'readonly',
         customElements: 'readonly',
         setInterval: 'readonly',
+        history: 'readonly',
       },
     },
   },

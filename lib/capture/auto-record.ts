@@ -30,9 +30,9 @@ export async function recordAutoClick(journeyId: string, tab: TabRef, element: E
 }
 
 /** Arriving on a page (or a new single-page-app route), with auto-record on: a draft touchpoint. */
-export async function recordAutoNavigation(journeyId: string, tab: TabRef) {
+export async function recordAutoNavigation(journeyId: string, tab: TabRef, url: string) {
   bursts.delete(tab.id);
-  await requestCapture(journeyId, undefined, tab, { source: 'auto', draft: true });
+  await requestCapture(journeyId, undefined, tab, { source: 'auto', draft: true, url });
 }
 
 /** The clicks counted for a draft not yet saved; the capture pipeline adds them when it saves it. */

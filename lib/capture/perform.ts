@@ -104,7 +104,8 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   }
 
   const image = await encodeScreenshot(dataUrlToBlob(dataUrl), page.devicePixelRatio);
-  await commitCapture({ ...jobFields(job), url: page.url, pageTitle: page.title, image });
+  // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
+  await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
 }
 
 const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';

@@ -16,6 +16,8 @@ export const captureJob = z.object({
   element: elementDescriptor.optional(),
   /** Auto-recorded captures are drafts until the researcher keeps them. */
   draft: z.boolean().default(false),
+  /** The address the persona was on when it was asked for (auto-record), if it may have changed since. */
+  url: z.string().max(8_000).optional(),
   /** The whole page, scrolled and stitched, rather than the visible part. */
   fullPage: z.boolean().default(false),
 });

@@ -47,6 +47,7 @@ export interface CaptureRequestOptions {
   element?: CaptureJob['element'];
   draft?: boolean;
   fullPage?: boolean;
+  url?: string;
 }
 
 export async function requestCapture(

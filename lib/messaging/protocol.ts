@@ -121,7 +121,10 @@ export const elementPickedMessage = z.object({ type: z.literal('element-picked')
 /** Page agent → background (auto-record on): the persona clicked this element. */
 export const autoClickMessage = z.object({ type: z.literal('auto-click'), element: z.unknown() });
 /** Page agent → background (auto-record on): the persona arrived on a page or a new route. */
-export const autoNavigationMessage = z.object({ type: z.literal('auto-navigation') });
+export const autoNavigationMessage = z.object({
+  type: z.literal('auto-navigation'),
+  url: z.string().check(z.maxLength(8_000)),
+});
 
 export const agentToBackground = z.discriminatedUnion('type', [
   elementPickedMessage,

@@ -137,7 +137,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   };
   const routeChanged = () => {
     navigated();
-    if (options.autoRecord) report({ type: 'auto-navigation' });
+    if (options.autoRecord) report({ type: 'auto-navigation', url: location.href });
   };
   if (options.freshPage) routeChanged();
   else navigated();

@@ -54,9 +54,13 @@ export async function handleAgentMessage(
   if (report.type === 'auto-click' || report.type === 'auto-navigation') {
     if (!walk.autoRecord) return;
     const tab = { id: tabId, windowId: sender.tab?.windowId };
-    const element = report.type === 'auto-click' ? elementDescriptor.safeParse(report.element) : undefined;
-    if (element && !element.success) return;
-    const recorded = element ? recordAutoClick(walk.id, tab, element.data) : recordAutoNavigation(walk.id, tab);
+    let recorded: Promise<void>;
+    if (report.type === 'auto-navigation') recorded = recordAutoNavigation(walk.id, tab, report.url);
+    else {
+      const element = elementDescriptor.safeParse(report.element);
+      if (!element.success) return;
+      recorded = recordAutoClick(walk.id, tab, element.data);
+    }
     await recorded.catch(reportCaptureFailure);
     return;
   }

@@ -65,3 +65,19 @@ test('clicks made by the page itself never record anything', async ({ panel, sho
   await expect(panel.touchpoints).toHaveCount(2);
   await expect(panel.touchpoint(2)).not.toHaveClass(/draft/);
 });
+
+test('in a single-page app, each route change is a new page for auto-record', async ({ panel, shop }) => {
+  await shop.open('app.html');
+  await expect(panel.touchpoints).toHaveCount(1);
+  await shop.page.getByRole('link', { name: 'Foot length' }).click();
+  await expect(shop.page.getByText('Measure your foot length.')).toBeVisible();
+  await shop.page.getByRole('link', { name: 'Your size' }).click();
+  await expect(shop.page).toHaveURL(/step=result/);
+  // The page load, a draft for each route, and the clicks (two quick ones may form one burst).
+  await expect(panel.touchpoints.filter({ hasText: 'Foot length' })).toHaveCount(1);
+  await expect.poll(() => panel.touchpoints.count()).toBeGreaterThanOrEqual(4);
+  await expect(panel.page.getByText('Capturing…')).toHaveCount(0);
+  const { file } = await panel.export();
+  const routes = file.touchpoints.filter((t) => !t.element).map((t) => new URL(t.url ?? 'http://x/').search);
+  expect(routes).toEqual(['', '?step=foot', '?step=result']);
+});
