@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db, setMaskAllowList, splitLines } from '@/lib/db';
+import { errorText } from '../ui/errors';
 
 /** A selector is valid when the browser can parse it. */
 function isValidSelector(selector: string): boolean {
@@ -23,7 +24,7 @@ export function AllowListEditor({ studyId }: { studyId: string }) {
   const save = () =>
     setMaskAllowList(studyId, splitLines(text), isValidSelector)
       .then(() => setError(null))
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+      .catch((reason: unknown) => setError(errorText(reason)));
   return (
     <details className="allow-list">
       <summary>Fields shown unmasked in this study{stored?.length ? ` (${stored.length})` : ''}</summary>

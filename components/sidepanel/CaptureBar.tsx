@@ -6,7 +6,7 @@ import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { toAriaShortcut, useCaptureShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import { AllowListEditor } from './AllowListEditor';
-import { errorText } from './SetupSteps';
+import { errorText } from '../ui/errors';
 
 interface Props {
   journey: Journey;

@@ -1,7 +1,7 @@
 import { discardDrafts, keepDrafts, restoreTouchpoints } from '@/lib/db';
 import type { Touchpoint } from '@/lib/model';
 import type { ToastMessage } from '../ui/Toast';
-import { errorText } from './SetupSteps';
+import { errorText } from '../ui/errors';
 
 interface Props {
   drafts: Touchpoint[];

@@ -2,6 +2,7 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { buildExport, exportFileName, serializeExport, type ExportScope } from '@/lib/export/json';
 import { downloadBlob } from '../ui/download';
+import { errorText } from '../ui/errors';
 
 /** Downloads the JSON export of a journey or a study. */
 export function ExportButton(props: { scope: ExportScope; label: string; onError: (message: string) => void }) {
@@ -12,7 +13,7 @@ export function ExportButton(props: { scope: ExportScope; label: string; onError
       const file = await buildExport(props.scope);
       downloadBlob(serializeExport(file), exportFileName(file));
     } catch (error) {
-      props.onError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      props.onError(`Export failed: ${errorText(error)}`);
     } finally {
       setBusy(false);
     }

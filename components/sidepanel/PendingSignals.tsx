@@ -1,6 +1,7 @@
 import { AlertTriangle, X } from 'lucide-react';
 import { dismissPendingSignal } from '@/lib/db';
 import { label, type Journey } from '@/lib/model';
+import { errorText } from '../ui/errors';
 
 /** Friction detected on a page no touchpoint was recorded on yet: the next touchpoint takes it. */
 export function PendingSignals({ journey, onError }: { journey: Journey; onError: (message: string) => void }) {
@@ -21,7 +22,7 @@ export function PendingSignals({ journey, onError }: { journey: Journey; onError
               className="icon-button"
               aria-label={`Dismiss ${label(signal.kind)}`}
               onClick={() =>
-                void dismissPendingSignal(journey.id, signal.id).catch((error: unknown) => onError(String(error)))
+                void dismissPendingSignal(journey.id, signal.id).catch((error: unknown) => onError(errorText(error)))
               }
             >
               <X size={14} aria-hidden />

@@ -5,6 +5,7 @@ import { requestSiteAccess } from '@/lib/capture/page-agent';
 import { createPersona, createStudy, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
 import { activeJourneyId, selectedPersonaId, selectedStudyId } from '@/lib/walk/state';
 import { useStorageItem } from '../ui/hooks';
+import { errorText } from '../ui/errors';
 import { ExportButton } from './ExportButton';
 
 /** Before a walk: what Touchtrail does, then study → persona → journey. */
@@ -245,13 +246,6 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
       </form>
     </section>
   );
-}
-
-export function errorText(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-    return error.issues.map((issue: { message: string }) => issue.message).join('; ');
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 function formText(form: FormData, name: string): string {

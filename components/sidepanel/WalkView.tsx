@@ -19,7 +19,7 @@ import { CaptureBar } from './CaptureBar';
 import { DraftsBar } from './DraftsBar';
 import { ExportButton } from './ExportButton';
 import { PendingSignals } from './PendingSignals';
-import { errorText } from './SetupSteps';
+import { errorText } from '../ui/errors';
 import { WalkHeader } from './WalkHeader';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { AlertTriangle, Check, X } from 'lucide-react';
 import { resolveSignal } from '@/lib/db';
 import { label, type Signal } from '@/lib/model';
+import { errorText } from '../ui/errors';
 
 /** Friction the page agent detected at this touchpoint, for the researcher to accept or dismiss. */
 export function SignalSuggestions(props: {
@@ -11,9 +12,7 @@ export function SignalSuggestions(props: {
   const shown = props.signals.filter((s) => s.status !== 'dismissed');
   if (shown.length === 0) return null;
   const resolve = (signal: Signal, status: 'accepted' | 'dismissed') =>
-    resolveSignal(props.touchpointId, signal.id, status).catch((error: unknown) =>
-      props.onError(error instanceof Error ? error.message : String(error)),
-    );
+    resolveSignal(props.touchpointId, signal.id, status).catch((error: unknown) => props.onError(errorText(error)));
   return (
     <ul className="signals wide" aria-label="Detected friction">
       {shown.map((signal) => (

@@ -15,6 +15,7 @@ import {
   type FrictionCategory,
   type Touchpoint,
 } from '@/lib/model';
+import { errorText } from '../ui/errors';
 import { useDraftText } from '../ui/hooks';
 import { SignalSuggestions } from './SignalSuggestions';
 
@@ -37,7 +38,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
     setPending((current) => ({ ...current, ...patch }));
     updateTouchpoint(stored.id, patch).catch((error: unknown) => {
       setPending((current) => withoutKeys(current, Object.keys(patch)));
-      onError(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      onError(`Could not save: ${errorText(error)}`);
     });
   };
   const title = useDraftText(point.title, (value) => save({ title: value }));
