@@ -1,4 +1,4 @@
-import type { Screenshot } from '../model';
+import { mimeOfBlob, type Screenshot } from '../model';
 
 export const THUMBNAIL_WIDTH = 320;
 const IMAGE_QUALITY = 0.9;
@@ -42,8 +42,8 @@ export async function encodeImage(
     width,
     height,
     devicePixelRatio,
-    mime: imageMime(image),
-    thumbnailMime: imageMime(thumbnail),
+    mime: mimeOfBlob(image),
+    thumbnailMime: mimeOfBlob(thumbnail),
   };
 }
 
@@ -56,10 +56,6 @@ async function draw(source: CanvasImageSource, from: Size, to: Size, quality: nu
   context.imageSmoothingQuality = 'high';
   context.drawImage(source, 0, 0, from.width, from.height, 0, 0, to.width, to.height);
   return canvas.convertToBlob({ type: 'image/webp', quality });
-}
-
-function imageMime(blob: Blob): EncodedScreenshot['mime'] {
-  return blob.type === 'image/webp' || blob.type === 'image/jpeg' ? blob.type : 'image/png';
 }
 
 /** Decodes a data: URL (what captureVisibleTab returns) without going through fetch. */

@@ -3,3 +3,4 @@ export * from './journeys';
 export * from './studies';
 export * from './touchpoints';
 export * from './signals';
+export * from './annotations';

@@ -28,8 +28,19 @@ export async function buildExport(scope: ExportScope, now = new Date()): Promise
     if (!point.screenshotId) continue;
     const shot = await db.screenshots.get(point.screenshotId);
     if (!shot) continue;
-    const { image, thumbnail, ...fields } = shot;
-    screenshots.push({ ...fields, image: await blobToBase64(image), thumbnail: await blobToBase64(thumbnail) });
+    // Named field by field: the unredacted capture must never reach an export.
+    const { id, touchpointId, width, height, devicePixelRatio, mime, thumbnailMime } = shot;
+    screenshots.push({
+      id,
+      touchpointId,
+      width,
+      height,
+      devicePixelRatio,
+      mime,
+      thumbnailMime,
+      image: await blobToBase64(shot.image),
+      thumbnail: await blobToBase64(shot.thumbnail),
+    });
   }
 
   return exportFile.parse({

@@ -178,6 +178,11 @@ export const touchpoint = z.object({
 
 export const imageMime = z.enum(['image/webp', 'image/png', 'image/jpeg']);
 
+/** The image type of an encoded Blob; anything else the browser produced is PNG. */
+export function mimeOfBlob(blob: Blob): z.infer<typeof imageMime> {
+  return blob.type === 'image/webp' || blob.type === 'image/jpeg' ? blob.type : 'image/png';
+}
+
 const screenshotFields = {
   id,
   touchpointId: id,
@@ -188,11 +193,16 @@ const screenshotFields = {
   thumbnailMime: imageMime,
 };
 
-/** A stored screenshot: image and thumbnail are Blobs, never data URLs. */
+/**
+ * A stored screenshot: image and thumbnail are Blobs, never data URLs. Once redacted, image and
+ * thumbnail have the redactions burned in, and `unredacted` keeps the capture as it was so the
+ * redactions stay editable; it never leaves the database (no view shows it, no export has it).
+ */
 export const screenshot = z.object({
   ...screenshotFields,
   image: z.instanceof(Blob),
   thumbnail: z.instanceof(Blob),
+  unredacted: z.object({ image: z.instanceof(Blob), thumbnail: z.instanceof(Blob) }).optional(),
 });
 
 /** A screenshot in the JSON export: the same record with both images in base64. */
