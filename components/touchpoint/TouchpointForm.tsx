@@ -1,5 +1,5 @@
-import { Angry, Frown, Laugh, Meh, Smile } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { Angry, Frown, Laugh, Meh, PenLine, Smile } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { updateTouchpoint, type TouchpointPatch } from '@/lib/db';
 import {
   CHANNEL_GROUPS,
@@ -15,6 +15,7 @@ import {
   type FrictionCategory,
   type Touchpoint,
 } from '@/lib/model';
+import { AnnotationEditor } from '../annotate/AnnotationEditor';
 import { errorText } from '../ui/errors';
 import { useDraftText } from '../ui/hooks';
 import { SignalSuggestions } from './SignalSuggestions';
@@ -45,6 +46,13 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
   const notes = useDraftText(point.friction.notes, (value) => save({ friction: { ...point.friction, notes: value } }));
   const goal = useDraftText(point.goal ?? '', (value) => save({ goal: value || undefined }));
   const department = useDraftText(point.department ?? '', (value) => save({ department: value || undefined }));
+  const [annotating, setAnnotating] = useState(false);
+  const annotateButton = useRef<HTMLButtonElement>(null);
+  const closeEditor = () => {
+    setAnnotating(false);
+    // Focus goes back where it came from once the button is shown again.
+    requestAnimationFrame(() => annotateButton.current?.focus());
+  };
   const stageOptions = stages.includes(point.stage) ? stages : [...stages, point.stage];
 
   const toggleCategory = (category: FrictionCategory, on: boolean) => {
@@ -57,6 +65,20 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
   return (
     <div className="touchpoint-form">
       <SignalSuggestions touchpointId={stored.id} signals={stored.signals} onError={onError} />
+      {stored.screenshotId &&
+        (annotating ? (
+          <AnnotationEditor touchpoint={stored} onClose={closeEditor} onError={onError} />
+        ) : (
+          <button
+            type="button"
+            className="small-button wide annotate-button"
+            ref={annotateButton}
+            onClick={() => setAnnotating(true)}
+          >
+            <PenLine size={14} aria-hidden /> Annotate &amp; redact screenshot
+            {stored.annotations.length > 0 && ` (${stored.annotations.length})`}
+          </button>
+        ))}
       <label className="field wide">
         <span>Title</span>
         <input type="text" data-autofocus maxLength={500} {...title} />

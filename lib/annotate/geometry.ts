@@ -139,10 +139,7 @@ function moveArea(area: Area, dx: number, dy: number): Area {
 function shiftWithin(points: Point[], dx: number, dy: number): [number, number] {
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  return [
-    clamp(dx, -Math.min(...xs), 1 - Math.max(...xs)),
-    clamp(dy, -Math.min(...ys), 1 - Math.max(...ys)),
-  ];
+  return [clamp(dx, -Math.min(...xs), 1 - Math.max(...xs)), clamp(dy, -Math.min(...ys), 1 - Math.max(...ys))];
 }
 
 function clamp(value: number, min: number, max: number): number {

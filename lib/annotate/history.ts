@@ -33,3 +33,8 @@ export function redo<T>(history: History<T>): History<T> {
 
 export const canUndo = (history: History<unknown>) => history.past.length > 0;
 export const canRedo = (history: History<unknown>) => history.future.length > 0;
+
+/** Changes the present without a new undo step (typing in a label is one step, not one per key). */
+export function amend<T>(history: History<T>, next: T): History<T> {
+  return { ...history, present: next, future: [] };
+}
