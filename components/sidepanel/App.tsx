@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '@/lib/db';
-import { activeJourneyId, walkState } from '@/lib/walk/state';
+import { readThresholds } from '@/lib/signals/thresholds';
+import { activeJourneyId, signalThresholdsItem, walkState } from '@/lib/walk/state';
 import { useStorageItem } from '../ui/hooks';
 import { Toast, type ToastMessage } from '../ui/Toast';
 import { JourneySummary } from './JourneySummary';
@@ -23,10 +24,12 @@ export function SidePanelApp() {
   const loaded = walk !== undefined;
   const recording = walk ? walk.status === 'active' : false;
   const autoRecord = walk ? walk.autoRecord : false;
+  const storedThresholds = useStorageItem(signalThresholdsItem);
   useEffect(() => {
-    if (!loaded) return;
-    void walkState.setValue(recording ? { recording, autoRecord } : null);
-  }, [loaded, recording, autoRecord]);
+    if (!loaded || storedThresholds === undefined) return;
+    const thresholds = readThresholds(storedThresholds);
+    void walkState.setValue(recording ? { recording, autoRecord, thresholds } : null);
+  }, [loaded, recording, autoRecord, storedThresholds]);
 
   const onEnded = (id: string) => {
     setEndedJourneyId(id);

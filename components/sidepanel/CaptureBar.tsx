@@ -6,6 +6,7 @@ import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { toAriaShortcut, useCaptureShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import { AllowListEditor } from './AllowListEditor';
+import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
 
 interface Props {
@@ -88,6 +89,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         save={(on) => setAutoRecord(walk.id, on)}
         onError={onError}
       />
+      <SignalSettings />
       <p className="capture-status" role="status" aria-live="polite">
         {status?.progress
           ? `Capturing the full page… frame ${status.progress.done} of ${status.progress.total}`

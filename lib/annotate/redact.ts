@@ -48,7 +48,10 @@ function solid(context: OffscreenCanvasRenderingContext2D, box: Box) {
  */
 function obscure(context: OffscreenCanvasRenderingContext2D, box: Box) {
   const block = Math.max(16, Math.round(Math.min(box.width, box.height) / 3));
-  const small = new OffscreenCanvas(Math.max(1, Math.ceil(box.width / block)), Math.max(1, Math.ceil(box.height / block)));
+  const small = new OffscreenCanvas(
+    Math.max(1, Math.ceil(box.width / block)),
+    Math.max(1, Math.ceil(box.height / block)),
+  );
   const smallContext = small.getContext('2d');
   if (!smallContext) throw new Error('This browser cannot draw images off screen.');
   smallContext.imageSmoothingQuality = 'high';

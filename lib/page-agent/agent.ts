@@ -132,11 +132,14 @@ function followWalkState(
     const wanted = isWalkState(state) && state.recording ? state : undefined;
     const freshPage = firstLook;
     firstLook = false;
-    if (wanted?.autoRecord === observing?.autoRecord && Boolean(wanted) === Boolean(observing)) return;
+    if (JSON.stringify(wanted) === JSON.stringify(observing)) return;
     stopObserving?.();
     stopObserving = undefined;
     observing = wanted;
-    if (wanted && !signal.aborted) stopObserving = observePage(report, { autoRecord: wanted.autoRecord, freshPage });
+    if (wanted && !signal.aborted) {
+      const { autoRecord, thresholds } = wanted;
+      stopObserving = observePage(report, { autoRecord, freshPage, thresholds });
+    }
     onRecordingChange(Boolean(stopObserving));
   };
   const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {

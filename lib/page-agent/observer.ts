@@ -2,7 +2,7 @@
 // does into PageEvents, runs the on-page detectors, and reports what they find.
 import type { AgentToBackground } from '../messaging/protocol';
 import { detectOnPage } from '../signals/detectors';
-import { DEFAULT_THRESHOLDS, type PageEvent } from '../signals/events';
+import { DEFAULT_THRESHOLDS, type PageEvent, type SignalThresholds } from '../signals/events';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
@@ -16,10 +16,12 @@ export interface ObserveOptions {
   autoRecord: boolean;
   /** The page has just loaded (rather than the journey having just started on it). */
   freshPage: boolean;
+  thresholds?: SignalThresholds;
 }
 
 /** Starts observing; returns the function that stops it and removes every listener. */
 export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
+  const th = options.thresholds ?? DEFAULT_THRESHOLDS;
   const events: PageEvent[] = [];
   const reported = new Set<string>();
   const cleanups: (() => void)[] = [];
@@ -28,7 +30,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   let interacted = false;
 
   const run = () => {
-    for (const found of detectOnPage(events, now())) {
+    for (const found of detectOnPage(events, now(), th)) {
       if (reported.has(found.key) || found.kind === 'quick-back') continue;
       reported.add(found.key);
       report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
@@ -73,7 +75,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     lastClickAt = now();
     noteInteraction();
     mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    later(DEFAULT_THRESHOLDS.deadClickWaitMs, () => mutations.disconnect());
+    later(th.deadClickWaitMs, () => mutations.disconnect());
     push({
       type: 'click',
       t: lastClickAt,
@@ -82,7 +84,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
       interactive: looksInteractive(target),
       label: labelOf(element),
     });
-    later(DEFAULT_THRESHOLDS.deadClickWaitMs + 50, run);
+    later(th.deadClickWaitMs + 50, run);
     if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
   });
   listen('keydown', noteInteraction);
@@ -96,7 +98,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     });
   }
   const nearClick = (type: 'scroll' | 'selection') => () => {
-    if (now() - lastClickAt <= DEFAULT_THRESHOLDS.deadClickQuietMs) push({ type, t: now() });
+    if (now() - lastClickAt <= th.deadClickQuietMs) push({ type, t: now() });
   };
   listen('scroll', nearClick('scroll'));
   const onSelection = nearClick('selection');

@@ -6,8 +6,9 @@ import { reportCaptureFailure, requestCapture } from '../capture/service';
 import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
-import { activeJourneyId } from '../walk/state';
+import { activeJourneyId, signalThresholdsItem } from '../walk/state';
 import { detectQuickBacks } from './detectors';
+import { readThresholds } from './thresholds';
 import type { PageEvent } from './events';
 
 /** Per tab, the navigations and interactions seen lately, for quick-back (which spans pages). */
@@ -74,7 +75,8 @@ export async function handleAgentMessage(
       : { type: 'key', t: report.at };
   const events = [...(tabEvents.get(tabId) ?? []), event].filter((e) => report.at - e.t <= HISTORY_MS);
   tabEvents.set(tabId, events);
-  for (const found of detectQuickBacks(events)) {
+  const thresholds = readThresholds(await signalThresholdsItem.getValue());
+  for (const found of detectQuickBacks(events, thresholds)) {
     const key = `${tabId}:${found.key}`;
     if (reported.has(key)) continue;
     reported.add(key);

@@ -23,4 +23,7 @@ export const captureStatus = storage.defineItem<CaptureStatus>('local:captureSta
   fallback: { pending: 0 },
 });
 
+/** The researcher's friction-signal thresholds, read through readThresholds (lib/signals/thresholds.ts). */
+export const signalThresholdsItem = storage.defineItem<unknown>('local:signalThresholds', { fallback: null });
+
 export const walkState = storage.defineItem<WalkState | null>(`local:${WALK_STATE_KEY}`, { fallback: null });

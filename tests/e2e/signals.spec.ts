@@ -1,4 +1,6 @@
+import type { WalkState } from '../../lib/walk/walk-state';
 import { expect, test } from './fixtures';
+import { readExtensionStorage } from './support/browser';
 import type { ShopPage } from './pages/ShopPage';
 import type { SidePanel } from './pages/SidePanel';
 
@@ -27,6 +29,33 @@ test('three quick clicks on one spot are a rage click; one click on a working li
   await shop.page.getByRole('button', { name: 'Add gift wrap' }).click();
   await expect(shop.page.getByText('Gift wrap added')).toBeVisible();
   await expect(panel.touchpoint(2).getByText('Rage click')).toHaveCount(0);
+});
+
+test('the researcher can make rage clicks need more clicks', async ({ panel, shop }) => {
+  await walkFrom(panel, shop, 'product.html');
+  await panel.page.getByText('Friction signal thresholds').click();
+  const atLeast = panel.page.getByLabel('Rage click: at least (clicks)');
+  await atLeast.fill('1');
+  await atLeast.press('Enter');
+  await expect(panel.page.getByRole('alert')).toHaveText('Rage click: at least: choose between 2 and 10 clicks.');
+  await atLeast.fill('4');
+  await atLeast.press('Enter');
+  await expect(panel.page.getByText('Friction signal thresholds (1 changed)')).toBeVisible();
+  // The page agents hear of it through the walk state the panel mirrors into storage.
+  await expect
+    .poll(async () => ((await readExtensionStorage(panel.page, 'walkState')) as WalkState).thresholds?.rageClicks)
+    .toBe(4);
+  await shop.open('product.html'); // a fresh page agent, which reads the walk state as it starts
+
+  // With the default (3) the third click would be reported at once as "3 clicks"; with 4, only
+  // the fourth click makes a rage click.
+  const compare = shop.page.getByRole('button', { name: 'Compare sizes' });
+  for (let i = 0; i < 4; i++) await compare.click();
+  await expect(panel.touchpoint(1).getByText(/4 clicks within/)).toBeVisible();
+  await expect(panel.touchpoint(1).getByText(/3 clicks within/)).toHaveCount(0);
+
+  await panel.page.getByRole('button', { name: 'Reset to the defaults' }).click();
+  await expect(panel.page.getByText('Friction signal thresholds', { exact: true })).toBeVisible();
 });
 
 test('a click on a button that does nothing is a dead click; one that changes the page is not', async ({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitCapture, db, dismissPendingSignal, pauseJourney, recordSignal, resolveSignal } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/signals/collector';
-import { activeJourneyId } from '../../lib/walk/state';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/events';
+import { activeJourneyId, signalThresholdsItem } from '../../lib/walk/state';
 import { capturedPage, walkInProgress } from './factories';
 
 const rage = { kind: 'rage-click' as const, at: 1_700_000_002_000, detail: '3 clicks within 0.6 s on “Pay”' };
@@ -107,6 +108,26 @@ describe('reports from page agents', () => {
       tab('https://shop.example/products'),
       fakeBrowser.runtime.id,
     );
+    expect((await db.journeys.get(journey.id))?.pendingSignals).toMatchObject([{ kind: 'quick-back' }]);
+  });
+
+  it("use the researcher's quick-back threshold", async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    await signalThresholdsItem.setValue({ ...DEFAULT_THRESHOLDS, quickBackMs: 1000 });
+    const visit = (path: string, at: number) =>
+      handleAgentMessage(
+        { type: 'page-navigation', url: `https://shop.example/${path}`, at },
+        { ...fromPage, url: `https://shop.example/${path}` },
+        fakeBrowser.runtime.id,
+      );
+    await visit('list', 100_000);
+    await visit('item', 101_000);
+    await visit('list', 102_500); // back after 1.5 s: quick by default, not with a 1 s threshold
+    expect((await db.journeys.get(journey.id))?.pendingSignals).toEqual([]);
+    await visit('a', 110_000);
+    await visit('b', 111_000);
+    await visit('a', 111_800);
     expect((await db.journeys.get(journey.id))?.pendingSignals).toMatchObject([{ kind: 'quick-back' }]);
   });
 });

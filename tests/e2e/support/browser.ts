@@ -113,3 +113,13 @@ export interface ChromeGlobal {
     windows: { create(options: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
   };
 }
+
+/** A value of the extension's local storage, read from one of its pages. */
+export function readExtensionStorage(extensionPage: Page, key: string): Promise<unknown> {
+  return extensionPage.evaluate(async (key) => {
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+    ).chrome;
+    return (await api.storage.local.get(key))[key];
+  }, key);
+}
