@@ -15,6 +15,6 @@ export default defineContentScript({
       // A fresh copy injected after an extension update must be able to start.
       marker.touchtrailAgentStarted = false;
     });
-    startPageAgent(controller.signal);
+    startPageAgent(controller.signal, () => ctx.isInvalid);
   },
 });

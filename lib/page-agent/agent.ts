@@ -20,7 +20,7 @@ const MASK_TIMEOUT_MS = 5000;
  * records, observes the page. Only messages from our own extension are heard; the page itself
  * cannot reach this listener.
  */
-export function startPageAgent(signal: AbortSignal): void {
+export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): void {
   let masks: MaskLayer | undefined;
   let expiry: number | undefined;
   let picker: Picker | undefined;
@@ -28,7 +28,9 @@ export function startPageAgent(signal: AbortSignal): void {
   let fullPage: FullPageSession | undefined;
 
   const report = (message: AgentToBackground) => {
-    // The extension may have been reloaded under this page: then there is no one to tell.
+    // After the extension is reloaded or updated under this page its API is gone: asking
+    // `orphaned` stops this agent (every listener comes off) instead of throwing into the page.
+    if (orphaned()) return;
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
   const unmask = () => {
@@ -111,7 +113,7 @@ export function startPageAgent(signal: AbortSignal): void {
     else window.removeEventListener('contextmenu', onContextMenu, { capture: true });
   });
   signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(listener);
+    withExtensionApi(() => browser.runtime.onMessage.removeListener(listener));
     stopWatching();
     picker?.cancel();
     fullPage?.end();
@@ -151,7 +153,7 @@ function followWalkState(
     .then((stored) => apply(stored[WALK_STATE_KEY]))
     .catch(() => undefined);
   return () => {
-    browser.storage.onChanged.removeListener(onChanged);
+    withExtensionApi(() => browser.storage.onChanged.removeListener(onChanged));
     apply(null);
   };
 }
@@ -161,6 +163,15 @@ const shadowRootOf: ShadowRootOf = (element) => {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowRootOf } } }).chrome?.dom;
   return dom?.openOrClosedShadowRoot?.(element) ?? element.shadowRoot;
 };
+
+/** Runs a call on the extension API, which is gone once the extension was reloaded. */
+function withExtensionApi(call: () => void) {
+  try {
+    call();
+  } catch {
+    // Nothing to unregister from any more.
+  }
+}
 
 function isWalkState(value: unknown): value is WalkState {
   return typeof value === 'object' && value !== null && typeof (value as WalkState).recording === 'boolean';

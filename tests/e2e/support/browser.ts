@@ -42,6 +42,7 @@ export async function prepareGrantedBuild(): Promise<string> {
 
 export interface ExtensionSession {
   context: BrowserContext;
+  /** The extension's service worker (a new one after reloadExtension). */
   worker: Worker;
   extensionId: string;
   close(): Promise<void>;
@@ -122,4 +123,33 @@ export function readExtensionStorage(extensionPage: Page, key: string): Promise<
     ).chrome;
     return (await api.storage.local.get(key))[key];
   }, key);
+}
+
+/**
+ * Reloads the extension as "Reload" on chrome://extensions does (as an update would), and waits
+ * for its new service worker. Developer mode must be on, or Chromium disables an unpacked
+ * extension when it reloads. Extension pages close; web pages stay open.
+ */
+export async function reloadExtension(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    const restarted = session.context.waitForEvent('serviceworker', {
+      predicate: (worker) => worker.url().startsWith(`chrome-extension://${session.extensionId}/`),
+    });
+    await page.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      await api.updateProfileConfiguration({ inDeveloperMode: true });
+      await api.reload(id, { failQuietly: false });
+    }, session.extensionId);
+    session.worker = await restarted;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The part of chrome://extensions' private API that reloadExtension uses. */
+interface DeveloperPrivate {
+  updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+  reload(id: string, options: { failQuietly: boolean }): Promise<void>;
 }
