@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type PointerEvent } from 'react';
 import { moveAnnotation, type Point } from '@/lib/annotate/geometry';
 import type { Annotation } from '@/lib/model';
 import { AnnotationShapes } from './AnnotationShapes';
@@ -18,19 +18,42 @@ interface Props {
   onSelect: (id: string | undefined) => void;
 }
 
+export interface CanvasHandle {
+  focus(): void;
+  /** The middle of the part of the screenshot in view, where keyboard-added shapes go. */
+  visibleCentre(): Point;
+}
+
 type Gesture =
   | { kind: 'draw'; tool: Exclude<ToolId, 'select'>; from: Point; to: Point }
   | { kind: 'move'; original: Annotation; from: Point; to: Point };
 
 /** The screenshot with its annotations; drawing and moving with a pointer happen here. */
-export function AnnotationCanvas(props: Props) {
+export const AnnotationCanvas = forwardRef<CanvasHandle, Props>(function AnnotationCanvas(props, handle) {
   const { annotations, selectedId, tool, width, height, imageUrl, hintId } = props;
   const svg = useRef<SVGSVGElement>(null);
-  const [gesture, setGesture] = useState<Gesture | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The gesture lives in a ref for the handlers (always current) and in state for drawing it.
+  const gesture = useRef<Gesture | null>(null);
+  const [shownGesture, setShownGesture] = useState<Gesture | null>(null);
+  const aspect = width / height;
+
+  useImperativeHandle(handle, () => ({
+    focus: () => svg.current?.focus(),
+    visibleCentre: () => {
+      const box = scroller.current;
+      if (!box || box.scrollHeight === 0) return { x: 0.4, y: 0.4 };
+      return { x: 0.4, y: Math.min(0.9, (box.scrollTop + box.clientHeight / 2) / box.scrollHeight) };
+    },
+  }));
 
   const pointAt = (event: PointerEvent): Point => {
     const box = svg.current!.getBoundingClientRect();
     return { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height };
+  };
+  const track = (next: Gesture | null) => {
+    gesture.current = next;
+    setShownGesture(next);
   };
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
@@ -42,41 +65,39 @@ export function AnnotationCanvas(props: Props) {
       const id = (event.target as Element).closest('[data-annotation-id]')?.getAttribute('data-annotation-id');
       const hit = annotations.find((a) => a.id === id);
       props.onSelect(hit?.id);
-      if (hit) startGesture(event, { kind: 'move', original: hit, from: at, to: at });
+      if (!hit) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+      track({ kind: 'move', original: hit, from: at, to: at });
     } else if (PLACES_A_POINT.has(tool)) {
-      props.onCreate(drawWith(tool, at, at, annotations));
+      props.onCreate(drawWith(tool, at, at, annotations, aspect));
     } else {
-      startGesture(event, { kind: 'draw', tool, from: at, to: at });
+      event.currentTarget.setPointerCapture(event.pointerId);
+      track({ kind: 'draw', tool, from: at, to: at });
     }
   };
 
-  const startGesture = (event: PointerEvent<SVGSVGElement>, next: Gesture) => {
-    event.currentTarget.setPointerCapture(event.pointerId);
-    setGesture(next);
-  };
-
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
-    if (gesture) setGesture({ ...gesture, to: pointAt(event) });
+    if (gesture.current) track({ ...gesture.current, to: pointAt(event) });
   };
 
-  const onPointerUp = () => {
-    if (!gesture) return;
-    setGesture(null);
-    const result = finish(gesture, annotations);
-    if (!result) return;
-    if (gesture.kind === 'draw') props.onCreate(result);
+  const onPointerUp = (event: PointerEvent<SVGSVGElement>) => {
+    const ended = gesture.current && { ...gesture.current, to: pointAt(event) };
+    track(null);
+    const result = ended && finish(ended, annotations, aspect);
+    if (!ended || !result) return;
+    if (ended.kind === 'draw') props.onCreate(result);
     else props.onChange(result);
   };
 
-  const inProgress = gesture && finish(gesture, annotations);
+  const inProgress = shownGesture && finish(shownGesture, annotations, aspect);
   const shown = !inProgress
     ? annotations
-    : gesture.kind === 'draw'
+    : shownGesture.kind === 'draw'
       ? [...annotations, inProgress]
       : annotations.map((a) => (a.id === inProgress.id ? inProgress : a));
 
   return (
-    <div className="annotation-canvas-scroll">
+    <div className="annotation-canvas-scroll" ref={scroller}>
       <svg
         ref={svg}
         className={`annotation-canvas tool-${tool}`}
@@ -89,7 +110,7 @@ export function AnnotationCanvas(props: Props) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerCancel={() => setGesture(null)}
+        onPointerCancel={() => track(null)}
       >
         <image href={imageUrl} width={width} height={height} preserveAspectRatio="none" />
         <AnnotationShapes
@@ -102,11 +123,11 @@ export function AnnotationCanvas(props: Props) {
       </svg>
     </div>
   );
-}
+});
 
 /** What a gesture makes when it ends here; nothing for a move that did not move. */
-function finish(gesture: Gesture, annotations: Annotation[]): Annotation | undefined {
-  if (gesture.kind === 'draw') return drawWith(gesture.tool, gesture.from, gesture.to, annotations);
+function finish(gesture: Gesture, annotations: Annotation[], aspect: number): Annotation | undefined {
+  if (gesture.kind === 'draw') return drawWith(gesture.tool, gesture.from, gesture.to, annotations, aspect);
   const dx = gesture.to.x - gesture.from.x;
   const dy = gesture.to.y - gesture.from.y;
   return dx === 0 && dy === 0 ? undefined : moveAnnotation(gesture.original, dx, dy);

@@ -1,16 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moveAnnotation, resizeAnnotation } from '@/lib/annotate/geometry';
 import { amend, canRedo, canUndo, commit, redo, startHistory, undo, type History } from '@/lib/annotate/history';
 import { db } from '@/lib/db';
 import type { Annotation, Touchpoint } from '@/lib/model';
 import { useObjectUrl } from '../ui/hooks';
-import { AnnotationCanvas } from './AnnotationCanvas';
+import { AnnotationCanvas, type CanvasHandle } from './AnnotationCanvas';
 import { AnnotationList } from './AnnotationList';
 import { AnnotationToolbar } from './AnnotationToolbar';
 import { drawWith, TOOLS, type ToolId } from './tools';
 import { useAnnotationSaver } from './useAnnotationSaver';
-import './annotate.css';
 
 interface Props {
   touchpoint: Touchpoint;
@@ -18,6 +17,7 @@ interface Props {
   onError: (message: string) => void;
 }
 
+/** One keyboard step: 1 % of the screenshot's width, the same distance across and down. */
 const STEP = 0.01;
 const BIG_STEP = 0.05;
 const ARROWS: Record<string, [number, number]> = {
@@ -43,20 +43,29 @@ export function AnnotationEditor({ touchpoint, onClose, onError }: Props) {
   const [tool, setTool] = useState<ToolId>('select');
   const [selectedId, setSelectedId] = useState<string>();
   const lastAmended = useRef<string | undefined>(undefined);
-  const { save, state } = useAnnotationSaver(touchpoint.id, onError);
+  const canvas = useRef<CanvasHandle>(null);
+  const { save, retry, state } = useAnnotationSaver(touchpoint.id, onError);
   const annotations = history.present;
   const selected = annotations.find((a) => a.id === selectedId);
+  const aspect = shot ? shot.width / shot.height : 1.6;
 
-  const apply = (next: History<Annotation[]>) => {
+  // Opening the editor puts the keyboard on the drawing area, where the tool keys work.
+  const ready = Boolean(shot && imageUrl);
+  useEffect(() => {
+    if (ready) canvas.current?.focus();
+  }, [ready]);
+
+  const apply = (next: History<Annotation[]>, amendKey?: string) => {
+    lastAmended.current = amendKey;
     if (next === history) return;
     setHistory(next);
     save(next.present);
   };
-  const change = (next: Annotation[], amendKey?: string) => {
-    const same = amendKey !== undefined && amendKey === lastAmended.current;
-    lastAmended.current = amendKey;
-    apply(same ? amend(history, next) : commit(history, next));
-  };
+  const change = (next: Annotation[], amendKey?: string) =>
+    apply(
+      amendKey !== undefined && amendKey === lastAmended.current ? amend(history, next) : commit(history, next),
+      amendKey,
+    );
   const replace = (annotation: Annotation, amendKey?: string) =>
     change(
       annotations.map((a) => (a.id === annotation.id ? annotation : a)),
@@ -69,28 +78,36 @@ export function AnnotationEditor({ touchpoint, onClose, onError }: Props) {
   const remove = (id: string) => {
     change(annotations.filter((a) => a.id !== id));
     if (id === selectedId) setSelectedId(undefined);
+    canvas.current?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.nativeEvent.isComposing) return;
     const target = event.target as HTMLElement;
     const typing = target.matches('input, textarea, select');
     const modifier = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
+    const onCanvas = target.dataset.testid === 'annotation-canvas';
     let handled = true;
-    if (modifier && key === 'z' && !typing) apply(event.shiftKey ? redo(history) : undo(history));
-    else if (modifier && key === 'y' && !typing) apply(redo(history));
+    if (typing) {
+      // Esc leaves a field for the drawing area; every other key belongs to the field.
+      if (event.key === 'Escape') canvas.current?.focus();
+      else handled = false;
+    } else if (modifier && key === 'z' && !event.shiftKey && canUndo(history)) apply(undo(history));
+    else if (modifier && (key === 'y' || (key === 'z' && event.shiftKey)) && canRedo(history)) apply(redo(history));
     else if (modifier || (event.altKey && !(event.key in ARROWS))) handled = false;
     else if (event.key === 'Escape') {
       if (selectedId) setSelectedId(undefined);
       else onClose();
-    } else if (typing) handled = false;
-    else if (event.key in ARROWS && selected) {
-      const [dx, dy] = ARROWS[event.key]!.map((d) => d * (event.shiftKey ? BIG_STEP : STEP)) as [number, number];
+    } else if (event.key in ARROWS && selected) {
+      const [x, y] = ARROWS[event.key]!;
+      const step = event.shiftKey ? BIG_STEP : STEP;
+      const [dx, dy] = [x * step, y * step * aspect];
       replace(event.altKey ? resizeAnnotation(selected, dx, dy) : moveAnnotation(selected, dx, dy));
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected) remove(selected.id);
-    else if ((event.key === 'Enter' || event.key === ' ') && target.dataset.testid === 'annotation-canvas') {
-      if (tool === 'select') handled = false;
-      else add(drawWith(tool, { x: 0.4, y: 0.4 }, { x: 0.4, y: 0.4 }, annotations));
+    else if ((event.key === 'Enter' || event.key === ' ') && onCanvas && tool !== 'select') {
+      const at = canvas.current?.visibleCentre() ?? { x: 0.4, y: 0.4 };
+      add(drawWith(tool, at, at, annotations, aspect));
     } else {
       const picked = TOOLS.find((t) => t.shortcut.toLowerCase() === key);
       if (picked && !event.shiftKey) setTool(picked.id);
@@ -120,6 +137,7 @@ export function AnnotationEditor({ touchpoint, onClose, onError }: Props) {
       />
       {shot && imageUrl ? (
         <AnnotationCanvas
+          ref={canvas}
           annotations={annotations}
           selectedId={selectedId}
           tool={tool}
@@ -136,16 +154,22 @@ export function AnnotationEditor({ touchpoint, onClose, onError }: Props) {
       )}
       <p id={hintId} className="muted small">
         Pick a tool, then drag on the screenshot or press Enter on it. Arrows move the selection (Shift: further, Alt:
-        resize); Delete removes it. Redactions are burned into the image every view and export shows.
+        resize); Delete removes it; Esc closes. Redactions are burned into the image every view and export shows.
       </p>
       <p className="muted small save-state" role="status">
-        {state === 'saving' ? 'Saving…' : state === 'failed' ? 'Not saved' : 'Saved'}
+        {state === 'saving' ? 'Saving…' : state === 'failed' ? 'Not saved.' : 'Saved'}
+        {state === 'failed' && (
+          <button type="button" className="link-button" onClick={retry}>
+            Try again
+          </button>
+        )}
       </p>
       <AnnotationList
         annotations={annotations}
         selectedId={selectedId}
         onSelect={setSelectedId}
         onChange={replace}
+        onEndEdit={() => (lastAmended.current = undefined)}
         onRemove={remove}
       />
     </section>

@@ -10,10 +10,12 @@ interface Props {
   /** `amendKey`: consecutive changes with the same key are one undo step (typing). */
   onChange: (annotation: Annotation, amendKey?: string) => void;
   onRemove: (id: string) => void;
+  /** Typing in a label ended: the next keystrokes are a new undo step. */
+  onEndEdit: () => void;
 }
 
 /** Every annotation as a row: select it, edit its text or redaction style, remove it. */
-export function AnnotationList({ annotations, selectedId, onSelect, onChange, onRemove }: Props) {
+export function AnnotationList({ annotations, selectedId, onSelect, onChange, onRemove, onEndEdit }: Props) {
   if (annotations.length === 0) return <p className="muted small">No annotations yet.</p>;
   return (
     <ol className="annotation-list" aria-label="Annotations">
@@ -32,6 +34,7 @@ export function AnnotationList({ annotations, selectedId, onSelect, onChange, on
               key={annotation.id}
               text={annotation.text}
               onChange={(text) => onChange({ ...annotation, text }, `text:${annotation.id}`)}
+              onEndEdit={onEndEdit}
             />
           )}
           {annotation.kind === 'redaction' && (
@@ -59,7 +62,11 @@ export function AnnotationList({ annotations, selectedId, onSelect, onChange, on
   );
 }
 
-function LabelText({ text, onChange }: { text: string; onChange: (text: string) => void }) {
-  const field = useDraftText(text, onChange);
-  return <input type="text" aria-label="Label text" maxLength={500} data-label-input {...field} />;
+function LabelText(props: { text: string; onChange: (text: string) => void; onEndEdit: () => void }) {
+  const field = useDraftText(props.text, props.onChange);
+  const onBlur = () => {
+    field.onBlur();
+    props.onEndEdit();
+  };
+  return <input type="text" aria-label="Label text" maxLength={500} {...field} onBlur={onBlur} />;
 }

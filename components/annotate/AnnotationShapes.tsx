@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { areaToPixels } from '@/lib/annotate/geometry';
 import type { Annotation } from '@/lib/model';
+import './annotate.css';
 
 interface Props {
   annotations: Annotation[];
@@ -26,7 +27,7 @@ export function AnnotationShapes({ annotations, width, height, previewSource, se
           <path d="M0,0 L10,5 L0,10 z" className="annotation-fill" />
         </marker>
         <filter id={`${uid}-blur`}>
-          <feGaussianBlur stdDeviation={unit * 1.2} />
+          <feGaussianBlur stdDeviation={unit * 1.5} />
         </filter>
       </defs>
       {annotations.map((annotation) => (

@@ -35,7 +35,13 @@ const KIND_OF_TOOL: Record<Exclude<ToolId, 'select'>, AnnotationKind> = {
 export const PLACES_A_POINT = new Set<ToolId>(['marker', 'text']);
 
 /** The annotation a drawing tool makes from one point to another. */
-export function drawWith(tool: Exclude<ToolId, 'select'>, from: Point, to: Point, existing: Annotation[]): Annotation {
-  const made = createAnnotation(KIND_OF_TOOL[tool], from, to, existing);
+export function drawWith(
+  tool: Exclude<ToolId, 'select'>,
+  from: Point,
+  to: Point,
+  existing: Annotation[],
+  aspect: number,
+): Annotation {
+  const made = createAnnotation(KIND_OF_TOOL[tool], from, to, existing, 'Note', aspect);
   return made.kind === 'redaction' ? { ...made, style: tool === 'blur' ? 'blur' : 'solid' } : made;
 }

@@ -1,50 +1,27 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { renderRedacted } from '@/lib/annotate/redact';
-import { saveAnnotations } from '@/lib/db';
+import { AnnotationSaveQueue } from '@/lib/annotate/save-queue';
 import type { Annotation } from '@/lib/model';
 import { errorText } from '../ui/errors';
 
-export type SaveState = 'saved' | 'saving' | 'failed';
+/** Shared by every editor of the panel, so a closed and reopened editor waits its turn. */
+const saves = new AnnotationSaveQueue(renderRedacted);
 
-/**
- * Saves the editor's annotations one save at a time, always the latest: edits made while a
- * redaction is being redrawn are not lost and never land out of order.
- */
+/** Saves the editor's annotations through the shared queue, and tells how saving goes. */
 export function useAnnotationSaver(touchpointId: string, onError: (message: string) => void) {
-  const [state, setState] = useState<SaveState>('saved');
-  const queued = useRef<Annotation[] | undefined>(undefined);
-  const running = useRef(false);
   const report = useRef(onError);
   useEffect(() => {
     report.current = onError;
   }, [onError]);
-
-  const run = useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    setState('saving');
-    let failed = false;
-    while (queued.current) {
-      const next = queued.current;
-      queued.current = undefined;
-      try {
-        await saveAnnotations(touchpointId, next, renderRedacted);
-        failed = false;
-      } catch (error) {
-        failed = true;
-        report.current(`Could not save the annotations: ${errorText(error)}`);
-      }
-    }
-    running.current = false;
-    setState(failed ? 'failed' : 'saved');
-  }, [touchpointId]);
-
-  const save = useCallback(
-    (annotations: Annotation[]) => {
-      queued.current = annotations;
-      void run();
-    },
-    [run],
+  const state = useSyncExternalStore(saves.subscribe, () => saves.stateOf(touchpointId));
+  const fail = useCallback(
+    (error: unknown) => report.current(`Could not save the annotations: ${errorText(error)}`),
+    [],
   );
-  return { save, state };
+  const save = useCallback(
+    (annotations: Annotation[]) => saves.save(touchpointId, annotations, fail),
+    [touchpointId, fail],
+  );
+  const retry = useCallback(() => saves.retry(touchpointId, fail), [touchpointId, fail]);
+  return { save, retry, state };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_THRESHOLDS } from '@/lib/signals/events';
 import {
   readThresholds,
@@ -14,55 +14,88 @@ import { useStorageItem } from '../ui/hooks';
 export function SignalSettings() {
   const stored = useStorageItem(signalThresholdsItem);
   const thresholds = readThresholds(stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ key: string; text: string } | null>(null);
+  const summary = useRef<HTMLElement>(null);
+  const errorId = useId();
   const changed = THRESHOLD_FIELDS.filter((f) => thresholds[f.key] !== DEFAULT_THRESHOLDS[f.key]).length;
 
   const save = (field: ThresholdField, text: string) => {
     const result = withThreshold(thresholds, field, Number(text));
-    if ('error' in result) return setError(result.error);
+    if ('error' in result) return setError({ key: field.key, text: result.error });
     setError(null);
-    void signalThresholdsItem.setValue(result.thresholds);
+    if (result.thresholds[field.key] !== thresholds[field.key]) void signalThresholdsItem.setValue(result.thresholds);
+  };
+  const reset = () => {
+    setError(null);
+    void signalThresholdsItem.setValue(null);
+    summary.current?.focus();
   };
 
   return (
     <details className="allow-list signal-settings">
-      <summary>Friction signal thresholds{changed ? ` (${changed} changed)` : ''}</summary>
+      <summary ref={summary}>Friction signal thresholds{changed ? ` (${changed} changed)` : ''}</summary>
       <div className="threshold-grid">
         {stored !== undefined &&
           THRESHOLD_FIELDS.map((field) => (
-            <label key={`${field.key}:${thresholds[field.key]}`} className="field">
-              <span>
-                {field.label} ({field.unit})
-              </span>
-              <input
-                type="number"
-                defaultValue={shownValue(field, thresholds[field.key])}
-                min={shownValue(field, field.min)}
-                max={shownValue(field, field.max)}
-                step={field.unit === 'seconds' ? 0.1 : 1}
-                onBlur={(e) => save(field, e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && save(field, e.currentTarget.value)}
-              />
-            </label>
+            <ThresholdInput
+              key={field.key}
+              field={field}
+              value={shownValue(field, thresholds[field.key])}
+              errorId={error?.key === field.key ? errorId : undefined}
+              onSave={(text) => save(field, text)}
+            />
           ))}
       </div>
       {error && (
-        <p className="error" role="alert">
-          {error}
+        <p id={errorId} className="error" role="alert">
+          {error.text}
         </p>
       )}
       {changed > 0 && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setError(null);
-            void signalThresholdsItem.setValue(null);
-          }}
-        >
+        <button type="button" className="link-button" onClick={reset}>
           Reset to the defaults
         </button>
       )}
     </details>
+  );
+}
+
+interface InputProps {
+  field: ThresholdField;
+  value: number;
+  /** The id of the message saying what is wrong with this field, when something is. */
+  errorId?: string;
+  onSave: (text: string) => void;
+}
+
+/** A number saved on Enter or on leaving the field; follows the stored value while not edited. */
+function ThresholdInput({ field, value, errorId, onSave }: InputProps) {
+  const [text, setText] = useState(String(value));
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setText(String(value));
+  }, [value]);
+  return (
+    <label className="field">
+      <span>
+        {field.label} ({field.unit})
+      </span>
+      <input
+        type="number"
+        value={text}
+        min={shownValue(field, field.min)}
+        max={shownValue(field, field.max)}
+        step={field.unit === 'seconds' ? 0.1 : 1}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        onFocus={() => (editing.current = true)}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={(e) => {
+          editing.current = false;
+          onSave(e.target.value);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && onSave(e.currentTarget.value)}
+      />
+    </label>
   );
 }

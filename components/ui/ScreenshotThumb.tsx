@@ -1,17 +1,51 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Annotation } from '@/lib/model';
 import { db } from '@/lib/db';
+import { AnnotationShapes } from '../annotate/AnnotationShapes';
 import { useObjectUrl } from './hooks';
 
-/** A touchpoint's thumbnail, read from the database as a Blob. */
-export function ScreenshotThumb({ screenshotId, title }: { screenshotId?: string; title: string }) {
+interface Props {
+  screenshotId?: string;
+  title: string;
+  /** Drawn over the thumbnail (redactions are already in its pixels). */
+  annotations?: Annotation[];
+}
+
+/** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
+export function ScreenshotThumb({ screenshotId, title, annotations = [] }: Props) {
   const shot = useLiveQuery(() => (screenshotId ? db.screenshots.get(screenshotId) : undefined), [screenshotId]);
   const url = useObjectUrl(shot?.thumbnail);
+  // The thumbnail shows the top of the capture; its shape says how much of it.
+  const [thumbAspect, setThumbAspect] = useState<number>();
   if (!screenshotId)
     return (
       <div className="thumb thumb-empty" aria-hidden="true">
         Off-site
       </div>
     );
-  if (!url) return <div className="thumb" aria-hidden="true" />;
-  return <img className="thumb" src={url} alt={`Screenshot: ${title}`} width={96} />;
+  if (!url || !shot) return <div className="thumb" aria-hidden="true" />;
+  const drawn = annotations.filter((a) => a.kind !== 'redaction');
+  const shownHeight = thumbAspect ? Math.min(shot.height, shot.width / thumbAspect) : undefined;
+  return (
+    <div className="thumb-frame">
+      <img
+        className="thumb"
+        src={url}
+        alt={`Screenshot: ${title}`}
+        width={96}
+        onLoad={(e) => setThumbAspect(e.currentTarget.naturalWidth / e.currentTarget.naturalHeight)}
+      />
+      {drawn.length > 0 && shownHeight && (
+        <svg
+          className="thumb thumb-annotations"
+          viewBox={`0 0 ${shot.width} ${shownHeight}`}
+          preserveAspectRatio="xMidYMin slice"
+          aria-hidden="true"
+        >
+          <AnnotationShapes annotations={drawn} width={shot.width} height={shot.height} />
+        </svg>
+      )}
+    </div>
+  );
 }

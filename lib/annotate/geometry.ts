@@ -22,17 +22,22 @@ export function areaBetween(a: Point, b: Point): Area {
   return { x, y, width: clamp01(Math.max(a.x, b.x)) - x, height: clamp01(Math.max(a.y, b.y)) - y };
 }
 
-/** A new annotation of a kind, drawn from one point to another (the same point for a click). */
+/**
+ * A new annotation of a kind, drawn from one point to another (the same point for a click).
+ * `aspect` is the screenshot's width over its height, so that a shape added without dragging
+ * has the same shape on a tall full-page capture as on a viewport one.
+ */
 export function createAnnotation(
   kind: AnnotationKind,
   from: Point,
   to: Point,
   existing: Annotation[],
   text = 'Note',
+  aspect = 1.6,
 ): Annotation {
   const id = crypto.randomUUID();
   const dragged = Math.hypot(to.x - from.x, to.y - from.y) >= MIN_DRAG;
-  const end = dragged ? to : { x: from.x + DEFAULT_SIZE, y: from.y + DEFAULT_SIZE / 2 };
+  const end = dragged ? to : { x: from.x + DEFAULT_SIZE, y: from.y + (DEFAULT_SIZE / 2) * aspect };
   const at = { x: clamp01(from.x), y: clamp01(from.y) };
   switch (kind) {
     case 'box':

@@ -25,7 +25,7 @@ export async function renderRedacted(
       const box = areaToPixels(redaction.area, canvas.width, canvas.height);
       if (box.width === 0 || box.height === 0) continue;
       if (redaction.style === 'solid') solid(context, box);
-      else obscure(context, box);
+      else obscure(context, box, devicePixelRatio);
     }
     // The new thumbnail shows the same part of the page as the one it replaces.
     return await encodeImage(canvas, devicePixelRatio, thumb.width / thumb.height);
@@ -43,11 +43,13 @@ function solid(context: OffscreenCanvasRenderingContext2D, box: Box) {
 }
 
 /**
- * A "blur" that cannot be undone: the area is shrunk to a few pixels per side and stretched
- * back, so no detail finer than a block (at least 16 px) survives, whatever the text size.
+ * A "blur" that cannot be undone: the area is shrunk to one pixel per block and stretched
+ * back. A block is at least 24 CSS pixels (more than a line of body text) and at least half
+ * the area's shorter side, so a redacted line of text becomes a row or two of colour patches:
+ * too coarse to read, or to match against rendered guesses as pixelation-reversal tools do.
  */
-function obscure(context: OffscreenCanvasRenderingContext2D, box: Box) {
-  const block = Math.max(16, Math.round(Math.min(box.width, box.height) / 3));
+function obscure(context: OffscreenCanvasRenderingContext2D, box: Box, devicePixelRatio: number) {
+  const block = Math.max(24 * devicePixelRatio, Math.round(Math.min(box.width, box.height) / 2));
   const small = new OffscreenCanvas(
     Math.max(1, Math.ceil(box.width / block)),
     Math.max(1, Math.ceil(box.height / block)),

@@ -11,10 +11,15 @@ export type RedactionRenderer = (
   devicePixelRatio: number,
 ) => Promise<Images & Pick<Screenshot, 'mime' | 'thumbnailMime'>>;
 
+/** Another save changed the redactions while this one was drawing: draw again from them. */
+class RedactionsMoved extends Error {}
+const ATTEMPTS = 3;
+
 /**
  * Stores a touchpoint's annotations. When its redactions change, the screenshot is redrawn
- * from the unredacted capture first, and both are written in one transaction: the stored
- * image never disagrees with the redactions listed.
+ * from the unredacted capture first, and both are written in one transaction that checks the
+ * redactions it drew from are still the stored ones: the stored image never disagrees with the
+ * redactions listed, however saves overlap.
  */
 export async function saveAnnotations(
   touchpointId: string,
@@ -22,16 +27,29 @@ export async function saveAnnotations(
   render: RedactionRenderer,
 ): Promise<Touchpoint> {
   const valid = annotation.array().parse(annotations);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveOnce(touchpointId, valid, render);
+    } catch (error) {
+      if (!(error instanceof RedactionsMoved) || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function saveOnce(touchpointId: string, annotations: Annotation[], render: RedactionRenderer) {
   const current = await db.touchpoints.get(touchpointId);
   if (!current) throw new Error('This touchpoint no longer exists.');
   const shot = current.screenshotId ? await db.screenshots.get(current.screenshotId) : undefined;
   const redrawn =
-    shot && !sameRedactions(current.annotations, valid) ? await redraw(shot, redactionsOf(valid), render) : undefined;
+    shot && !sameRedactions(current.annotations, annotations)
+      ? await redraw(shot, redactionsOf(annotations), render)
+      : undefined;
 
   return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
     const latest = await db.touchpoints.get(touchpointId);
     if (!latest) throw new Error('This touchpoint no longer exists.');
-    const next = { ...latest, annotations: valid };
+    if (!sameRedactions(latest.annotations, current.annotations)) throw new RedactionsMoved();
+    const next = { ...latest, annotations };
     await db.touchpoints.put(next);
     if (redrawn) {
       const stillThere = await db.screenshots.get(redrawn.id);

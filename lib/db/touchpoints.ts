@@ -94,7 +94,8 @@ export async function addOffsiteTouchpoint(journeyId: string, channel: Channel =
   });
 }
 
-export type TouchpointPatch = Partial<Omit<Touchpoint, 'id' | 'journeyId' | 'seq' | 'screenshotId'>>;
+/** Annotations are saved through saveAnnotations, which keeps redactions burned into the image. */
+export type TouchpointPatch = Partial<Omit<Touchpoint, 'id' | 'journeyId' | 'seq' | 'screenshotId' | 'annotations'>>;
 
 /** Applies an annotation edit; the result is validated, so bad input never reaches the store. */
 export async function updateTouchpoint(id: string, patch: TouchpointPatch): Promise<Touchpoint> {

@@ -40,10 +40,15 @@ export const signalThresholds = z.object({
   quickBackMs: bounded('quickBackMs'),
 }) satisfies z.ZodType<SignalThresholds>;
 
-/** Stored thresholds, or the defaults where they are missing or no longer valid. */
+/** Stored thresholds, each one replaced by its default where it is missing or not valid. */
 export function readThresholds(stored: unknown): SignalThresholds {
-  const parsed = signalThresholds.safeParse({ ...DEFAULT_THRESHOLDS, ...(stored as object) });
-  return parsed.success ? parsed.data : DEFAULT_THRESHOLDS;
+  const values = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const read = { ...DEFAULT_THRESHOLDS };
+  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof SignalThresholds)[]) {
+    const valid = signalThresholds.shape[key].safeParse(values[key]);
+    if (valid.success) read[key] = valid.data;
+  }
+  return read;
 }
 
 /** A field's value as the researcher sees it (seconds for times). */

@@ -42,6 +42,8 @@ test('redactions drawn with the mouse are burned into the exported image and thu
   await editor.dragOver({ x: 20, y: 20, width: 200, height: 100 });
   await expect(editor.items).toHaveText([/Redaction \(solid\)/, /Redaction \(blur\)/, /Box/]);
   await editor.saved();
+  // The card's thumbnail draws the box over the image; the redactions are in its pixels.
+  await expect(panel.touchpoint(1).locator('svg.thumb-annotations [data-annotation-id]')).toHaveCount(1);
 
   const { file } = await panel.export();
   const shot = file.screenshots[0]!;
@@ -67,7 +69,7 @@ test('redactions drawn with the mouse are burned into the exported image and thu
 test('annotating from the keyboard alone, with undo and redo', async ({ panel, shop }) => {
   await captureFilledCheckout(panel, shop);
   const editor = await AnnotationEditor.open(panel.page, panel.touchpoint(1));
-  await editor.canvas.focus();
+  await expect(editor.canvas).toBeFocused(); // opening the editor puts the keyboard there
   const keys = panel.page.keyboard;
 
   await keys.press('m'); // numbered marker
@@ -95,8 +97,11 @@ test('annotating from the keyboard alone, with undo and redo', async ({ panel, s
   await expect(editor.items.last()).toContainText('Label “Email field has no hint”');
   await editor.saved();
 
-  await keys.press('Escape'); // leaves the label field's selection, then closes
-  await editor.root.getByRole('button', { name: 'Done' }).click();
+  await keys.press('Escape'); // from the label field back to the drawing area
+  await expect(editor.canvas).toBeFocused();
+  await keys.press('Escape'); // lets go of the label
+  await keys.press('Escape'); // closes the editor
+  await expect(editor.root).toHaveCount(0);
   await expect(panel.touchpoint(1).getByRole('button', { name: /Annotate & redact screenshot \(4\)/ })).toBeFocused();
 
   const { file } = await panel.export();

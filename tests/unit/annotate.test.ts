@@ -10,7 +10,7 @@ import {
   resizeAnnotation,
   sameRedactions,
 } from '../../lib/annotate/geometry';
-import { canRedo, canUndo, commit, HISTORY_LIMIT, redo, startHistory, undo } from '../../lib/annotate/history';
+import { amend, canRedo, canUndo, commit, HISTORY_LIMIT, redo, startHistory, undo } from '../../lib/annotate/history';
 import { annotation, type Annotation } from '../../lib/model';
 
 const at = (x: number, y: number) => ({ x, y });
@@ -39,6 +39,15 @@ describe('annotation geometry', () => {
       if (dragged.kind === 'redaction') expect(dragged.area).toMatchObject({ width: 0.5 });
     },
   );
+
+  it('gives a shape added without dragging the same shape on a tall full-page capture', () => {
+    const viewport = createAnnotation('box', at(0.1, 0.1), at(0.1, 0.1), [], 'Note', 1280 / 800);
+    const fullPage = createAnnotation('box', at(0.1, 0.1), at(0.1, 0.1), [], 'Note', 1280 / 8000);
+    const pixels = (a: Annotation, w: number, h: number) =>
+      a.kind === 'box' ? [Math.round(a.area.width * w), Math.round(a.area.height * h)] : [];
+    expect(pixels(viewport, 1280, 800)).toEqual([256, 128]);
+    expect(pixels(fullPage, 1280, 8000)).toEqual([256, 128]);
+  });
 
   it('numbers markers after the highest one, even when some were removed', () => {
     const list: Annotation[] = [
@@ -122,6 +131,15 @@ describe('undo and redo', () => {
     expect(redo(history)).toBe(history);
     expect(commit(history, 'a')).toBe(history);
     expect(canUndo(history)).toBe(false);
+  });
+
+  it('folds typing into one step, and undoing it returns to before the typing', () => {
+    let history = commit(startHistory('label'), 'label!');
+    history = amend(history, 'label!!');
+    history = amend(history, 'label!!!');
+    expect(history.present).toBe('label!!!');
+    expect(undo(history).present).toBe('label');
+    expect(canRedo(amend(undo(commit(history, 'x')), 'y'))).toBe(false);
   });
 
   it(`keeps the last ${HISTORY_LIMIT} steps`, () => {

@@ -121,4 +121,26 @@ describe('saving annotations', () => {
     const box = createAnnotation('box', point(0.1, 0.1), point(0.3, 0.3), []);
     expect((await saveAnnotations(offsite.id, [box], burn)).annotations).toEqual([box]);
   });
+
+  it('draws again when another save changed the redactions meanwhile, so image and list agree', async () => {
+    const touchpoint = await capturedTouchpoint();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: RedactionRenderer = async (...args) => {
+      await gate;
+      return burn(...args);
+    };
+    const mine = createAnnotation('redaction', point(0.1, 0.1), point(0.2, 0.2), []);
+    const theirs = [mine, createAnnotation('redaction', point(0.5, 0.5), point(0.6, 0.6), [])];
+    const slowSave = saveAnnotations(touchpoint.id, [mine], slow);
+    await saveAnnotations(touchpoint.id, theirs, burn); // lands while the first is drawing
+    release();
+    await slowSave;
+
+    const stored = await db.touchpoints.get(touchpoint.id);
+    const shot = await db.screenshots.get(touchpoint.screenshotId!);
+    expect(stored?.annotations).toEqual([mine]);
+    expect(await shot?.image.text()).toBe('redacted:1');
+    expect(drawnOn).toHaveLength(3); // the first drawing was thrown away and made again
+  });
 });

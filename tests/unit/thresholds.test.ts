@@ -10,8 +10,8 @@ describe('signal thresholds', () => {
     expect(readThresholds({ slowPageMs: 5000 })).toEqual({ ...DEFAULT_THRESHOLDS, slowPageMs: 5000 });
   });
 
-  it('fall back to the defaults when what is stored is out of range or not numbers', () => {
-    expect(readThresholds({ slowPageMs: -1 })).toEqual(DEFAULT_THRESHOLDS);
+  it('fall back to the defaults when what is stored is out of range or not numbers, one by one', () => {
+    expect(readThresholds({ slowPageMs: -1, rageClicks: 5 })).toEqual({ ...DEFAULT_THRESHOLDS, rageClicks: 5 });
     expect(readThresholds({ rageClicks: 'many' })).toEqual(DEFAULT_THRESHOLDS);
     expect(readThresholds('nonsense')).toEqual(DEFAULT_THRESHOLDS);
   });
