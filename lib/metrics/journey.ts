@@ -1,0 +1,102 @@
+// Journey metrics, computed from the touchpoints a researcher kept (drafts left out). Pure
+// functions: the dashboard, the compare view and the exports all read the same figures.
+
+import { FRICTION_SEVERITIES, type FrictionSeverity, type Journey, type Touchpoint } from '../model';
+
+/** The stage whose first touchpoint ends "time to purchase" (DESIGN.md §2). */
+export const PURCHASE_STAGE = 'Purchase';
+
+export interface StageMetrics {
+  stage: string;
+  touchpoints: number;
+  /** Touchpoints with friction (any severity but none). */
+  friction: number;
+  bySeverity: Record<FrictionSeverity, number>;
+  byCategory: Record<string, number>;
+  averageEffort?: number;
+  averageEmotion?: number;
+  momentsOfTruth: number;
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+export interface JourneyMetrics {
+  total: number;
+  stages: StageMetrics[];
+  /** Steps (touchpoints) and time from the journey's start to its first Purchase-stage touchpoint. */
+  toFirstPurchase?: { steps: number; ms: number };
+  friction: number;
+  /** Share (0–1) of touchpoints per owner and per channel. */
+  ownerShare: Record<string, number>;
+  channelShare: Record<string, number>;
+}
+
+/** The study's stages in order, followed by any other stage a touchpoint uses. */
+export function stagesInUse(studyStages: string[], touchpoints: Touchpoint[]): string[] {
+  const extra = touchpoints.map((t) => t.stage).filter((s) => !studyStages.includes(s));
+  return [...studyStages, ...new Set(extra)];
+}
+
+export function journeyMetrics(journey: Journey, all: Touchpoint[], studyStages: string[]): JourneyMetrics {
+  const touchpoints = kept(all);
+  const stages = stagesInUse(studyStages, touchpoints).map((stage) =>
+    stageMetrics(
+      stage,
+      touchpoints.filter((t) => t.stage === stage),
+    ),
+  );
+  const purchaseIndex = touchpoints.findIndex((t) => t.stage === PURCHASE_STAGE);
+  const purchase = touchpoints[purchaseIndex];
+  return {
+    total: touchpoints.length,
+    stages,
+    toFirstPurchase: purchase
+      ? { steps: purchaseIndex + 1, ms: Math.max(0, purchase.capturedAt - journey.startedAt) }
+      : undefined,
+    friction: stages.reduce((sum, s) => sum + s.friction, 0),
+    ownerShare: shares(touchpoints.map((t) => t.owner)),
+    channelShare: shares(touchpoints.map((t) => t.channel)),
+  };
+}
+
+/** The touchpoints that count: kept (not drafts), in walk order. */
+export function kept(touchpoints: Touchpoint[]): Touchpoint[] {
+  return touchpoints.filter((t) => !t.draft).sort((a, b) => a.seq - b.seq);
+}
+
+function stageMetrics(stage: string, touchpoints: Touchpoint[]): StageMetrics {
+  const bySeverity = Object.fromEntries(FRICTION_SEVERITIES.map((s) => [s, 0])) as Record<FrictionSeverity, number>;
+  const byCategory: Record<string, number> = {};
+  let promisesKept = 0;
+  let promisesBroken = 0;
+  for (const point of touchpoints) {
+    bySeverity[point.friction.severity]++;
+    for (const category of point.friction.categories) byCategory[category] = (byCategory[category] ?? 0) + 1;
+    promisesKept += point.promiseChecks.filter((c) => c.status === 'kept').length;
+    promisesBroken += point.promiseChecks.filter((c) => c.status === 'broken').length;
+  }
+  return {
+    stage,
+    touchpoints: touchpoints.length,
+    friction: touchpoints.length - bySeverity.none,
+    bySeverity,
+    byCategory,
+    averageEffort: average(touchpoints.map((t) => t.effort)),
+    averageEmotion: average(touchpoints.map((t) => t.emotion)),
+    momentsOfTruth: touchpoints.filter((t) => t.momentOfTruth).length,
+    promisesKept,
+    promisesBroken,
+  };
+}
+
+/** The mean of the values given, ignoring the unset ones; undefined when none is set. */
+export function average(values: (number | undefined)[]): number | undefined {
+  const set = values.filter((v): v is number => v !== undefined);
+  return set.length ? set.reduce((a, b) => a + b, 0) / set.length : undefined;
+}
+
+function shares(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, count / values.length]));
+}
