@@ -3,7 +3,7 @@ import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/cap
 import { forgetTab } from '@/lib/signals/collector';
 import { forgetBurst } from '@/lib/capture/auto-record';
 import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
-import { RECORD_HERE_MENU, createContextMenu, handleRecordHere } from '@/lib/capture/pick';
+import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 
 export default defineBackground(() => {
@@ -13,10 +13,8 @@ export default defineBackground(() => {
     if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
     void handleActionClick(tab);
   });
-  browser.runtime.onInstalled.addListener(() => void createContextMenu());
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === RECORD_HERE_MENU) void handleRecordHere(tab);
-  });
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener(handleMenuClick);
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => routeRuntimeMessage(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
 import { ExportButton } from './ExportButton';
+import { OpenDashboardButton } from './OpenDashboardButton';
 import { formatDuration } from './WalkHeader';
 
 /** Keyboard focus goes to the summary once, since the "End journey" button is gone. */
@@ -55,6 +56,7 @@ export function JourneySummary(props: { journeyId: string; onClose: () => void; 
         </tbody>
       </table>
       <div className="row">
+        <OpenDashboardButton to={{ page: 'journey', journeyId: walk.id, tab: 'map' }} label="Open in dashboard" />
         <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={props.onError} />
         <button type="button" className="primary" onClick={props.onClose}>
           Start another journey

@@ -3,6 +3,7 @@ import { Timer, User } from 'lucide-react';
 import { db, journeyDurationMs } from '@/lib/db';
 import type { Journey } from '@/lib/model';
 import { useNow } from '../ui/hooks';
+import { OpenDashboardButton } from './OpenDashboardButton';
 
 /** Who the researcher plays and what for, always in view during the walk (stay in character). */
 export function WalkHeader({ journey: walk }: { journey: Journey }) {
@@ -10,7 +11,10 @@ export function WalkHeader({ journey: walk }: { journey: Journey }) {
   const persona = useLiveQuery(() => db.personas.get(walk.personaId), [walk.personaId]);
   return (
     <header className="walk-header">
-      <div className="study-name">{study?.name}</div>
+      <div className="study-line">
+        <span className="study-name">{study?.name}</span>
+        <OpenDashboardButton to={{ page: 'journey', journeyId: walk.id, tab: 'timeline' }} label="Dashboard" />
+      </div>
       {persona && (
         <details className="persona-strip">
           <summary>

@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
@@ -7,8 +7,6 @@ import { reportCaptureFailure } from './service';
 import { resolveCaptureTarget } from './target';
 
 export const PICK_COMMAND = 'pick-element';
-export const RECORD_HERE_MENU = 'record-touchpoint-here';
-
 /** Puts the page in pick mode; the agent reports the picked element, which is then captured. */
 export async function requestPick(journeyId: string, windowId?: number, tab?: Browser.tabs.Tab): Promise<void> {
   await recordingJourney(journeyId);
@@ -39,11 +37,6 @@ export async function handleRecordHere(tab?: Browser.tabs.Tab): Promise<void> {
   } catch (error) {
     await reportCaptureFailure(error);
   }
-}
-
-export async function createContextMenu(): Promise<void> {
-  await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: RECORD_HERE_MENU, title: 'Record touchpoint here', contexts: ['all'] });
 }
 
 async function recordingJourney(journeyId: string) {

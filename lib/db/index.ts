@@ -4,3 +4,5 @@ export * from './studies';
 export * from './touchpoints';
 export * from './signals';
 export * from './annotations';
+export * from './timeline';
+export * from './study-settings';

@@ -8,6 +8,7 @@ import {
   type Touchpoint,
 } from '../model';
 import { db } from './database';
+import { deleteTouchpoints } from './timeline';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
 export interface CapturedPage {
@@ -135,14 +136,8 @@ export async function keepDrafts(ids: string[]): Promise<void> {
 }
 
 /** Discards drafts with their screenshots; keep the result to undo. */
-export async function discardDrafts(ids: string[]): Promise<DeletedTouchpoint[]> {
-  return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
-    const drafts = (await db.touchpoints.bulkGet(ids)).filter((t) => t?.draft === true) as Touchpoint[];
-    const shots = await db.screenshots.bulkGet(drafts.map((t) => t.screenshotId ?? ''));
-    await db.touchpoints.bulkDelete(drafts.map((t) => t.id));
-    await db.screenshots.bulkDelete(drafts.flatMap((t) => (t.screenshotId ? [t.screenshotId] : [])));
-    return drafts.map((t, i) => ({ touchpoint: t, screenshot: shots[i] ?? undefined }));
-  });
+export function discardDrafts(ids: string[]): Promise<DeletedTouchpoint[]> {
+  return deleteTouchpoints(ids, (t) => t.draft);
 }
 
 export async function restoreTouchpoints(deleted: DeletedTouchpoint[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { createPersona, createStudy, startJourney, type CapturedPage } from '../../lib/db';
+import { touchpoint, type Touchpoint } from '../../lib/model';
 
 /** A study, a persona and a journey in progress, as the side panel would create them. */
 export async function walkInProgress(now = 1_700_000_000_000) {
@@ -36,4 +37,29 @@ export function capturedPage(journeyId: string, overrides: Partial<CapturedPage>
     },
     ...overrides,
   };
+}
+
+let nextSeq = 0;
+
+/** A valid touchpoint record, not stored: for the pure functions (metrics, filters). */
+export function touchpointRecord(overrides: Partial<Touchpoint> = {}): Touchpoint {
+  nextSeq++;
+  return touchpoint.parse({
+    id: crypto.randomUUID(),
+    journeyId: crypto.randomUUID(),
+    seq: nextSeq,
+    capturedAt: 1_700_000_000_000 + nextSeq * 60_000,
+    source: 'manual',
+    title: `Step ${nextSeq}`,
+    stage: 'Awareness',
+    channel: 'website',
+    owner: 'company-owned',
+    friction: { severity: 'none', categories: [], notes: '' },
+    momentOfTruth: false,
+    key: false,
+    promiseChecks: [],
+    signals: [],
+    annotations: [],
+    ...overrides,
+  });
 }

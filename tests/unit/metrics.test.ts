@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compareJourneys, strictlyHighest } from '../../lib/metrics/compare';
 import { average, journeyMetrics, stagesInUse } from '../../lib/metrics/journey';
-import { DEFAULT_STAGE_LIST, touchpoint, type Journey, type Touchpoint } from '../../lib/model';
+import { DEFAULT_STAGE_LIST, type Journey, type Touchpoint } from '../../lib/model';
+import { touchpointRecord } from './factories';
 
 const START = 1_700_000_000_000;
 const journey = { id: crypto.randomUUID(), startedAt: START } as Journey;
 
+/** A touchpoint of the journey, captured a minute after the one before. */
 let seq = 0;
 function point(overrides: Partial<Touchpoint> = {}): Touchpoint {
   seq++;
-  return touchpoint.parse({
-    id: crypto.randomUUID(),
-    journeyId: journey.id,
-    seq,
-    capturedAt: START + seq * 60_000,
-    source: 'manual',
-    title: `Step ${seq}`,
-    stage: 'Awareness',
-    channel: 'website',
-    owner: 'company-owned',
-    friction: { severity: 'none', categories: [], notes: '' },
-    momentOfTruth: false,
-    key: false,
-    promiseChecks: [],
-    signals: [],
-    annotations: [],
-    ...overrides,
-  });
+  return touchpointRecord({ journeyId: journey.id, seq, capturedAt: START + seq * 60_000, ...overrides });
 }
 
 const friction = (severity: Touchpoint['friction']['severity'], ...categories: string[]) => ({

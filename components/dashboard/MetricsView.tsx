@@ -1,0 +1,101 @@
+import { journeyMetrics } from '@/lib/metrics/journey';
+import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
+import { formatDuration } from '../sidepanel/WalkHeader';
+import { formatEmotion } from './EmotionCurve';
+
+interface Props {
+  journey: Journey;
+  study: Study;
+  touchpoints: Touchpoint[];
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const oneDecimal = (value: number | undefined) =>
+  value === undefined ? '–' : (Math.round(value * 10) / 10).toFixed(1);
+
+/** The journey's figures (lib/metrics): per stage, to the first purchase, and shares. */
+export function MetricsView({ journey, study, touchpoints }: Props) {
+  const metrics = journeyMetrics(journey, touchpoints, study.stages);
+  const severities = FRICTION_SEVERITIES.filter((s) => s !== 'none');
+  return (
+    <section className="metrics" aria-label="Metrics">
+      <dl className="metric-tiles">
+        <div>
+          <dt>Touchpoints</dt>
+          <dd>{metrics.total}</dd>
+        </div>
+        <div>
+          <dt>Steps to first purchase</dt>
+          <dd>{metrics.toFirstPurchase?.steps ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Time to first purchase</dt>
+          <dd>{metrics.toFirstPurchase ? formatDuration(metrics.toFirstPurchase.ms) : '–'}</dd>
+        </div>
+        <div>
+          <dt>Touchpoints with friction</dt>
+          <dd>{metrics.friction}</dd>
+        </div>
+      </dl>
+      <table className="data-table">
+        <caption>Per stage</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">Touchpoints</th>
+            <th scope="col">With friction</th>
+            {severities.map((s) => (
+              <th key={s} scope="col">
+                {label(s)}
+              </th>
+            ))}
+            <th scope="col">Friction categories</th>
+            <th scope="col">Average effort (1–7)</th>
+            <th scope="col">Average emotion</th>
+          </tr>
+        </thead>
+        <tbody>
+          {metrics.stages.map((stage) => (
+            <tr key={stage.stage}>
+              <th scope="row">{stage.stage}</th>
+              <td>{stage.touchpoints}</td>
+              <td>{stage.friction}</td>
+              {severities.map((s) => (
+                <td key={s}>{stage.bySeverity[s]}</td>
+              ))}
+              <td>
+                {Object.entries(stage.byCategory)
+                  .map(([category, count]) => `${label(category)} ${count}`)
+                  .join(', ') || '–'}
+              </td>
+              <td>{oneDecimal(stage.averageEffort)}</td>
+              <td>{stage.averageEmotion === undefined ? '–' : formatEmotion(stage.averageEmotion)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="two-columns">
+        <ShareTable caption="Share per owner" shares={metrics.ownerShare} />
+        <ShareTable caption="Share per channel" shares={metrics.channelShare} />
+      </div>
+    </section>
+  );
+}
+
+function ShareTable({ caption, shares }: { caption: string; shares: Record<string, number> }) {
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {Object.entries(shares)
+          .sort((a, b) => b[1] - a[1])
+          .map(([key, share]) => (
+            <tr key={key}>
+              <th scope="row">{label(key)}</th>
+              <td>{percent(share)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
