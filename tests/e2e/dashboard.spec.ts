@@ -1,0 +1,108 @@
+import { expect, test } from './fixtures';
+import { Dashboard } from './pages/Dashboard';
+
+const NORTHWIND = 'Northwind Insurance — first quote';
+const CONTOSO = 'Contoso Cover — first quote';
+
+test('load the sample study and filter the timeline and the map to key touchpoints', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await expect(dashboard.page.getByText('2 personas: studies usually cover 6–8')).toBeVisible();
+  await dashboard.openJourney(NORTHWIND);
+  await expect(dashboard.cards).toHaveCount(9);
+
+  await dashboard.page.getByLabel('Key touchpoint').selectOption('Yes');
+  await expect(dashboard.page.getByText('5 of 9 touchpoints')).toBeVisible();
+  await expect(dashboard.cards).toHaveCount(5);
+  await dashboard.page.getByLabel('Search titles and notes').fill('licence');
+  await expect(dashboard.titles()).resolves.toEqual(['Quote step 2 — Your licence']);
+
+  await dashboard.page.getByRole('link', { name: 'Journey map' }).click();
+  await expect(dashboard.page.getByText('9 touchpoints on the map')).toBeVisible();
+  await dashboard.page.getByRole('switch', { name: 'Key touchpoints only' }).check();
+  await expect(dashboard.page.getByText('5 touchpoints on the map')).toBeVisible();
+  const map = dashboard.page.getByRole('table', { name: `Journey map of ${NORTHWIND}` });
+  await expect(map.getByText('★ Price page')).toBeVisible();
+  await expect(map.getByText('Home page')).toHaveCount(0);
+});
+
+test('reorder with the keyboard and by dragging, each with undo', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  const start = await dashboard.titles();
+
+  await dashboard.page.getByRole('button', { name: /^Move touchpoint 2 Home page/ }).press('ArrowUp');
+  await expect(dashboard.page.getByText('Moved “Home page” to place 1.')).toBeVisible();
+  await expect.poll(() => dashboard.titles()).toEqual([start[1], start[0], ...start.slice(2)]);
+  await dashboard.undo();
+  await expect.poll(() => dashboard.titles()).toEqual(start);
+
+  const handle = dashboard.card('Cover options explained').getByRole('button', { name: /^Move touchpoint/ });
+  await handle.dragTo(dashboard.card('Search ad'));
+  await expect.poll(() => dashboard.titles()).toEqual([start[2], start[0], start[1], ...start.slice(3)]);
+  await expect(dashboard.cards.first().locator('.seq')).toHaveText('1');
+  await dashboard.undo();
+  await expect.poll(() => dashboard.titles()).toEqual(start);
+});
+
+test('bulk edit, then delete with undo', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  await dashboard.card('Search ad').getByRole('checkbox').check();
+  await dashboard.card('Home page').getByRole('checkbox').check();
+  await expect(dashboard.page.getByText('2 selected')).toBeVisible();
+  const bulk = dashboard.page.getByRole('group', { name: 'Selected touchpoints' });
+  await bulk.getByLabel('Channel').selectOption({ label: 'Social media' });
+  await expect(dashboard.page.getByText('Channel set to Social media on 2 touchpoints.')).toBeVisible();
+  await expect(dashboard.card('Home page')).toContainText('Social media');
+  await bulk.getByRole('button', { name: 'Mark key', exact: true }).click();
+  await dashboard.page.getByLabel('Key touchpoint').selectOption('Yes');
+  await expect(dashboard.page.getByText('6 of 9 touchpoints')).toBeVisible();
+  await dashboard.page.getByRole('button', { name: 'Clear filters' }).click();
+
+  await bulk.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(dashboard.page.getByText('Deleted 2 touchpoints.')).toBeVisible();
+  await expect(dashboard.cards).toHaveCount(7);
+  await dashboard.undo();
+  await expect(dashboard.cards).toHaveCount(9);
+  await expect(dashboard.card('Home page')).toContainText('Social media');
+});
+
+test('compare the two competitor journeys: steps and friction per stage', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.page.getByRole('checkbox', { name: `Compare ${NORTHWIND}` }).check();
+  await dashboard.page.getByRole('checkbox', { name: `Compare ${CONTOSO}` }).check();
+  await dashboard.page.getByRole('button', { name: 'Compare 2 journeys' }).click();
+  await expect(dashboard.page.getByRole('heading', { level: 1, name: 'Compare journeys' })).toBeVisible();
+
+  const row = (stage: string) =>
+    dashboard.page
+      .getByRole('row')
+      .filter({ has: dashboard.page.getByRole('rowheader', { name: stage, exact: true }) });
+  await expect(row('Consideration').getByRole('cell')).toHaveText([
+    '3 steps (most) · 2 with friction (most)',
+    '1 step · 0 with friction',
+  ]);
+  await expect(row('Purchase').getByRole('cell')).toHaveText([
+    '2 steps · 1 with friction',
+    '3 steps (most) · 2 with friction (most)',
+  ]);
+  await expect(row('Steps to first purchase').getByRole('cell')).toHaveText(['6 steps (most)', '4 steps']);
+  await expect(dashboard.page.getByRole('img', { name: /^Emotion curve\. Northwind/ })).toBeVisible();
+});
+
+test('the lightbox steps through screenshots with the arrow keys and closes with Esc', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  await dashboard.page.getByRole('button', { name: 'View screenshot of 1 Search ad: “cheap car insurance”' }).click();
+  const lightbox = dashboard.page.getByRole('dialog');
+  await expect(lightbox).toContainText('(1 of 7)');
+  await dashboard.page.keyboard.press('ArrowRight');
+  await expect(lightbox).toContainText('2 · Home page');
+  await dashboard.page.keyboard.press('Escape');
+  await expect(lightbox).toHaveCount(0);
+});

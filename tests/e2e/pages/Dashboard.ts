@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { ExtensionSession } from '../support/browser';
+
+/** The dashboard tab, as the researcher uses it. */
+export class Dashboard {
+  constructor(readonly page: Page) {}
+
+  static async open(session: ExtensionSession, hash = '#/'): Promise<Dashboard> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.goto(`chrome-extension://${session.extensionId}/dashboard.html${hash}`);
+    return new Dashboard(page);
+  }
+
+  async loadSample() {
+    await this.page.getByRole('button', { name: 'Load sample study' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Sample: car insurance quote' })).toBeVisible();
+  }
+
+  async openJourney(title: string) {
+    await this.page.getByRole('main').getByRole('link', { name: title }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  get cards(): Locator {
+    return this.page.getByTestId('timeline-card');
+  }
+
+  /** The titles of the cards shown, in order. */
+  async titles(): Promise<string[]> {
+    return (await this.cards.locator('.card-title').allTextContents()).map((t) => t.replace(/^\d+ · /, ''));
+  }
+
+  card(title: string): Locator {
+    return this.cards.filter({ has: this.page.locator('.card-title', { hasText: title }) });
+  }
+
+  async undo() {
+    await this.page.getByRole('button', { name: 'Undo' }).click();
+  }
+}
