@@ -75,13 +75,13 @@ export const TimelineCard = forwardRef<HTMLLIElement, Props>(function TimelineCa
           </button>
         )}
         {point.screenshotId ? (
-          <button
-            type="button"
-            className="thumb-button"
-            onClick={props.onView}
-            aria-label={`View screenshot of ${name}`}
-          >
-            <ScreenshotThumb screenshotId={point.screenshotId} title={point.title} annotations={point.annotations} />
+          <button type="button" className="thumb-button" onClick={props.onView}>
+            <ScreenshotThumb
+              screenshotId={point.screenshotId}
+              title={point.title}
+              annotations={point.annotations}
+              alt={`View screenshot of ${name}`}
+            />
           </button>
         ) : (
           <ScreenshotThumb title={point.title} />

@@ -10,10 +10,12 @@ interface Props {
   title: string;
   /** Drawn over the thumbnail (redactions are already in its pixels). */
   annotations?: Annotation[];
+  /** The image's text alternative, when it says more than "Screenshot: title" (in a button). */
+  alt?: string;
 }
 
 /** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
-export function ScreenshotThumb({ screenshotId, title, annotations = [] }: Props) {
+export function ScreenshotThumb({ screenshotId, title, annotations = [], alt }: Props) {
   const shot = useLiveQuery(() => (screenshotId ? db.screenshots.get(screenshotId) : undefined), [screenshotId]);
   const url = useObjectUrl(shot?.thumbnail);
   // The thumbnail shows the top of the capture; its shape says how much of it.
@@ -32,7 +34,7 @@ export function ScreenshotThumb({ screenshotId, title, annotations = [] }: Props
       <img
         className="thumb"
         src={url}
-        alt={`Screenshot: ${title}`}
+        alt={alt ?? `Screenshot: ${title}`}
         width={96}
         onLoad={(e) => setThumbAspect(e.currentTarget.naturalWidth / e.currentTarget.naturalHeight)}
       />
