@@ -18,6 +18,7 @@ import {
 import { AnnotationEditor } from '../annotate/AnnotationEditor';
 import { errorText } from '../ui/errors';
 import { useDraftText } from '../ui/hooks';
+import { PromiseChecks } from './PromiseChecks';
 import { SignalSuggestions } from './SignalSuggestions';
 
 interface Props {
@@ -189,6 +190,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
           Key touchpoint
         </label>
       </div>
+      <PromiseChecks touchpoint={point} onChange={(promiseChecks) => save({ promiseChecks })} />
       <details className="wide more">
         <summary>More details</summary>
         <div className="touchpoint-form">

@@ -106,3 +106,62 @@ test('the lightbox steps through screenshots with the arrow keys and closes with
   await dashboard.page.keyboard.press('Escape');
   await expect(lightbox).toHaveCount(0);
 });
+
+test('the side panel opens the dashboard at the journey being walked', async ({ panel, shop, session }) => {
+  await panel.createStudy('From the panel', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', []);
+  await panel.startJourney('Reorder', 'Buy the same boots again');
+  await panel.capture();
+  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html') });
+  await panel.page.getByRole('button', { name: 'Dashboard' }).click();
+  const dashboard = await opened;
+  await expect(dashboard.getByRole('heading', { level: 1, name: 'Reorder' })).toBeVisible();
+  await expect(dashboard.getByTestId('timeline-card')).toHaveCount(1);
+
+  // The dashboard follows the walk live: a new capture shows up without a reload.
+  await shop.page.bringToFront();
+  await panel.capture();
+  await expect(dashboard.getByTestId('timeline-card')).toHaveCount(2);
+});
+
+test('a promise checked on the timeline shows on the map', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  await dashboard
+    .card('Home page')
+    .getByRole('button', { name: /^Edit touchpoint/ })
+    .click();
+  await dashboard.card('Home page').getByLabel('No hidden fees').selectOption({ label: 'Broken' });
+  await dashboard.page.getByRole('link', { name: 'Journey map' }).click();
+  const promises = dashboard.page
+    .getByRole('row')
+    .filter({ has: dashboard.page.getByRole('rowheader', { name: 'Promises' }) });
+  await expect(promises.getByRole('cell').first()).toHaveText('0 kept · 1 broken');
+});
+
+test('a 2,000-touchpoint journey renders only the cards in view, and scrolls to the last', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  // Copies of the journey's last touchpoint, written straight into the database.
+  await dashboard.page.evaluate(async () => {
+    const open = indexedDB.open('touchtrail');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const store = db.transaction('touchpoints', 'readwrite').objectStore('touchpoints');
+    const all = await new Promise<{ seq: number; title: string }[]>((resolve) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result as { seq: number; title: string }[]);
+    });
+    const last = all.find((t) => t.title === 'Asked for a review a week later')!;
+    for (let i = 1; i <= 2000; i++)
+      store.put({ ...last, id: crypto.randomUUID(), seq: 100 + i, title: `Generated ${i}` });
+    await new Promise((resolve) => (store.transaction.oncomplete = resolve));
+  });
+  await dashboard.page.reload();
+  await expect(dashboard.page.getByText('2009 touchpoints')).toBeVisible();
+  expect(await dashboard.cards.count()).toBeLessThan(40);
+  await dashboard.page.locator('.timeline-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(dashboard.card('Generated 2000')).toBeVisible();
+  expect(await dashboard.cards.count()).toBeLessThan(40);
+});
