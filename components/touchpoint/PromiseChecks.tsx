@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db';
-import { label, PROMISE_STATUSES, type Touchpoint } from '@/lib/model';
+import { PROMISE_STATUSES, type Touchpoint } from '@/lib/model';
+import { Choice } from '../ui/Choice';
 
 interface Props {
   touchpoint: Touchpoint;
@@ -23,17 +24,14 @@ export function PromiseChecks({ touchpoint, onChange }: Props) {
     <fieldset className="field wide promise-checks">
       <legend>Customer promises</legend>
       {promises.map((promise) => (
-        <label key={promise.id} className="promise-check">
-          <span>{promise.text}</span>
-          <select value={statusOf(promise.id) ?? ''} onChange={(e) => set(promise.id, e.target.value)}>
-            <option value="">Not checked</option>
-            {PROMISE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {label(status)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          key={promise.id}
+          label={promise.text}
+          value={statusOf(promise.id) ?? ''}
+          options={PROMISE_STATUSES}
+          empty="Not checked"
+          onChange={(status) => set(promise.id, status)}
+        />
       ))}
     </fieldset>
   );

@@ -12,7 +12,7 @@ describe('menus', () => {
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ title: 'Record touchpoint here' }));
 
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');
-    handleMenuClick({ menuItemId: 'open-dashboard', editable: false, pageUrl: '' } as never);
+    handleMenuClick({ menuItemId: 'open-dashboard', editable: false, pageUrl: '' });
     await vi.waitFor(() => expect(opened).toHaveBeenCalled());
     expect(opened.mock.calls[0]?.[0].url).toMatch(/\/dashboard\.html#\/$/);
   });
