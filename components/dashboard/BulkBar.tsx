@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { putBackTouchpoints, updateTouchpoints, type TouchpointPatch } from '@/lib/db';
+import { undoBulkEdit, updateTouchpoints, type TouchpointPatch } from '@/lib/db';
 import { CHANNELS, label, OWNERS, type Touchpoint } from '@/lib/model';
 import { Choice } from '../ui/Choice';
 import { errorText } from '../ui/errors';
@@ -17,10 +17,16 @@ interface Props {
 export function BulkBar({ selected, stages, allShownSelected, onSelectAll, onDelete }: Props) {
   const { toast, error } = useDashboard();
   const ids = selected.map((t) => t.id);
+  const drafts = selected.filter((t) => t.draft).length;
   const apply = async (patch: TouchpointPatch, what: string) => {
     try {
-      const before = await updateTouchpoints(ids, patch);
-      toast({ text: `${what} on ${before.length} touchpoints.`, undo: () => void putBackTouchpoints(before) });
+      // Editing a draft in bulk is deciding to keep it (drafts stay out of the map and metrics).
+      const edit = await updateTouchpoints(ids, { ...patch, draft: false });
+      const kept = drafts ? ` (${drafts} ${drafts === 1 ? 'draft' : 'drafts'} kept)` : '';
+      toast({
+        text: `${what} on ${edit.before.length} touchpoints${kept}.`,
+        undo: () => void undoBulkEdit(edit).catch((reason: unknown) => error(`Could not undo: ${errorText(reason)}`)),
+      });
     } catch (reason) {
       error(`Could not change them: ${errorText(reason)}`);
     }

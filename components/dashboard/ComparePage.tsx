@@ -76,7 +76,7 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
       ) : (
         <>
           <table className="data-table compare-table">
-            <caption>Per stage: touchpoints (steps) and touchpoints with friction</caption>
+            <caption>Per stage: steps, touchpoints with friction, average effort (1–7) and emotion</caption>
             <thead>
               <tr>
                 <th scope="col">Stage</th>
@@ -98,6 +98,10 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
                       <Figure value={stage.touchpoints[i]!} unit="steps" most={stage.mostSteps[i]!} />
                       {' · '}
                       <Figure value={stage.friction[i]!} unit="with friction" most={stage.mostFriction[i]!} />
+                      <span className="muted small figure-line">
+                        Effort {oneDecimal(stage.averageEffort[i])} · emotion{' '}
+                        {stage.averageEmotion[i] === undefined ? '–' : formatEmotion(stage.averageEmotion[i])}
+                      </span>
                     </td>
                   ))}
                 </tr>
@@ -162,6 +166,8 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
     </article>
   );
 }
+
+const oneDecimal = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(1));
 
 function Figure({ value, unit, most }: { value: number; unit: string; most: boolean }) {
   return (

@@ -63,7 +63,7 @@ export function Lightbox({ touchpoints, currentId, onShow, onClose }: Props) {
           <button
             type="button"
             onClick={() => go(-1)}
-            disabled={index <= 0}
+            aria-disabled={index <= 0}
             aria-label="Previous screenshot"
             title="Previous (←)"
           >
@@ -72,7 +72,7 @@ export function Lightbox({ touchpoints, currentId, onShow, onClose }: Props) {
           <button
             type="button"
             onClick={() => go(1)}
-            disabled={index >= touchpoints.length - 1}
+            aria-disabled={index >= touchpoints.length - 1}
             aria-label="Next screenshot"
             title="Next (→)"
           >

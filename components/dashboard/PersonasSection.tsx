@@ -68,6 +68,7 @@ function PersonaEditor({ persona, onDelete }: { persona: Persona; onDelete: () =
   const frustrations = useDraftText(persona.frustrations.join('\n'), (value) =>
     save({ frustrations: splitLines(value) }),
   );
+  const behaviours = useDraftText(persona.behaviours.join('\n'), (value) => save({ behaviours: splitLines(value) }));
   return (
     <li className="persona-card">
       <div className="section-head">
@@ -83,7 +84,7 @@ function PersonaEditor({ persona, onDelete }: { persona: Persona; onDelete: () =
         <span>Summary</span>
         <input maxLength={20_000} {...summary} />
       </label>
-      <div className="two-columns">
+      <div className="three-columns">
         <label className="field">
           <span>Goals (one per line)</span>
           <textarea rows={2} {...goals} />
@@ -91,6 +92,10 @@ function PersonaEditor({ persona, onDelete }: { persona: Persona; onDelete: () =
         <label className="field">
           <span>Frustrations (one per line)</span>
           <textarea rows={2} {...frustrations} />
+        </label>
+        <label className="field">
+          <span>Behaviours (one per line)</span>
+          <textarea rows={2} {...behaviours} />
         </label>
       </div>
     </li>

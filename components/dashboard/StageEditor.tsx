@@ -8,9 +8,11 @@ import { useDashboard } from './context';
 /** The study's journey stages: rename, reorder, add, remove; saved with "Save stages". */
 export function StageEditor({ study }: { study: Study }) {
   const { toast, error } = useDashboard();
-  const fresh = () => study.stages.map((name) => ({ name, was: name }));
-  const [stages, setEdited] = useState<EditedStage[]>(fresh);
-  useEffect(() => setEdited(study.stages.map((name) => ({ name, was: name }))), [study.stages]);
+  // Each row has a key of its own, so focus follows a row when it moves.
+  const [stages, setEdited] = useState(() => rows(study.stages));
+  // Reset only when the stored list itself changes (not on every save of another setting).
+  const storedKey = JSON.stringify(study.stages);
+  useEffect(() => setEdited(rows(JSON.parse(storedKey) as string[])), [storedKey]);
   const changed = JSON.stringify(stages.map((s) => s.name)) !== JSON.stringify(study.stages);
 
   const edit = (index: number, name: string) => setEdited(stages.map((s, i) => (i === index ? { ...s, name } : s)));
@@ -22,7 +24,11 @@ export function StageEditor({ study }: { study: Study }) {
   const save = async () => {
     try {
       const before = await setStages(study.id, stages);
-      toast({ text: 'Stages saved.', undo: () => void restoreStages(before) });
+      toast({
+        text: 'Stages saved.',
+        undo: () =>
+          void restoreStages(before).catch((reason: unknown) => error(`Could not undo: ${errorText(reason)}`)),
+      });
     } catch (reason) {
       error(errorText(reason));
     }
@@ -33,7 +39,7 @@ export function StageEditor({ study }: { study: Study }) {
       <legend>Journey stages</legend>
       <ol>
         {stages.map((stage, index) => (
-          <li key={index} className="row">
+          <li key={stage.key} className="row">
             <label className="field grow">
               <span className="visually-hidden">Stage {index + 1}</span>
               <input value={stage.name} maxLength={100} onChange={(e) => edit(index, e.target.value)} />
@@ -69,14 +75,17 @@ export function StageEditor({ study }: { study: Study }) {
         ))}
       </ol>
       <div className="row">
-        <button type="button" onClick={() => setEdited([...stages, { name: `Stage ${stages.length + 1}` }])}>
+        <button
+          type="button"
+          onClick={() => setEdited([...stages, { name: `Stage ${stages.length + 1}`, key: crypto.randomUUID() }])}
+        >
           Add stage
         </button>
         <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
           Save stages
         </button>
         {changed && (
-          <button type="button" className="link-button" onClick={() => setEdited(fresh())}>
+          <button type="button" className="link-button" onClick={() => setEdited(rows(study.stages))}>
             Cancel
           </button>
         )}
@@ -84,4 +93,9 @@ export function StageEditor({ study }: { study: Study }) {
       <p className="muted small">Touchpoints follow a renamed stage; those of a removed stage keep its name.</p>
     </fieldset>
   );
+}
+
+/** The stored stages as editable rows, each with a key of its own so focus follows a moved row. */
+function rows(stages: string[]): (EditedStage & { key: string })[] {
+  return stages.map((name) => ({ name, was: name, key: crypto.randomUUID() }));
 }

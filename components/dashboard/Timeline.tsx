@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
-import { deleteTouchpoints, reorderTouchpoints, restoreTouchpoints } from '@/lib/db';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { deleteTouchpoints, moveTouchpoint, reorderTouchpoints, restoreTouchpoints } from '@/lib/db';
 import { applyFilters, isFiltered, NO_FILTERS, type TimelineFilters } from '@/lib/dashboard/filters';
 import { stagesInUse } from '@/lib/metrics/journey';
 import type { Journey, Study, Touchpoint } from '@/lib/model';
@@ -29,9 +29,13 @@ export function Timeline({ journey, study, touchpoints }: Props) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
+  const [moved, setMoved] = useState<{ id: string; until: number } | null>(null);
+  const moves = useRef(Promise.resolve());
   const scroller = useRef<HTMLDivElement>(null);
-  const shown = applyFilters(touchpoints, filters);
-  const stages = stagesInUse(study.stages, touchpoints);
+  const shown = useMemo(() => applyFilters(touchpoints, filters), [touchpoints, filters]);
+  const stages = useMemo(() => stagesInUse(study.stages, touchpoints), [study.stages, touchpoints]);
+  // Bulk actions act on what is selected and shown, never on cards a filter hides.
+  const selectedShown = shown.filter((t) => selected.has(t.id));
   const canReorder = !isFiltered(filters);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -41,6 +45,20 @@ export function Timeline({ journey, study, touchpoints }: Props) {
     getItemKey: (index) => shown[index]!.id,
   });
 
+  // A card moved from the keyboard stays in view and keeps the focus on its handle.
+  // (Only just after the move: later live updates must not pull the list back to it.)
+  useEffect(() => {
+    if (!moved || Date.now() > moved.until) return;
+    const index = shown.findIndex((t) => t.id === moved.id);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-move-handle="${moved.id}"]`)?.focus(),
+    );
+  }, [moved, shown, virtualizer]);
+
+  const undoing = (work: () => Promise<unknown>) => () =>
+    void work().catch((reason: unknown) => error(`Could not undo: ${errorText(reason)}`));
   const select = (id: string, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -53,34 +71,35 @@ export function Timeline({ journey, study, touchpoints }: Props) {
       const deleted = await deleteTouchpoints(ids);
       setSelected(new Set());
       const what = deleted.length === 1 ? `touchpoint ${deleted[0]!.touchpoint.seq}` : `${deleted.length} touchpoints`;
-      toast({ text: `Deleted ${what}.`, undo: () => void restoreTouchpoints(deleted), focus: true });
+      toast({ text: `Deleted ${what}.`, undo: undoing(() => restoreTouchpoints(deleted)), focus: true });
     } catch (reason) {
       error(`Could not delete: ${errorText(reason)}`);
     }
   };
-  const reorder = async (ids: string[], message: string) => {
-    const before = touchpoints.map((t) => t.id);
-    try {
-      await reorderTouchpoints(journey.id, ids);
-      toast({ text: message, undo: () => void reorderTouchpoints(journey.id, before) });
-    } catch (reason) {
-      error(`Could not reorder: ${errorText(reason)}`);
-    }
-  };
+  const titleOf = (id: string) => touchpoints.find((t) => t.id === id)?.title || 'Untitled';
+  const announceMove = (id: string, before: string[], place: number) =>
+    toast({
+      text: `Moved “${titleOf(id)}” to place ${place}.`,
+      undo: undoing(() => reorderTouchpoints(journey.id, before)),
+    });
+  // Moves run one after another, each from the order the last one left.
   const moveBy = (id: string, offset: number) => {
-    const ids = touchpoints.map((t) => t.id);
-    const from = ids.indexOf(id);
-    const to = Math.min(ids.length - 1, Math.max(0, from + offset));
-    if (from === to) return;
-    ids.splice(to, 0, ...ids.splice(from, 1));
-    void reorder(ids, `Moved “${touchpoints[from]!.title || 'Untitled'}” to place ${to + 1}.`);
+    setMoved({ id, until: Date.now() + 2000 });
+    moves.current = moves.current.then(async () => {
+      try {
+        const { before, place } = await moveTouchpoint(journey.id, id, offset);
+        announceMove(id, before, place);
+      } catch (reason) {
+        error(`Could not move it: ${errorText(reason)}`);
+      }
+    });
   };
+  // Dropped on a card: takes that card's place (after it when moving down, before it when up).
   const dropOn = (targetId: string) => {
     if (!dragged || dragged === targetId) return;
-    const ids = touchpoints.map((t) => t.id).filter((id) => id !== dragged);
-    ids.splice(ids.indexOf(targetId), 0, dragged);
-    const title = touchpoints.find((t) => t.id === dragged)?.title || 'Untitled';
-    void reorder(ids, `Moved “${title}” to place ${ids.indexOf(dragged) + 1}.`);
+    const ids = touchpoints.map((t) => t.id);
+    const offset = ids.indexOf(targetId) - ids.indexOf(dragged);
+    moveBy(dragged, offset);
   };
   const viewable = shown.filter((t) => t.screenshotId);
 
@@ -94,9 +113,9 @@ export function Timeline({ journey, study, touchpoints }: Props) {
         total={touchpoints.length}
       />
       <BulkBar
-        selected={touchpoints.filter((t) => selected.has(t.id))}
+        selected={selectedShown}
         stages={stages}
-        allShownSelected={shown.length > 0 && shown.every((t) => selected.has(t.id))}
+        allShownSelected={shown.length > 0 && selectedShown.length === shown.length}
         onSelectAll={(on) => setSelected(new Set(on ? shown.map((t) => t.id) : []))}
         onDelete={(ids) => void remove(ids)}
       />

@@ -60,6 +60,7 @@ export const TimelineCard = forwardRef<HTMLLIElement, Props>(function TimelineCa
           <button
             type="button"
             className="icon-button drag-handle"
+            data-move-handle={point.id}
             draggable
             aria-label={`Move touchpoint ${name} (arrow keys, or drag)`}
             title="Drag, or use the up and down arrow keys, to move"

@@ -21,9 +21,11 @@ export interface EditedStage {
   was?: string;
 }
 
+/** What undoing a stage edit needs: the list before, and each rename (new name → old). */
 export interface StagesBefore {
-  study: Study;
-  touchpoints: Touchpoint[];
+  studyId: string;
+  stages: string[];
+  renamed: [string, string][];
 }
 
 /**
@@ -41,24 +43,32 @@ export async function setStages(studyId: string, edited: EditedStage[]): Promise
   return db.transaction('rw', db.studies, db.journeys, db.touchpoints, async () => {
     const current = await db.studies.get(studyId);
     if (!current) throw new Error('This study no longer exists.');
-    const journeyIds = (await db.journeys.where({ studyId }).toArray()).map((j) => j.id);
-    const affected = renames.size
-      ? await db.touchpoints
-          .toCollection()
-          .filter((t) => journeyIds.includes(t.journeyId) && renames.has(t.stage))
-          .toArray()
-      : [];
-    await db.touchpoints.bulkPut(affected.map((t) => ({ ...t, stage: renames.get(t.stage)! })));
+    await renameStages(studyId, renames);
     await db.studies.put({ ...current, stages: names, updatedAt: Date.now() });
-    return { study: current, touchpoints: affected };
+    return { studyId, stages: current.stages, renamed: [...renames].map(([was, now]) => [now, was]) };
   });
 }
 
+/** Undoes a stage edit: the list as it was, and touchpoints still in a renamed stage renamed back. */
 export async function restoreStages(before: StagesBefore): Promise<void> {
-  await db.transaction('rw', db.studies, db.touchpoints, async () => {
-    await db.studies.put(before.study);
-    await db.touchpoints.bulkPut(before.touchpoints);
+  await db.transaction('rw', db.studies, db.journeys, db.touchpoints, async () => {
+    await renameStages(before.studyId, new Map(before.renamed));
+    await db.studies.update(before.studyId, { stages: before.stages, updatedAt: Date.now() });
   });
+}
+
+/** Renames stages on the touchpoints of one study's journeys (read journey by journey). */
+async function renameStages(studyId: string, renames: Map<string, string>) {
+  if (renames.size === 0) return;
+  for (const walk of await db.journeys.where({ studyId }).toArray()) {
+    await db.touchpoints
+      .where('[journeyId+seq]')
+      .between([walk.id, 0], [walk.id, Infinity])
+      .filter((t) => renames.has(t.stage))
+      .modify((t: Touchpoint) => {
+        t.stage = renames.get(t.stage)!;
+      });
+  }
 }
 
 /** Sets the customer promises touchpoints are checked against (kept by id, so checks survive edits). */

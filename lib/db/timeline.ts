@@ -25,33 +25,67 @@ export async function reorderTouchpoints(journeyId: string, orderedIds: string[]
   });
 }
 
-/** Moves one touchpoint up or down by `offset` places; returns the order before, for undo. */
-export async function moveTouchpoint(journeyId: string, id: string, offset: number): Promise<string[]> {
-  const ids = (
-    await db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray()
-  ).map((t) => t.id);
-  const from = ids.indexOf(id);
-  if (from < 0) throw new Error('This touchpoint no longer exists.');
-  const to = Math.min(ids.length - 1, Math.max(0, from + offset));
-  const next = [...ids];
-  next.splice(to, 0, ...next.splice(from, 1));
-  await reorderTouchpoints(journeyId, next);
-  return ids;
-}
-
-/** Applies one change to several touchpoints; returns them as they were, for undo. */
-export async function updateTouchpoints(ids: string[], patch: TouchpointPatch): Promise<Touchpoint[]> {
+/**
+ * Moves one touchpoint up or down by `offset` places, reading the order afresh in the same
+ * transaction (quick repeated moves each start where the last one ended). Returns the order
+ * before, for undo, and the place it moved to.
+ */
+export async function moveTouchpoint(journeyId: string, id: string, offset: number) {
   return db.transaction('rw', db.touchpoints, async () => {
-    const before = (await db.touchpoints.bulkGet(ids)).filter((t) => t !== undefined);
-    const after = before.map((t) => touchpoint.parse({ ...t, ...patch }));
-    await db.touchpoints.bulkPut(after);
-    return before;
+    const ids = (await journeyTouchpoints(journeyId)).map((t) => t.id);
+    const from = ids.indexOf(id);
+    if (from < 0) throw new Error('This touchpoint no longer exists.');
+    const to = Math.min(ids.length - 1, Math.max(0, from + offset));
+    const next = [...ids];
+    next.splice(to, 0, ...next.splice(from, 1));
+    await reorderTouchpoints(journeyId, next);
+    return { before: ids, place: to + 1 };
   });
 }
 
-/** Puts touchpoints back as they were (undo of a bulk edit). */
-export async function putBackTouchpoints(records: Touchpoint[]): Promise<void> {
-  await db.touchpoints.bulkPut(records);
+/** A bulk edit, as undo needs it: the change, and each touchpoint's values before it. */
+export interface BulkEdit {
+  patch: TouchpointPatch;
+  before: { id: string; values: Partial<Touchpoint> }[];
+}
+
+/** Applies one change to several touchpoints in one transaction. */
+export async function updateTouchpoints(ids: string[], patch: TouchpointPatch): Promise<BulkEdit> {
+  const keys = Object.keys(patch) as (keyof Touchpoint)[];
+  return db.transaction('rw', db.touchpoints, async () => {
+    const found = (await db.touchpoints.bulkGet(ids)).filter((t) => t !== undefined);
+    await db.touchpoints.bulkPut(found.map((t) => touchpoint.parse({ ...t, ...patch })));
+    return { patch, before: found.map((t) => ({ id: t.id, values: pick(t, keys) })) };
+  });
+}
+
+/**
+ * Undoes a bulk edit: each touchpoint that still exists and still holds a changed value gets its
+ * old one back; what was edited since, and what was deleted since, stay as they are.
+ */
+export async function undoBulkEdit(edit: BulkEdit): Promise<void> {
+  await db.transaction('rw', db.touchpoints, async () => {
+    for (const { id, values } of edit.before) {
+      const current = await db.touchpoints.get(id);
+      if (!current) continue;
+      const reverted = Object.fromEntries(
+        Object.entries(values).filter(
+          ([key]) =>
+            JSON.stringify(current[key as keyof Touchpoint]) ===
+            JSON.stringify(edit.patch[key as keyof TouchpointPatch]),
+        ),
+      );
+      await db.touchpoints.put({ ...current, ...reverted });
+    }
+  });
+}
+
+function pick(record: Touchpoint, keys: (keyof Touchpoint)[]): Partial<Touchpoint> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]]));
+}
+
+function journeyTouchpoints(journeyId: string) {
+  return db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray();
 }
 
 /** Deletes touchpoints with their screenshots; keep the result to undo. */

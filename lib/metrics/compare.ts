@@ -8,6 +8,7 @@ export interface ComparedStage {
   touchpoints: number[];
   friction: number[];
   averageEmotion: (number | undefined)[];
+  averageEffort: (number | undefined)[];
   /** Per journey: whether it needs more steps / meets more friction here than every other one. */
   mostSteps: boolean[];
   mostFriction: boolean[];
@@ -31,6 +32,7 @@ export function compareJourneys(journeys: JourneyMetrics[]): Comparison {
       touchpoints,
       friction,
       averageEmotion: found.map((s) => s?.averageEmotion),
+      averageEffort: found.map((s) => s?.averageEffort),
       mostSteps: strictlyHighest(touchpoints),
       mostFriction: strictlyHighest(friction),
     };

@@ -38,12 +38,27 @@ test('reorder with the keyboard and by dragging, each with undo', async ({ sessi
   await dashboard.undo();
   await expect.poll(() => dashboard.titles()).toEqual(start);
 
-  const handle = dashboard.card('Cover options explained').getByRole('button', { name: /^Move touchpoint/ });
-  await handle.dragTo(dashboard.card('Search ad'));
+  // Down twice from the keyboard: focus stays on the handle, so the second press moves it further.
+  const homeHandle = dashboard.page.getByRole('button', { name: /^Move touchpoint 2 Home page/ });
+  await homeHandle.press('ArrowDown');
+  await expect.poll(() => dashboard.titles()).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
+  await expect(dashboard.page.getByRole('button', { name: /^Move touchpoint \d+ Home page/ })).toBeFocused();
+  await dashboard.page.keyboard.press('ArrowDown');
+  await expect.poll(() => dashboard.titles()).toEqual([start[0], start[2], start[3], start[1], ...start.slice(4)]);
+  await dashboard.undo();
+  await expect.poll(() => dashboard.titles()).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
+  await dashboard.page.getByRole('button', { name: /^Move touchpoint \d+ Home page/ }).press('ArrowUp');
+  await expect.poll(() => dashboard.titles()).toEqual(start);
+
+  // Dragged up onto a card, it takes that card's place; dragged down, it goes after it.
+  const handle = (title: string) => dashboard.card(title).getByRole('button', { name: /^Move touchpoint/ });
+  await handle('Cover options explained').dragTo(dashboard.card('Search ad'));
   await expect.poll(() => dashboard.titles()).toEqual([start[2], start[0], start[1], ...start.slice(3)]);
   await expect(dashboard.cards.first().locator('.seq')).toHaveText('1');
   await dashboard.undo();
   await expect.poll(() => dashboard.titles()).toEqual(start);
+  await handle('Search ad').dragTo(dashboard.card('Cover options explained'));
+  await expect.poll(() => dashboard.titles()).toEqual([start[1], start[2], start[0], ...start.slice(3)]);
 });
 
 test('bulk edit, then delete with undo', async ({ session }) => {
@@ -57,10 +72,18 @@ test('bulk edit, then delete with undo', async ({ session }) => {
   await bulk.getByLabel('Channel').selectOption({ label: 'Social media' });
   await expect(dashboard.page.getByText('Channel set to Social media on 2 touchpoints.')).toBeVisible();
   await expect(dashboard.card('Home page')).toContainText('Social media');
+  await dashboard.undo();
+  await expect(dashboard.card('Home page')).toContainText('Website');
+  await bulk.getByLabel('Channel').selectOption({ label: 'Social media' });
+  await expect(dashboard.card('Home page')).toContainText('Social media');
   await bulk.getByRole('button', { name: 'Mark key', exact: true }).click();
   await dashboard.page.getByLabel('Key touchpoint').selectOption('Yes');
   await expect(dashboard.page.getByText('6 of 9 touchpoints')).toBeVisible();
+  // A filter that hides a selected card takes it out of what bulk actions touch.
+  await dashboard.page.getByLabel('Search titles and notes').fill('home');
+  await expect(dashboard.page.getByText('1 selected')).toBeVisible();
   await dashboard.page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(dashboard.page.getByText('2 selected')).toBeVisible();
 
   await bulk.getByRole('button', { name: 'Delete selected' }).click();
   await expect(dashboard.page.getByText('Deleted 2 touchpoints.')).toBeVisible();
@@ -82,15 +105,13 @@ test('compare the two competitor journeys: steps and friction per stage', async 
     dashboard.page
       .getByRole('row')
       .filter({ has: dashboard.page.getByRole('rowheader', { name: stage, exact: true }) });
-  await expect(row('Consideration').getByRole('cell')).toHaveText([
-    '3 steps (most) · 2 with friction (most)',
-    '1 step · 0 with friction',
-  ]);
-  await expect(row('Purchase').getByRole('cell')).toHaveText([
-    '2 steps · 1 with friction',
-    '3 steps (most) · 2 with friction (most)',
-  ]);
-  await expect(row('Steps to first purchase').getByRole('cell')).toHaveText(['6 steps (most)', '4 steps']);
+  const cells = (stage: string) => row(stage).getByRole('cell');
+  await expect(cells('Consideration').nth(0)).toContainText('3 steps (most) · 2 with friction (most)');
+  await expect(cells('Consideration').nth(1)).toContainText('1 step · 0 with friction');
+  await expect(cells('Consideration').nth(0)).toContainText('Effort 3.3 · emotion 0.0 Neutral');
+  await expect(cells('Purchase').nth(0)).toContainText('2 steps · 1 with friction');
+  await expect(cells('Purchase').nth(1)).toContainText('3 steps (most) · 2 with friction (most)');
+  await expect(cells('Steps to first purchase')).toHaveText(['6 steps (most)', '4 steps']);
   await expect(dashboard.page.getByRole('img', { name: /^Emotion curve\. Northwind/ })).toBeVisible();
 });
 

@@ -7,7 +7,7 @@ import {
   deleteTouchpoints,
   listTouchpoints,
   moveTouchpoint,
-  putBackTouchpoints,
+  undoBulkEdit,
   reorderTouchpoints,
   restorePersona,
   restoreStages,
@@ -17,6 +17,7 @@ import {
   updateTouchpoints,
   deleteTouchpoint,
   restoreTouchpoint,
+  updateTouchpoint,
 } from '../../lib/db';
 import { capturedPage, walkInProgress } from './factories';
 
@@ -43,7 +44,8 @@ describe('reordering a journey', () => {
 
   it('moves one touchpoint by places from the keyboard, and undoes it', async () => {
     const { journey, points } = await journeyWith(3);
-    const before = await moveTouchpoint(journey.id, points[0]!.id, 1);
+    const { before, place } = await moveTouchpoint(journey.id, points[0]!.id, 1);
+    expect(place).toBe(2);
     expect((await order(journey.id)).map(([, title]) => title)).toEqual(['P2', 'P1', 'P3']);
     await moveTouchpoint(journey.id, points[2]!.id, -5); // stops at the top
     expect((await order(journey.id)).map(([, title]) => title)).toEqual(['P3', 'P2', 'P1']);
@@ -71,7 +73,7 @@ describe('bulk edits', () => {
   it('sets stage, channel, owner and key on several touchpoints, and puts them back', async () => {
     const { journey, points } = await journeyWith(3);
     const ids = [points[0]!.id, points[2]!.id];
-    const before = await updateTouchpoints(ids, {
+    const edit = await updateTouchpoints(ids, {
       stage: 'Purchase',
       channel: 'email',
       owner: 'partner-owned',
@@ -83,8 +85,25 @@ describe('bulk edits', () => {
       ['Awareness', false],
       ['Purchase', true],
     ]);
-    await putBackTouchpoints(before);
+    await undoBulkEdit(edit);
     expect((await listTouchpoints(journey.id)).every((t) => t.stage === 'Awareness' && !t.key)).toBe(true);
+  });
+
+  it('undoes a bulk edit without undoing what was changed or deleted since', async () => {
+    const { journey, points } = await journeyWith(3);
+    const edit = await updateTouchpoints(
+      points.map((p) => p.id),
+      { stage: 'Purchase' },
+    );
+    await updateTouchpoint(points[0]!.id, { stage: 'Retention', title: 'Edited since' });
+    await updateTouchpoint(points[1]!.id, { title: 'Renamed since' });
+    await deleteTouchpoint(points[2]!.id);
+    await undoBulkEdit(edit);
+    const after = await listTouchpoints(journey.id);
+    expect(after.map((t) => [t.title, t.stage])).toEqual([
+      ['Edited since', 'Retention'],
+      ['Renamed since', 'Awareness'],
+    ]);
   });
 
   it('rejects an invalid change and leaves every touchpoint as it was', async () => {
@@ -115,9 +134,19 @@ describe('study settings', () => {
     ]);
     expect((await db.studies.get(study.id))?.stages).toEqual(['Discover', 'Consideration', 'Onboarding', 'Purchase']);
     expect((await listTouchpoints(journey.id)).map((t) => t.stage)).toEqual(['Discover', 'Discover']);
+    await updateTouchpoint(points[1]!.id, { title: 'Edited after the rename' });
     await restoreStages(before);
     expect((await db.studies.get(study.id))?.stages[0]).toBe('Awareness');
     expect((await db.touchpoints.get(points[0]!.id))?.stage).toBe('Awareness');
+    expect((await db.touchpoints.get(points[1]!.id))?.title).toBe('Edited after the rename');
+  });
+
+  it('renames stages only in its own study', async () => {
+    const mine = await journeyWith(1);
+    const other = await journeyWith(1);
+    await setStages(mine.study.id, [{ name: 'Discover', was: 'Awareness' }]);
+    expect((await db.touchpoints.get(mine.points[0]!.id))?.stage).toBe('Discover');
+    expect((await db.touchpoints.get(other.points[0]!.id))?.stage).toBe('Awareness');
   });
 
   it('refuses a stage listed twice or an empty list', async () => {
