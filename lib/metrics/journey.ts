@@ -3,8 +3,12 @@
 
 import { FRICTION_SEVERITIES, type FrictionSeverity, type Journey, type Touchpoint } from '../model';
 
-/** The stage whose first touchpoint ends "time to purchase" (DESIGN.md §2). */
+/**
+ * The stage whose first touchpoint ends "time to purchase" (DESIGN.md §2). A study that renamed
+ * it still gets the figure from touchpoints marked "during purchase".
+ */
 export const PURCHASE_STAGE = 'Purchase';
+const isPurchase = (t: Touchpoint) => t.stage === PURCHASE_STAGE || t.purchasePhase === 'during-purchase';
 
 export interface StageMetrics {
   stage: string;
@@ -23,7 +27,10 @@ export interface StageMetrics {
 export interface JourneyMetrics {
   total: number;
   stages: StageMetrics[];
-  /** Steps (touchpoints) and time from the journey's start to its first Purchase-stage touchpoint. */
+  /**
+   * Steps (touchpoints) and time from the journey's start to its first Purchase-stage touchpoint.
+   * The time is as the clock ran, pauses included (a journey keeps their total, not when they were).
+   */
   toFirstPurchase?: { steps: number; ms: number };
   friction: number;
   /** Share (0–1) of touchpoints per owner and per channel. */
@@ -45,7 +52,7 @@ export function journeyMetrics(journey: Journey, all: Touchpoint[], studyStages:
       touchpoints.filter((t) => t.stage === stage),
     ),
   );
-  const purchaseIndex = touchpoints.findIndex((t) => t.stage === PURCHASE_STAGE);
+  const purchaseIndex = touchpoints.findIndex(isPurchase);
   const purchase = touchpoints[purchaseIndex];
   return {
     total: touchpoints.length,

@@ -41,12 +41,28 @@ interface Step {
   promises?: ('kept' | 'broken')[];
   /** Off-site steps have no screenshot. */
   offsite?: boolean;
+  goal?: string;
 }
 
 const NORTHWIND: Step[] = [
-  { title: 'Search ad: “cheap car insurance”', stage: 'Awareness', channel: 'online-ad', emotion: 0, key: true },
+  {
+    title: 'Search ad: “cheap car insurance”',
+    stage: 'Awareness',
+    channel: 'online-ad',
+    emotion: 0,
+    key: true,
+    goal: 'Find insurers worth a quote',
+  },
   { title: 'Home page', stage: 'Awareness', channel: 'website', emotion: 1, effort: 2 },
-  { title: 'Cover options explained', stage: 'Consideration', channel: 'website', emotion: 1, effort: 2, key: true },
+  {
+    title: 'Cover options explained',
+    stage: 'Consideration',
+    channel: 'website',
+    emotion: 1,
+    effort: 2,
+    key: true,
+    goal: 'Understand what is covered',
+  },
   {
     title: 'Quote step 1 — Your car',
     stage: 'Consideration',
@@ -67,6 +83,7 @@ const NORTHWIND: Step[] = [
   },
   {
     title: 'Price page',
+    goal: 'See the price before committing',
     stage: 'Purchase',
     channel: 'website',
     emotion: 1,
@@ -83,15 +100,31 @@ const NORTHWIND: Step[] = [
     emotion: -1,
     effort: 4,
   },
-  { title: 'Welcome email with policy', stage: 'Retention', channel: 'email', emotion: 1, key: true, offsite: true },
+  {
+    title: 'Welcome email with policy',
+    stage: 'Retention',
+    channel: 'email',
+    emotion: 1,
+    key: true,
+    offsite: true,
+    goal: 'Know the policy is in place',
+  },
   { title: 'Asked for a review a week later', stage: 'Advocacy', channel: 'email', emotion: 0, offsite: true },
 ];
 
 const CONTOSO: Step[] = [
-  { title: 'Comparison site listing', stage: 'Awareness', channel: 'review-site', emotion: 0, key: true },
+  {
+    title: 'Comparison site listing',
+    stage: 'Awareness',
+    channel: 'review-site',
+    emotion: 0,
+    key: true,
+    goal: 'Find insurers worth a quote',
+  },
   { title: 'Home page with instant quote box', stage: 'Awareness', channel: 'website', emotion: 2, effort: 1 },
   {
     title: 'Instant quote',
+    goal: 'See the price before committing',
     stage: 'Consideration',
     channel: 'website',
     emotion: 1,
@@ -226,6 +259,7 @@ function sampleTouchpoint(id: string, walk: Journey, index: number, step: Step, 
     friction: { severity, categories, notes },
     emotion: step.emotion,
     effort: step.effort,
+    goal: step.goal,
     momentOfTruth: step.momentOfTruth ?? false,
     key: step.key ?? false,
     promiseChecks: (step.promises ?? []).map((status, i) => ({ promiseId: owner.promises[i]!.id, status })),

@@ -23,6 +23,10 @@ test('the dashboard pages have no serious or critical accessibility violations',
     .getByRole('button', { name: /^Edit touchpoint/ })
     .click();
   expect(await seriousViolations(dashboard.page)).toEqual([]); // timeline, one card open
+  await dashboard.page.getByRole('button', { name: /^View screenshot of 2 Home page/ }).click();
+  await expect(dashboard.page.getByRole('dialog')).toContainText('Home page');
+  expect(await seriousViolations(dashboard.page)).toEqual([]); // the viewer
+  await dashboard.page.keyboard.press('Escape');
   for (const view of ['Journey map', 'Metrics']) {
     await dashboard.page.getByRole('link', { name: view }).click();
     await expect(dashboard.page.getByRole('link', { name: view })).toHaveAttribute('aria-current', 'page');

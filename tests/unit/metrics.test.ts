@@ -52,6 +52,9 @@ describe('journey metrics', () => {
     ];
     expect(journeyMetrics(journey, points, DEFAULT_STAGE_LIST).toFirstPurchase).toEqual({ steps: 3, ms: 180_000 });
     expect(journeyMetrics(journey, points.slice(0, 2), DEFAULT_STAGE_LIST).toFirstPurchase).toBeUndefined();
+    // With the stage renamed, the purchase phase still tells.
+    const renamed = [point(), point({ stage: 'Buy', purchasePhase: 'during-purchase' })];
+    expect(journeyMetrics(journey, renamed, ['Look', 'Buy']).toFirstPurchase?.steps).toBe(2);
   });
 
   it('follows walk order, not the order the records come in', () => {
