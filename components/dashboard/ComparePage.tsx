@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, listTouchpoints } from '@/lib/db';
 import { compareJourneys } from '@/lib/metrics/compare';
-import { journeyMetrics, type JourneyMetrics } from '@/lib/metrics/journey';
+import { formatEmotion, journeyMetrics, type JourneyMetrics } from '@/lib/metrics/journey';
 import { label, type Journey } from '@/lib/model';
 import { useDashboard } from './context';
-import { EmotionCurve, formatEmotion } from './EmotionCurve';
+import { EmotionCurve } from './EmotionCurve';
 import { Link } from './Link';
 
 /** Line colours for up to four journeys, told apart by their legend too (never colour alone). */

@@ -1,4 +1,4 @@
-import { EMOTION_LABELS } from '@/lib/model';
+import { formatEmotion } from '@/lib/metrics/journey';
 
 export interface CurveSeries {
   name: string;
@@ -66,9 +66,4 @@ export function EmotionCurve({ stages, series }: { stages: string[]; series: Cur
       })}
     </svg>
   );
-}
-
-export function formatEmotion(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)} ${EMOTION_LABELS[Math.round(value)] ?? ''}`.trim();
 }

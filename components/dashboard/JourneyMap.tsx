@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
+import { formatEmotion, journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
 import { ScreenshotThumb } from '../ui/ScreenshotThumb';
-import { EmotionCurve, formatEmotion } from './EmotionCurve';
+import { EmotionCurve } from './EmotionCurve';
 
 interface Props {
   journey: Journey;

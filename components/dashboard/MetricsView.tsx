@@ -1,7 +1,6 @@
-import { journeyMetrics } from '@/lib/metrics/journey';
+import { formatEmotion, journeyMetrics } from '@/lib/metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
-import { formatEmotion } from './EmotionCurve';
 
 interface Props {
   journey: Journey;

@@ -119,7 +119,10 @@ export function stagesCsv(data: ExportData, options: CsvOptions = {}): string {
 }
 
 function write(rows: (string | number)[][], options: CsvOptions): string {
-  const csv = Papa.unparse(rows.map((row) => row.map(neutralise)), { newline: '\r\n' });
+  const csv = Papa.unparse(
+    rows.map((row) => row.map(neutralise)),
+    { newline: '\r\n' },
+  );
   return (options.byteOrderMark ? '\ufeff' : '') + csv + '\r\n';
 }
 

@@ -1,7 +1,7 @@
 // Journey metrics, computed from the touchpoints a researcher kept (drafts left out). Pure
 // functions: the dashboard, the compare view and the exports all read the same figures.
 
-import { FRICTION_SEVERITIES, type FrictionSeverity, type Journey, type Touchpoint } from '../model';
+import { EMOTION_LABELS, FRICTION_SEVERITIES, type FrictionSeverity, type Journey, type Touchpoint } from '../model';
 
 /**
  * The stage whose first touchpoint ends "time to purchase" (DESIGN.md §2). A study that renamed
@@ -94,6 +94,12 @@ function stageMetrics(stage: string, touchpoints: Touchpoint[]): StageMetrics {
     promisesKept,
     promisesBroken,
   };
+}
+
+/** An emotion figure as people read it: "+1.5 Very positive", "−0.3 Neutral". */
+export function formatEmotion(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)} ${EMOTION_LABELS[Math.round(value)] ?? ''}`.trim();
 }
 
 /** The mean of the values given, ignoring the unset ones; undefined when none is set. */

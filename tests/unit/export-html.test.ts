@@ -1,0 +1,71 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { commitCapture, saveAnnotations, updateStudy, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
+import { gatherExport } from '../../lib/export/gather';
+import { htmlReport, REPORT_CSP } from '../../lib/export/html';
+import { capturedPage, walkInProgress } from './factories';
+
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror="alert(2)">',
+  '"><svg onload=alert(3)>',
+  "javascript:alert('4')",
+  '</style><style>body{display:none}</style>',
+];
+const noRedraw: RedactionRenderer = () => Promise.reject(new Error('no redactions here'));
+
+async function reportWithPayloads() {
+  const { study, journey } = await walkInProgress();
+  await updateStudy(study.id, { name: PAYLOADS[0]!, description: PAYLOADS[1]! });
+  const point = await commitCapture(capturedPage(journey.id));
+  await updateTouchpoint(point.id, {
+    title: PAYLOADS[2]!,
+    url: PAYLOADS[3]!,
+    friction: { severity: 'major', categories: ['error'], notes: PAYLOADS[4]! },
+    emotion: -2,
+    momentOfTruth: true,
+  });
+  await saveAnnotations(
+    point.id,
+    [{ kind: 'text', id: crypto.randomUUID(), at: { x: 0.1, y: 0.1 }, text: PAYLOADS[0]! }],
+    noRedraw,
+  );
+  const data = await gatherExport({ journeyId: journey.id });
+  const images = new Map([[data.screenshots[0]!.id, 'data:image/webp;base64,AAAA']]);
+  return htmlReport(data, images, new Date('2026-11-22T10:00:00Z'));
+}
+
+describe('the HTML report', () => {
+  it('shows every user-written string as text: no script, no handler, no injected style', async () => {
+    const html = await reportWithPayloads();
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    expect(document.querySelectorAll('style')).toHaveLength(1);
+    const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name),
+    );
+    expect(handlers).toEqual([]);
+    expect([...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([]);
+    for (const payload of PAYLOADS) expect(document.body.textContent).toContain(payload);
+  });
+
+  it('forbids scripts and outside requests with its Content-Security-Policy', async () => {
+    const { document } = parseHTML(await reportWithPayloads());
+    const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(csp).toBe(REPORT_CSP);
+    expect(REPORT_CSP).toContain("default-src 'none'");
+    expect(REPORT_CSP).not.toContain('script-src');
+  });
+
+  it('has the map, the emotion curve, the friction summary and a card with its screenshot and annotations', async () => {
+    const { document } = parseHTML(await reportWithPayloads());
+    const stages = [...document.querySelectorAll('table.map thead th')].map((th) => th.textContent);
+    expect(stages).toEqual(['Stage', 'Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']);
+    expect(document.querySelector('svg.curve polyline')).not.toBeNull();
+    expect(document.body.textContent).toContain('Major: 1');
+    const figure = document.querySelector('article.card figure');
+    expect(figure?.querySelector('img')?.getAttribute('src')).toBe('data:image/webp;base64,AAAA');
+    expect(figure?.querySelector('svg.annotations text')?.textContent).toBe(PAYLOADS[0]);
+    expect(document.body.textContent).toContain('★ moment of truth');
+  });
+});
