@@ -24,3 +24,15 @@ export const exportFile = z
   });
 
 export type ExportFile = z.infer<typeof exportFile>;
+
+/** A file inside a bundle: screenshots/ or thumbnails/, a plain name, nothing that climbs out. */
+export const bundlePath = z
+  .string()
+  .regex(/^(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*$/, 'Not a file of this bundle');
+
+/** touchtrail.json inside a bundle (.zip): the same export, screenshots as files of the bundle. */
+export const bundleManifest = exportFile.extend({
+  screenshots: z.array(exportedScreenshot.extend({ image: bundlePath, thumbnail: bundlePath })),
+});
+
+export type BundleManifest = z.infer<typeof bundleManifest>;

@@ -10,14 +10,14 @@ import type { ExportData } from './gather';
 
 export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
-/** `images` maps a screenshot id to its image as a data: URL. */
-export function htmlReport(data: ExportData, images: Map<string, string>, now = new Date()): string {
+/** `images` maps a screenshot id to its image: a data: URL, or a file of the bundle. */
+export function htmlReport(data: ExportData, images: Map<string, string>, now = new Date(), csp = REPORT_CSP): string {
   const { study } = data;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(study.name)} — Touchtrail report</title>
 <style>${STYLE}</style>

@@ -1,0 +1,117 @@
+// The Touchtrail bundle (.zip): touchtrail.json with screenshots as files, the screenshots and
+// thumbnails, the CSVs, the HTML and Markdown reports and a README. Written as a stream with
+// fflate: each screenshot is read from the database, added, and let go, so a large study never
+// sits in memory twice; the zip's output goes into a Blob the browser may keep on disk.
+
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { bundleManifest, EXPORT_FORMAT, EXPORT_VERSION, type BundleManifest } from './format';
+import { stagesCsv, touchpointsCsv } from './csv';
+import type { ExportData } from './gather';
+import { htmlReport } from './html';
+import { markdownReport } from './markdown';
+import { screenshotFileName } from './names';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface BundleOptions {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  now?: Date;
+}
+
+/** The report inside a bundle shows the bundle's own image files. */
+const BUNDLE_REPORT_CSP = "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'";
+
+export async function writeBundle(data: ExportData, options: BundleOptions = {}): Promise<Blob> {
+  const now = options.now ?? new Date();
+  const parts: BlobPart[] = [];
+  let failure: Error | undefined;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else parts.push(chunk.slice());
+  });
+  const total = data.screenshots.length + 1;
+  let done = 0;
+  const step = () => {
+    if (options.signal?.aborted) {
+      zip.terminate();
+      throw options.signal.reason instanceof Error
+        ? options.signal.reason
+        : new DOMException('Export cancelled', 'AbortError');
+    }
+    if (failure) throw failure;
+    options.onProgress?.({ done, total });
+  };
+
+  const paths = new Map(
+    data.screenshots.map((shot) => {
+      const point = data.touchpoints.find((t) => t.id === shot.touchpointId)!;
+      const journey = data.journeys.find((j) => j.id === point.journeyId)!;
+      const image = screenshotFileName(journey, point, shot);
+      return [shot.id, { image, thumbnail: image.replace(/^screenshots\//, 'thumbnails/') }];
+    }),
+  );
+  const manifest: BundleManifest = bundleManifest.parse({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    scope: data.scope,
+    study: data.study,
+    personas: data.personas,
+    journeys: data.journeys,
+    touchpoints: data.touchpoints,
+    screenshots: data.screenshots.map(({ image: _image, thumbnail: _thumbnail, ...fields }) => ({
+      ...fields,
+      ...paths.get(fields.id)!,
+    })),
+  });
+
+  addText(zip, 'README.txt', readme(data, now));
+  addText(zip, 'touchtrail.json', JSON.stringify(manifest, null, 2));
+  addText(zip, 'touchpoints.csv', touchpointsCsv(data, { byteOrderMark: true }));
+  addText(zip, 'stages.csv', stagesCsv(data, { byteOrderMark: true }));
+  addText(zip, 'report.md', markdownReport(data));
+  const relative = new Map([...paths].map(([id, p]) => [id, p.image]));
+  addText(zip, 'report.html', htmlReport(data, relative, now, BUNDLE_REPORT_CSP));
+  step();
+  for (const shot of data.screenshots) {
+    const path = paths.get(shot.id)!;
+    addBytes(zip, path.image, new Uint8Array(await shot.image.arrayBuffer()));
+    addBytes(zip, path.thumbnail, new Uint8Array(await shot.thumbnail.arrayBuffer()));
+    done++;
+    step();
+  }
+  zip.end();
+  if (failure) throw failure;
+  return new Blob(parts, { type: 'application/zip' });
+}
+
+function addText(zip: Zip, name: string, text: string) {
+  const file = new ZipDeflate(name, { level: 6 });
+  zip.add(file);
+  file.push(strToU8(text), true);
+}
+
+/** Images are compressed already: stored as they are. */
+function addBytes(zip: Zip, name: string, bytes: Uint8Array) {
+  const file = new ZipPassThrough(name);
+  zip.add(file);
+  file.push(bytes, true);
+}
+
+function readme(data: ExportData, now: Date): string {
+  return `Touchtrail bundle — ${data.study.name}
+Exported ${now.toISOString()}; ${data.journeys.length} journey(s), ${data.touchpoints.length} touchpoint(s).
+
+touchtrail.json   everything, to import into Touchtrail (screenshots are the files below)
+touchpoints.csv   one row per touchpoint, for spreadsheets and journey-mapping tools
+stages.csv        one row per journey stage
+report.html       the report: open it in a browser, print it to PDF
+report.md         the same report in Markdown
+screenshots/      the screenshots (redactions burned in), named journey-sequence-id
+thumbnails/       their thumbnails
+`;
+}
