@@ -4,7 +4,8 @@
 // sits in memory twice; the zip's output goes into a Blob the browser may keep on disk.
 
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { bundleManifest, EXPORT_FORMAT, EXPORT_VERSION, type BundleManifest } from './format';
+import { bundleManifest, type BundleManifest } from './format';
+import { exportHeader } from './json';
 import { stagesCsv, touchpointsCsv } from './csv';
 import type { ExportData } from './gather';
 import { htmlReport } from './html';
@@ -55,14 +56,7 @@ export async function writeBundle(data: ExportData, options: BundleOptions = {})
     }),
   );
   const manifest: BundleManifest = bundleManifest.parse({
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: now.toISOString(),
-    scope: data.scope,
-    study: data.study,
-    personas: data.personas,
-    journeys: data.journeys,
-    touchpoints: data.touchpoints,
+    ...exportHeader(data, now),
     screenshots: data.screenshots.map(({ image: _image, thumbnail: _thumbnail, ...fields }) => ({
       ...fields,
       ...paths.get(fields.id)!,

@@ -20,7 +20,12 @@ export async function toExportFile(data: ExportData, now = new Date()): Promise<
   for (const { image, thumbnail, ...fields } of data.screenshots) {
     screenshots.push({ ...fields, image: await blobToBase64(image), thumbnail: await blobToBase64(thumbnail) });
   }
-  return exportFile.parse({
+  return exportFile.parse({ ...exportHeader(data, now), screenshots });
+}
+
+/** Everything of the native file but its screenshots (shared with the bundle's touchtrail.json). */
+export function exportHeader(data: ExportData, now: Date) {
+  return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
@@ -29,8 +34,7 @@ export async function toExportFile(data: ExportData, now = new Date()): Promise<
     personas: data.personas,
     journeys: data.journeys,
     touchpoints: data.touchpoints,
-    screenshots,
-  });
+  };
 }
 
 export function exportFileName(file: ExportFile): string {
