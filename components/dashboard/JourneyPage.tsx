@@ -4,6 +4,8 @@ import { JOURNEY_TABS, type JourneyTab } from '@/lib/dashboard/routes';
 import { label } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
 import { JourneyMap } from './JourneyMap';
+import { ExportMenu } from '../export/ExportMenu';
+import { useDashboard } from './context';
 import { Link } from './Link';
 import { MetricsView } from './MetricsView';
 import { Timeline } from './Timeline';
@@ -12,6 +14,7 @@ const TAB_NAMES: Record<JourneyTab, string> = { timeline: 'Timeline', map: 'Jour
 
 /** One journey: its timeline, its map and its metrics; live while the walk goes on. */
 export function JourneyPage({ journeyId, tab }: { journeyId: string; tab: JourneyTab }) {
+  const { error } = useDashboard();
   const data = useLiveQuery(async () => {
     const journey = await db.journeys.get(journeyId);
     if (!journey) return null;
@@ -41,6 +44,7 @@ export function JourneyPage({ journeyId, tab }: { journeyId: string; tab: Journe
             {formatDuration(journeyDurationMs(journey))}
           </p>
         </div>
+        <ExportMenu scope={{ journeyId }} label="Export journey" onError={error} />
       </header>
       <nav className="tabs" aria-label="Journey views">
         {JOURNEY_TABS.map((t) => (

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { db, journeyDurationMs } from '@/lib/db';
 import { label, type Study } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
+import { ExportMenu } from '../export/ExportMenu';
 import { Link } from './Link';
 import { useDashboard } from './context';
 
 /** The study's journeys, with a choice of 2–4 of them to compare. */
 export function JourneysTable({ study }: { study: Study }) {
-  const { navigate } = useDashboard();
+  const { navigate, error } = useDashboard();
   const [picked, setPicked] = useState<string[]>([]);
   const rows = useLiveQuery(async () => {
     const journeys = await db.journeys.where({ studyId: study.id }).sortBy('startedAt');
@@ -35,11 +36,18 @@ export function JourneysTable({ study }: { study: Study }) {
     <section className="card-section" aria-labelledby="journeys-heading">
       <div className="section-head">
         <h2 id="journeys-heading">Journeys</h2>
+        {picked.length > 0 && (
+          <ExportMenu
+            scope={{ journeyIds: picked }}
+            label={`Export ${picked.length} ${picked.length === 1 ? 'journey' : 'journeys'}`}
+            onError={error}
+          />
+        )}
         <button
           type="button"
           disabled={picked.length < 2}
           onClick={() => navigate({ page: 'compare', studyId: study.id, journeyIds: picked })}
-          title="Pick 2 to 4 journeys in the table"
+          title="Pick 2 to 4 journeys in the table to compare them"
         >
           Compare {picked.length >= 2 ? picked.length : ''} journeys
         </button>
@@ -50,7 +58,7 @@ export function JourneysTable({ study }: { study: Study }) {
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Compare</th>
+              <th scope="col">Pick</th>
               <th scope="col">Journey</th>
               <th scope="col">Persona</th>
               <th scope="col">Scenario</th>
@@ -66,7 +74,7 @@ export function JourneysTable({ study }: { study: Study }) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Compare ${journey.title}`}
+                    aria-label={`Pick ${journey.title}`}
                     checked={picked.includes(journey.id)}
                     onChange={(e) => toggle(journey.id, e.target.checked)}
                   />

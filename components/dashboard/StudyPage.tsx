@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db';
 import { AllowListEditor } from '../sidepanel/AllowListEditor';
+import { ExportMenu } from '../export/ExportMenu';
+import { useDashboard } from './context';
 import { JourneysTable } from './JourneysTable';
 import { PersonasSection } from './PersonasSection';
 import { PromisesEditor } from './PromisesEditor';
@@ -8,6 +10,7 @@ import { StageEditor } from './StageEditor';
 
 /** A study: its personas, its journeys, and its settings. */
 export function StudyPage({ studyId }: { studyId: string }) {
+  const { error } = useDashboard();
   const study = useLiveQuery(async () => (await db.studies.get(studyId)) ?? null, [studyId]);
   if (study === undefined) return null;
   if (study === null) return <p className="empty">This study no longer exists.</p>;
@@ -21,6 +24,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
           <p className="muted">{[study.company, ...study.siteUrls].filter(Boolean).join(' · ')}</p>
           {study.description && <p>{study.description}</p>}
         </div>
+        <ExportMenu scope={{ studyId }} label="Export study" onError={error} />
       </header>
       <JourneysTable study={study} />
       <PersonasSection studyId={study.id} />

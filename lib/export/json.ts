@@ -38,10 +38,14 @@ export function exportHeader(data: ExportData, now: Date) {
 }
 
 export function exportFileName(file: ExportFile): string {
-  const date = file.exportedAt.slice(0, 10);
-  const parts = ['touchtrail', slug(file.study.name)];
-  if (file.scope === 'journey' && file.journeys[0]) parts.push(slug(file.journeys[0].title));
-  return `${parts.filter(Boolean).join('-')}-${date}.json`;
+  return `${exportBaseName(file, file.exportedAt.slice(0, 10))}.json`;
+}
+
+/** touchtrail-<study>[-<journey>]-<date>, the name every export format starts with. */
+export function exportBaseName(data: Pick<ExportData, 'study' | 'journeys' | 'scope'>, date: string): string {
+  const parts = ['touchtrail', slug(data.study.name)];
+  if (data.scope === 'journey' && data.journeys[0]) parts.push(slug(data.journeys[0].title));
+  return `${parts.filter(Boolean).join('-')}-${date}`;
 }
 
 export function serializeExport(file: ExportFile): Blob {

@@ -96,8 +96,8 @@ test('bulk edit, then delete with undo', async ({ session }) => {
 test('compare the two competitor journeys: steps and friction per stage', async ({ session }) => {
   const dashboard = await Dashboard.open(session);
   await dashboard.loadSample();
-  await dashboard.page.getByRole('checkbox', { name: `Compare ${NORTHWIND}` }).check();
-  await dashboard.page.getByRole('checkbox', { name: `Compare ${CONTOSO}` }).check();
+  await dashboard.page.getByRole('checkbox', { name: `Pick ${NORTHWIND}` }).check();
+  await dashboard.page.getByRole('checkbox', { name: `Pick ${CONTOSO}` }).check();
   await dashboard.page.getByRole('button', { name: 'Compare 2 journeys' }).click();
   await expect(dashboard.page.getByRole('heading', { level: 1, name: 'Compare journeys' })).toBeVisible();
 

@@ -1,0 +1,55 @@
+// One entry for every export format the UI offers: gathers the data, writes the file, names it.
+
+import { blobToBase64 } from './base64';
+import { writeBundle, type Progress } from './bundle';
+import { stagesCsv, touchpointsCsv } from './csv';
+import { gatherExport, type ExportData, type ExportScope } from './gather';
+import { htmlReport } from './html';
+import { exportBaseName, serializeExport, toExportFile } from './json';
+
+export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html';
+
+export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
+  { format: 'bundle', label: 'Bundle (.zip)', detail: 'Everything: JSON, screenshots, CSVs, HTML and Markdown reports' },
+  { format: 'json', label: 'JSON', detail: 'One file to import into Touchtrail, screenshots inside' },
+  { format: 'csv', label: 'CSV, one row per touchpoint', detail: 'For spreadsheets and journey-mapping tools' },
+  { format: 'stages-csv', label: 'CSV, one row per stage', detail: 'For tools that import stage columns' },
+  { format: 'html', label: 'HTML report', detail: 'One file to share or print to PDF' },
+];
+
+export interface RunOptions {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  now?: Date;
+}
+
+export async function runExport(format: ExportFormat, scope: ExportScope, options: RunOptions = {}) {
+  const now = options.now ?? new Date();
+  const data = await gatherExport(scope);
+  const name = (extension: string) => exportName(data, now, extension);
+  switch (format) {
+    case 'bundle':
+      return { blob: await writeBundle(data, { ...options, now }), fileName: name('zip') };
+    case 'json':
+      return { blob: serializeExport(await toExportFile(data, now)), fileName: name('json') };
+    case 'csv':
+      return { blob: text(touchpointsCsv(data, { byteOrderMark: true }), 'text/csv'), fileName: name('csv') };
+    case 'stages-csv':
+      return { blob: text(stagesCsv(data, { byteOrderMark: true }), 'text/csv'), fileName: name('stages.csv') };
+    case 'html': {
+      const images = new Map<string, string>();
+      for (const [index, shot] of data.screenshots.entries()) {
+        if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
+        images.set(shot.id, `data:${shot.mime};base64,${await blobToBase64(shot.image)}`);
+        options.onProgress?.({ done: index + 1, total: data.screenshots.length });
+      }
+      return { blob: text(htmlReport(data, images, now), 'text/html'), fileName: name('html') };
+    }
+  }
+}
+
+export function exportName(data: ExportData, now: Date, extension: string): string {
+  return `${exportBaseName(data, now.toISOString().slice(0, 10))}.${extension}`;
+}
+
+const text = (content: string, type: string) => new Blob([content], { type: `${type};charset=utf-8` });

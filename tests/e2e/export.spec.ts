@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { bundleManifest, exportFile } from '../../lib/export/format';
+import { expect, test } from './fixtures';
+import { Dashboard } from './pages/Dashboard';
+
+/** Picks a format in an export menu and returns the downloaded file's name and bytes. */
+async function download(page: Page, menu: string, format: string) {
+  await page.getByText(menu, { exact: true }).click();
+  const done = page.waitForEvent('download');
+  await page.getByRole('button', { name: format, exact: true }).click();
+  const file = await done;
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
+
+test('every export format downloads from the dashboard with what it should hold', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const page = dashboard.page;
+
+  const bundle = await download(page, 'Export study', 'Bundle (.zip)');
+  expect(bundle.name).toMatch(/^touchtrail-sample-car-insurance-quote-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(new Uint8Array(bundle.bytes));
+  const manifest = bundleManifest.parse(JSON.parse(strFromU8(files['touchtrail.json']!)));
+  expect(manifest.journeys).toHaveLength(2);
+  expect(manifest.screenshots).toHaveLength(12);
+  for (const shot of manifest.screenshots) expect(files[shot.image]?.length).toBeGreaterThan(1000);
+  expect(strFromU8(files['report.md']!)).toContain('## Contoso Cover — first quote');
+  expect(strFromU8(files['README.txt']!)).toContain('touchpoints.csv');
+
+  const json = await download(page, 'Export study', 'JSON');
+  const file = exportFile.parse(JSON.parse(text(json.bytes)));
+  expect(file.touchpoints).toHaveLength(16);
+
+  const csv = Papa.parse<string[]>(text((await download(page, 'Export study', 'CSV, one row per touchpoint')).bytes), {
+    skipEmptyLines: true,
+  }).data;
+  expect(csv[0]?.slice(0, 5)).toEqual(['Journey Stage', 'Touchpoint', 'Channel', 'Owner', 'Goal']);
+  expect(csv).toHaveLength(17);
+
+  const stages = Papa.parse<string[]>(text((await download(page, 'Export study', 'CSV, one row per stage')).bytes), {
+    skipEmptyLines: true,
+  }).data;
+  expect(stages.slice(1).map((r) => r[1])).toEqual(
+    [...Array(2)].flatMap(() => ['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']),
+  );
+
+  // A selection of journeys, then one journey's report.
+  await page.getByRole('checkbox', { name: 'Pick Contoso Cover — first quote' }).check();
+  const picked = exportFile.parse(JSON.parse(text((await download(page, 'Export 1 journey', 'JSON')).bytes)));
+  expect(picked.journeys.map((j) => j.title)).toEqual(['Contoso Cover — first quote']);
+
+  await dashboard.openJourney('Contoso Cover — first quote');
+  const report = await download(page, 'Export journey', 'HTML report');
+  expect(report.name).toMatch(/^touchtrail-sample-car-insurance-quote-contoso-cover-first-quote-.*\.html$/);
+  const html = text(report.bytes);
+  expect(html).toContain('Content-Security-Policy');
+  expect(html).not.toContain('<script');
+  expect(html.match(/<img src="data:image\/webp;base64,/g)).toHaveLength(5);
+});
+
+test('a long export shows its progress and can be cancelled', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney('Northwind Insurance — first quote');
+  // 1,500 more touchpoints, each with a copy of a screenshot, written straight into the database.
+  await dashboard.page.evaluate(async () => {
+    const open = indexedDB.open('touchtrail');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const tx = db.transaction(['touchpoints', 'screenshots'], 'readwrite');
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve) => {
+        const request = tx.objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+      });
+    type Row = { id: string; seq: number; title: string; screenshotId?: string; touchpointId: string };
+    const points = await all<Row>('touchpoints');
+    const shots = await all<Row>('screenshots');
+    const model = points.find((t) => t.title === 'Home page')!;
+    const shot = shots.find((s) => s.id === model.screenshotId)!;
+    for (let i = 1; i <= 1500; i++) {
+      const [id, screenshotId] = [crypto.randomUUID(), crypto.randomUUID()];
+      tx.objectStore('touchpoints').put({ ...model, id, seq: 100 + i, title: `Copy ${i}`, screenshotId });
+      tx.objectStore('screenshots').put({ ...shot, id: screenshotId, touchpointId: id });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+  });
+  const downloads: string[] = [];
+  dashboard.page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  await dashboard.page.getByText('Export journey', { exact: true }).click();
+  await dashboard.page.getByRole('button', { name: 'Bundle (.zip)', exact: true }).click();
+  const progress = dashboard.page.getByRole('progressbar', { name: 'Exporting Bundle (.zip)' });
+  await expect(progress).toBeVisible();
+  await dashboard.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(dashboard.page.getByText('Export journey', { exact: true })).toBeVisible();
+  await expect(dashboard.page.getByRole('alert')).toHaveCount(0);
+  expect(downloads).toEqual([]);
+});
