@@ -12,7 +12,7 @@ async function download(page: Page, menu: string, format: string) {
   const done = page.waitForEvent('download');
   await page.getByRole('button', { name: format, exact: true }).click();
   const file = await done;
-  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())) };
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
@@ -45,9 +45,8 @@ test('every export format downloads from the dashboard with what it should hold'
   const stages = Papa.parse<string[]>(text((await download(page, 'Export study', 'CSV, one row per stage')).bytes), {
     skipEmptyLines: true,
   }).data;
-  expect(stages.slice(1).map((r) => r[1])).toEqual(
-    [...Array(2)].flatMap(() => ['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']),
-  );
+  const studyStages = ['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy'];
+  expect(stages.slice(1).map((r) => r[1])).toEqual([...studyStages, ...studyStages]); // two journeys
 
   // A selection of journeys, then one journey's report.
   await page.getByRole('checkbox', { name: 'Pick Contoso Cover — first quote' }).check();
