@@ -49,7 +49,7 @@ async function saveOnce(touchpointId: string, annotations: Annotation[], render:
     const latest = await db.touchpoints.get(touchpointId);
     if (!latest) throw new Error('This touchpoint no longer exists.');
     if (!sameRedactions(latest.annotations, current.annotations)) throw new RedactionsMoved();
-    const next = { ...latest, annotations };
+    const next = { ...latest, annotations, updatedAt: Date.now() };
     await db.touchpoints.put(next);
     if (redrawn) {
       const stillThere = await db.screenshots.get(redrawn.id);

@@ -73,6 +73,6 @@ async function changeJourney(id: string, change: (current: Journey) => Journey):
   await db.transaction('rw', db.journeys, async () => {
     const current = await db.journeys.get(id);
     if (!current) throw new Error('This journey no longer exists.');
-    await db.journeys.put(journey.parse(change(current)));
+    await db.journeys.put(journey.parse({ ...change(current), updatedAt: Date.now() }));
   });
 }

@@ -83,7 +83,7 @@ export async function updatePersona(id: string, patch: Partial<Omit<Persona, 'id
   return db.transaction('rw', db.personas, async () => {
     const current = await db.personas.get(id);
     if (!current) throw new Error('This persona no longer exists.');
-    const next = persona.parse({ ...current, ...patch });
+    const next = persona.parse({ ...current, ...patch, updatedAt: Date.now() });
     await db.personas.put(next);
     return next;
   });

@@ -54,7 +54,8 @@ export async function updateTouchpoints(ids: string[], patch: TouchpointPatch): 
   const keys = Object.keys(patch) as (keyof Touchpoint)[];
   return db.transaction('rw', db.touchpoints, async () => {
     const found = (await db.touchpoints.bulkGet(ids)).filter((t) => t !== undefined);
-    await db.touchpoints.bulkPut(found.map((t) => touchpoint.parse({ ...t, ...patch })));
+    const updatedAt = Date.now();
+    await db.touchpoints.bulkPut(found.map((t) => touchpoint.parse({ ...t, ...patch, updatedAt })));
     return { patch, before: found.map((t) => ({ id: t.id, values: pick(t, keys) })) };
   });
 }
@@ -75,7 +76,7 @@ export async function undoBulkEdit(edit: BulkEdit): Promise<void> {
             JSON.stringify(edit.patch[key as keyof TouchpointPatch]),
         ),
       );
-      await db.touchpoints.put({ ...current, ...reverted });
+      await db.touchpoints.put({ ...current, ...reverted, updatedAt: Date.now() });
     }
   });
 }

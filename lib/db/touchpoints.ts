@@ -103,7 +103,7 @@ export async function updateTouchpoint(id: string, patch: TouchpointPatch): Prom
   return db.transaction('rw', db.touchpoints, async () => {
     const current = await db.touchpoints.get(id);
     if (!current) throw new Error('This touchpoint no longer exists.');
-    const next = touchpoint.parse({ ...current, ...patch });
+    const next = touchpoint.parse({ ...current, ...patch, updatedAt: Date.now() });
     await db.touchpoints.put(next);
     return next;
   });

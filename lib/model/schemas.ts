@@ -64,6 +64,8 @@ export const persona = z.object({
   goals: z.array(shortText),
   frustrations: z.array(shortText),
   behaviours: z.array(shortText),
+  /** When the researcher last edited it; merging imports keeps the newer edit. */
+  updatedAt: timestamp.optional(),
 });
 
 export const signalKind = z.enum(SIGNAL_KINDS);
@@ -98,6 +100,8 @@ export const journey = z.object({
   autoRecord: z.boolean().default(false),
   /** Signals detected while no touchpoint of their page was recorded; the next touchpoint takes them. */
   pendingSignals: z.array(signal).default([]),
+  /** When it last changed (pause, resume, end, settings); merging imports keeps the newer. */
+  updatedAt: timestamp.optional(),
 });
 
 export const friction = z.object({
@@ -174,6 +178,8 @@ export const touchpoint = z.object({
   draft: z.boolean().default(false),
   /** Further clicks of the same burst, counted rather than captured (auto-record). */
   extraClicks: z.number().int().nonnegative().default(0),
+  /** When the researcher last edited it; merging imports keeps the newer edit. */
+  updatedAt: timestamp.optional(),
 });
 
 export const imageMime = z.enum(['image/webp', 'image/png', 'image/jpeg']);
