@@ -1,0 +1,168 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { commitCapture, db, updateTouchpoint } from '../../lib/db';
+import { writeBundle } from '../../lib/export/bundle';
+import { gatherExport } from '../../lib/export/gather';
+import { buildExport, serializeExport } from '../../lib/export/json';
+import { mergeImport } from '../../lib/import/merge';
+import { DEFAULT_LIMITS, readImport, type ImageCheck } from '../../lib/import/read';
+import { loadSampleStudy, type DrawMockPage } from '../../lib/sample/sample-study';
+import { capturedPage, walkInProgress } from './factories';
+
+// Node cannot decode images: this stand-in accepts any non-empty file (Chromium decodes for real).
+const checkImage: ImageCheck = async (blob) => blob.size > 0;
+const draw: DrawMockPage = async (page) => {
+  const blob = new Blob([`image of ${page.heading}`], { type: 'image/webp' });
+  return {
+    image: blob,
+    thumbnail: blob,
+    width: 1280,
+    height: 800,
+    devicePixelRatio: 1,
+    mime: 'image/webp',
+    thumbnailMime: 'image/webp',
+  };
+};
+
+async function emptyDatabase() {
+  await db.delete();
+  await db.open();
+}
+const importFile = async (file: Blob) => mergeImport(await readImport(file, { checkImage }));
+/** The export without the moment it was made, to compare two exports. */
+const exported = async (studyId: string) => ({ ...(await buildExport({ studyId })), exportedAt: '' });
+
+describe('importing', () => {
+  it('round-trips a study through JSON into an empty database, screenshots byte for byte', async () => {
+    const study = await loadSampleStudy(draw);
+    const before = await exported(study.id);
+    const file = serializeExport(await buildExport({ studyId: study.id }));
+    await emptyDatabase();
+    const summary = await importFile(file);
+    expect(summary).toMatchObject({ added: 1 + 2 + 2 + 16 + 12, updated: 0, skipped: 0, studyId: study.id });
+    expect(await exported(study.id)).toEqual(before);
+  });
+
+  it('round-trips a study through the bundle (.zip)', async () => {
+    const study = await loadSampleStudy(draw);
+    const before = await exported(study.id);
+    const bundle = await writeBundle(await gatherExport({ studyId: study.id }));
+    await emptyDatabase();
+    await importFile(bundle);
+    expect(await exported(study.id)).toEqual(before);
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    const study = await loadSampleStudy(draw);
+    const file = serializeExport(await buildExport({ studyId: study.id }));
+    const before = await exported(study.id);
+    expect(await importFile(file)).toMatchObject({ added: 0, updated: 0, skipped: 33 });
+    expect(await exported(study.id)).toEqual(before);
+  });
+
+  it('merges: new records added, the newer of two edits kept, and says what it did', async () => {
+    const { journey } = await walkInProgress();
+    const [a, b] = [await commitCapture(capturedPage(journey.id)), await commitCapture(capturedPage(journey.id))];
+    await updateTouchpoint(a.id, { title: 'Edited here first' });
+    await updateTouchpoint(b.id, { title: 'Edited here' });
+    const theirs = await buildExport({ journeyId: journey.id });
+    const edited = (id: string, title: string, updatedAt: number) => {
+      const t = theirs.touchpoints.find((x) => x.id === id)!;
+      return { ...t, title, updatedAt };
+    };
+    const extra = {
+      ...theirs.touchpoints[0]!,
+      id: crypto.randomUUID(),
+      seq: 3,
+      screenshotId: undefined,
+      title: 'Their new one',
+    };
+    const file = {
+      ...theirs,
+      touchpoints: [
+        edited(a.id, 'Edited there later', Date.now() + 60_000),
+        edited(b.id, 'Edited there earlier', 1),
+        extra,
+      ],
+      screenshots: theirs.screenshots,
+    };
+    const summary = await importFile(new Blob([JSON.stringify(file)]));
+    expect(summary).toMatchObject({ added: 1, updated: 1 });
+    const titles = (
+      await db.touchpoints.where('[journeyId+seq]').between([journey.id, 0], [journey.id, Infinity]).toArray()
+    ).map((t) => t.title);
+    expect(titles).toEqual(['Edited there later', 'Edited here', 'Their new one']);
+    expect((await db.journeys.get(journey.id))?.nextSeq).toBe(3);
+  });
+});
+
+describe('refusing bad files, with nothing written', () => {
+  const nothingWritten = async () => expect(await db.studies.count()).toBe(0);
+
+  it('names the field and the problem when the file does not match the format', async () => {
+    const study = await loadSampleStudy(draw);
+    const file = await buildExport({ studyId: study.id });
+    await emptyDatabase();
+    const broken = {
+      ...file,
+      touchpoints: file.touchpoints.map((t, i) =>
+        i === 3 ? { ...t, friction: { ...t.friction, severity: 'awful' } } : t,
+      ),
+    };
+    await expect(importFile(new Blob([JSON.stringify(broken)]))).rejects.toThrow(
+      /touchpoints\.3\.friction\.severity: Invalid option/,
+    );
+    await nothingWritten();
+  });
+
+  it('refuses what is not JSON, records that point outside the file, and images that do not decode', async () => {
+    await expect(importFile(new Blob(['hello']))).rejects.toThrow(
+      'neither a Touchtrail JSON file nor a Touchtrail bundle',
+    );
+    const study = await loadSampleStudy(draw);
+    const file = await buildExport({ studyId: study.id });
+    await emptyDatabase();
+    const orphan = {
+      ...file,
+      touchpoints: [{ ...file.touchpoints[0]!, journeyId: crypto.randomUUID() }],
+      screenshots: [],
+    };
+    await expect(importFile(new Blob([JSON.stringify(orphan)]))).rejects.toThrow(
+      /names a journey the file does not hold/,
+    );
+    const noImages: ImageCheck = async () => false;
+    await expect(readImport(serializeExport(file), { checkImage: noImages }).then(mergeImport)).rejects.toThrow(
+      /is not an image that can be shown/,
+    );
+    await nothingWritten();
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, maxFileBytes: 10 };
+    await expect(readImport(new Blob(['x'.repeat(100)]), { checkImage, limits })).rejects.toThrow(
+      'files over 0 MB are refused',
+    );
+  });
+
+  it('refuses a zip that expands far past its size (a zip bomb), and never leaves the bundle', async () => {
+    const study = await loadSampleStudy(draw);
+    const bundle = new Uint8Array(await (await writeBundle(await gatherExport({ studyId: study.id }))).arrayBuffer());
+    await emptyDatabase();
+    const { unzipSync } = await import('fflate');
+    const files = unzipSync(bundle);
+    const manifest = JSON.parse(new TextDecoder().decode(files['touchtrail.json'])) as {
+      screenshots: { image: string }[];
+    };
+    const bomb = zipSync(
+      { ...files, [manifest.screenshots[0]!.image]: new Uint8Array(20 * 1024 * 1024) },
+      { level: 9 },
+    );
+    await expect(importFile(new Blob([bomb]))).rejects.toThrow(/expand/);
+
+    // A manifest that names a file outside the bundle's folders is refused by the schema.
+    manifest.screenshots[0]!.image = '../../etc/passwd';
+    const escaping = zipSync({ ...files, 'touchtrail.json': strToU8(JSON.stringify(manifest)) });
+    await expect(importFile(new Blob([escaping]))).rejects.toThrow(/screenshots\.0\.image: Not a file of this bundle/);
+    await nothingWritten();
+  });
+});
