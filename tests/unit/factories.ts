@@ -1,5 +1,6 @@
 import { createPersona, createStudy, startJourney, type CapturedPage } from '../../lib/db';
 import { touchpoint, type Touchpoint } from '../../lib/model';
+import type { DrawMockPage } from '../../lib/sample/sample-study';
 
 /** A study, a persona and a journey in progress, as the side panel would create them. */
 export async function walkInProgress(now = 1_700_000_000_000) {
@@ -63,3 +64,17 @@ export function touchpointRecord(overrides: Partial<Touchpoint> = {}): Touchpoin
     ...overrides,
   });
 }
+
+/** Node cannot draw: sample-study pages become tiny stand-in images named after their heading. */
+export const drawStandIn: DrawMockPage = async (page) => {
+  const blob = new Blob([`image of ${page.heading}`], { type: 'image/webp' });
+  return {
+    image: blob,
+    thumbnail: blob,
+    width: 1280,
+    height: 800,
+    devicePixelRatio: 1,
+    mime: 'image/webp',
+    thumbnailMime: 'image/webp',
+  };
+};

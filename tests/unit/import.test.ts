@@ -6,23 +6,12 @@ import { gatherExport } from '../../lib/export/gather';
 import { buildExport, serializeExport } from '../../lib/export/json';
 import { mergeImport } from '../../lib/import/merge';
 import { DEFAULT_LIMITS, readImport, type ImageCheck } from '../../lib/import/read';
-import { loadSampleStudy, type DrawMockPage } from '../../lib/sample/sample-study';
-import { capturedPage, walkInProgress } from './factories';
+import { loadSampleStudy } from '../../lib/sample/sample-study';
+import { capturedPage, drawStandIn, walkInProgress } from './factories';
 
 // Node cannot decode images: this stand-in accepts any non-empty file (Chromium decodes for real).
 const checkImage: ImageCheck = async (blob) => blob.size > 0;
-const draw: DrawMockPage = async (page) => {
-  const blob = new Blob([`image of ${page.heading}`], { type: 'image/webp' });
-  return {
-    image: blob,
-    thumbnail: blob,
-    width: 1280,
-    height: 800,
-    devicePixelRatio: 1,
-    mime: 'image/webp',
-    thumbnailMime: 'image/webp',
-  };
-};
+const draw = drawStandIn;
 
 async function emptyDatabase() {
   await db.delete();

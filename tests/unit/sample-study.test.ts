@@ -5,21 +5,13 @@ import { buildExport } from '../../lib/export/json';
 import { compareJourneys } from '../../lib/metrics/compare';
 import { journeyMetrics } from '../../lib/metrics/journey';
 import { loadSampleStudy, type DrawMockPage } from '../../lib/sample/sample-study';
+import { drawStandIn } from './factories';
 
 // Node cannot draw: a stand-in makes a tiny image per page (draw.ts runs in the browser tests).
 const drawn: string[] = [];
-const draw: DrawMockPage = async (page) => {
+const draw: DrawMockPage = (page) => {
   drawn.push(`${page.company}: ${page.heading}`);
-  const blob = new Blob([page.heading], { type: 'image/webp' });
-  return {
-    image: blob,
-    thumbnail: blob,
-    width: 1280,
-    height: 800,
-    devicePixelRatio: 1,
-    mime: 'image/webp',
-    thumbnailMime: 'image/webp',
-  };
+  return drawStandIn(page);
 };
 
 describe('the sample study', () => {
