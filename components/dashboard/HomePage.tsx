@@ -6,6 +6,7 @@ import { drawMockPage } from '@/lib/sample/draw';
 import { loadSampleStudy } from '@/lib/sample/sample-study';
 import { errorText } from '../ui/errors';
 import { useDashboard } from './context';
+import { ImportDrop } from './ImportDrop';
 import { Link } from './Link';
 import { matches } from '@/lib/dashboard/filters';
 
@@ -73,6 +74,7 @@ export function HomePage() {
         ))}
       </ul>
       {query && shown?.length === 0 && <p className="muted">No study matches “{query}”.</p>}
+      <ImportDrop studyName={async (id) => (await db.studies.get(id))?.name} />
     </section>
   );
 }

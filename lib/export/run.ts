@@ -10,7 +10,11 @@ import { exportBaseName, serializeExport, toExportFile } from './json';
 export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html';
 
 export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
-  { format: 'bundle', label: 'Bundle (.zip)', detail: 'Everything: JSON, screenshots, CSVs, HTML and Markdown reports' },
+  {
+    format: 'bundle',
+    label: 'Bundle (.zip)',
+    detail: 'Everything: JSON, screenshots, CSVs, HTML and Markdown reports',
+  },
   { format: 'json', label: 'JSON', detail: 'One file to import into Touchtrail, screenshots inside' },
   { format: 'csv', label: 'CSV, one row per touchpoint', detail: 'For spreadsheets and journey-mapping tools' },
   { format: 'stages-csv', label: 'CSV, one row per stage', detail: 'For tools that import stage columns' },

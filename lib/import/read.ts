@@ -37,6 +37,10 @@ export type ImageCheck = (image: Blob) => Promise<boolean>;
 export interface ReadOptions {
   limits?: ImportLimits;
   checkImage: ImageCheck;
+  /** Images checked so far, out of all of them. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Cancels the import; it stops before anything is written. */
+  signal?: AbortSignal;
 }
 
 export async function readImport(file: Blob, options: ReadOptions): Promise<ImportBatch> {
@@ -50,7 +54,8 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const batch = isZip ? await readBundle(file, limits) : await readJson(file);
   checkReferences(batch);
-  for (const shot of batch.screenshots) {
+  for (const [index, shot] of batch.screenshots.entries()) {
+    options.signal?.throwIfAborted();
     for (const [what, blob] of [
       ['screenshot', shot.image],
       ['thumbnail', shot.thumbnail],
@@ -58,7 +63,9 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
       if (!(await options.checkImage(blob)))
         throw new ImportError(`The ${what} ${shot.id} is not an image that can be shown.`);
     }
+    options.onProgress?.({ done: index + 1, total: batch.screenshots.length });
   }
+  options.signal?.throwIfAborted();
   return batch;
 }
 

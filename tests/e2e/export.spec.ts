@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { bundleManifest, exportFile } from '../../lib/export/format';
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
+import { GRANTED_BUILD_DIR, launchWithExtension } from './support/browser';
 
 /** Picks a format in an export menu and returns the downloaded file's name and bytes. */
 async function download(page: Page, menu: string, format: string) {
@@ -12,7 +13,7 @@ async function download(page: Page, menu: string, format: string) {
   const done = page.waitForEvent('download');
   await page.getByRole('button', { name: format, exact: true }).click();
   const file = await done;
-  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())) };
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
@@ -100,4 +101,55 @@ test('a long export shows its progress and can be cancelled', async ({ session }
   await expect(dashboard.page.getByText('Export journey', { exact: true })).toBeVisible();
   await expect(dashboard.page.getByRole('alert')).toHaveCount(0);
   expect(downloads).toEqual([]);
+});
+
+test('another researcher imports the bundle (picked) and a broken file (dropped); importing twice changes nothing', async ({
+  session,
+}) => {
+  const mine = await Dashboard.open(session);
+  await mine.loadSample();
+  const bundle = await download(mine.page, 'Export study', 'Bundle (.zip)');
+  const json = await download(mine.page, 'Export study', 'JSON');
+
+  const theirs = await launchWithExtension(GRANTED_BUILD_DIR);
+  try {
+    const dashboard = await Dashboard.open(theirs);
+    const page = dashboard.page;
+    await page.getByLabel('Touchtrail file to import').setInputFiles({
+      name: bundle.name,
+      mimeType: 'application/zip',
+      buffer: bundle.bytes,
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+      '33 added, 0 updated, 0 skipped',
+    );
+    await expect(
+      page.getByRole('main').getByRole('link', { name: 'Sample: car insurance quote' }).first(),
+    ).toBeVisible();
+
+    await page
+      .getByLabel('Touchtrail file to import')
+      .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+      '0 added, 0 updated, 33 skipped',
+    );
+
+    // Dropped on the import area: a file whose touchpoint has an unknown severity.
+    const broken = JSON.parse(text(json.bytes)) as { touchpoints: { friction: { severity: string } }[] };
+    broken.touchpoints[0]!.friction.severity = 'catastrophic';
+    await page.getByRole('region', { name: 'Import' }).evaluate((area, content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'broken.json', { type: 'application/json' }));
+      area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, JSON.stringify(broken));
+    await expect(page.getByRole('alert')).toContainText(
+      'Nothing was imported from broken.json. This file does not match the Touchtrail format: touchpoints.0.friction.severity',
+    );
+
+    await page.getByRole('main').getByRole('link', { name: 'Sample: car insurance quote' }).first().click();
+    await dashboard.openJourney('Northwind Insurance — first quote');
+    await expect(dashboard.cards).toHaveCount(9);
+  } finally {
+    await theirs.close();
+  }
 });
