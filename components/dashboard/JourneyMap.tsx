@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { formatEmotion, journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
+import { boardGrid, gridToHtml, gridToTsv } from '@/lib/export/board';
+import { gatherExport } from '@/lib/export/gather';
+import { errorText } from '../ui/errors';
 import { ScreenshotThumb } from '../ui/ScreenshotThumb';
+import { useDashboard } from './context';
 import { EmotionCurve } from './EmotionCurve';
 
 interface Props {
@@ -19,6 +23,21 @@ const PER_STAGE = 8;
  */
 export function JourneyMap({ journey, study, touchpoints }: Props) {
   const [keyOnly, setKeyOnly] = useState(false);
+  const { toast, error } = useDashboard();
+  const copyMap = async () => {
+    try {
+      const grid = boardGrid(await gatherExport({ journeyId: journey.id }), journey, keyOnly);
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([gridToTsv(grid)], { type: 'text/plain' }),
+          'text/html': new Blob([gridToHtml(grid)], { type: 'text/html' }),
+        }),
+      ]);
+      toast({ text: 'Map copied: paste it into a spreadsheet or a whiteboard.' });
+    } catch (reason) {
+      error(`Could not copy the map: ${errorText(reason)}`);
+    }
+  };
   const shown = kept(touchpoints).filter((t) => !keyOnly || t.key);
   const stages = stagesInUse(study.stages, shown);
   const metrics = journeyMetrics(journey, shown, study.stages);
@@ -54,6 +73,9 @@ export function JourneyMap({ journey, study, touchpoints }: Props) {
         <span className="muted">
           {shown.length} {shown.length === 1 ? 'touchpoint' : 'touchpoints'} on the map
         </span>
+        <button type="button" onClick={() => void copyMap()} title="Paste into a spreadsheet, Miro, Mural or FigJam">
+          Copy map
+        </button>
         <button type="button" onClick={() => window.print()}>
           Print
         </button>

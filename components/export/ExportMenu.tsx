@@ -5,6 +5,7 @@ import type { ExportScope } from '@/lib/export/gather';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
 import { downloadBlob } from '../ui/download';
 import { errorText } from '../ui/errors';
+import './export.css';
 
 interface Props {
   scope: ExportScope;

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
+import { ExportMenu } from '../export/ExportMenu';
 import { ExportButton } from './ExportButton';
 import { OpenDashboardButton } from './OpenDashboardButton';
 import { formatDuration } from './WalkHeader';
@@ -58,6 +59,7 @@ export function JourneySummary(props: { journeyId: string; onClose: () => void; 
       <div className="row">
         <OpenDashboardButton to={{ page: 'journey', journeyId: walk.id, tab: 'map' }} label="Open in dashboard" />
         <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={props.onError} />
+        <ExportMenu scope={{ journeyId: walk.id }} label="Other formats" onError={props.onError} />
         <button type="button" className="primary" onClick={props.onClose}>
           Start another journey
         </button>

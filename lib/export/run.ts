@@ -5,9 +5,13 @@ import { writeBundle, type Progress } from './bundle';
 import { stagesCsv, touchpointsCsv } from './csv';
 import { gatherExport, type ExportData, type ExportScope } from './gather';
 import { htmlReport } from './html';
-import { exportBaseName, serializeExport, toExportFile } from './json';
+import { strToU8, zipSync } from 'fflate';
+import type { Journey } from '../model';
+import { cjmlJourney } from './cjml';
+import { exportBaseName, serializeExport, slug, toExportFile } from './json';
+import { userFlow } from './user-flow';
 
-export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html';
+export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html' | 'cjml' | 'user-flow';
 
 export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
   {
@@ -19,6 +23,12 @@ export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: stri
   { format: 'csv', label: 'CSV, one row per touchpoint', detail: 'For spreadsheets and journey-mapping tools' },
   { format: 'stages-csv', label: 'CSV, one row per stage', detail: 'For tools that import stage columns' },
   { format: 'html', label: 'HTML report', detail: 'One file to share or print to PDF' },
+  { format: 'cjml', label: 'CJML (XML)', detail: 'Customer Journey Modeling Language 2.0, actual journey' },
+  {
+    format: 'user-flow',
+    label: 'Replayable user flow',
+    detail: 'For the Chrome DevTools Recorder: replay the walk to see what changed',
+  },
 ];
 
 export interface RunOptions {
@@ -49,11 +59,38 @@ export async function runExport(format: ExportFormat, scope: ExportScope, option
       }
       return { blob: text(htmlReport(data, images, now), 'text/html'), fileName: name('html') };
     }
+    case 'cjml':
+      return perJourney(data, name, 'cjml.xml', 'application/xml', (j) => cjmlJourney(data, j));
+    case 'user-flow':
+      return perJourney(data, name, 'user-flow.json', 'application/json', (j) =>
+        JSON.stringify(userFlow(data, j), null, 2),
+      );
   }
 }
 
 export function exportName(data: ExportData, now: Date, extension: string): string {
   return `${exportBaseName(data, now.toISOString().slice(0, 10))}.${extension}`;
+}
+
+/** One file for one journey; a zip of one file per journey for several. */
+function perJourney(
+  data: ExportData,
+  name: (extension: string) => string,
+  extension: string,
+  type: string,
+  write: (journey: Journey) => string,
+) {
+  if (data.journeys.length === 1) return { blob: text(write(data.journeys[0]!), type), fileName: name(extension) };
+  const files = Object.fromEntries(
+    data.journeys.map((j, i) => [
+      `${String(i + 1).padStart(2, '0')}-${slug(j.title) || 'journey'}.${extension}`,
+      strToU8(write(j)),
+    ]),
+  );
+  return {
+    blob: new Blob([zipSync(files)], { type: 'application/zip' }),
+    fileName: name(`${extension.split('.')[0]}.zip`),
+  };
 }
 
 const text = (content: string, type: string) => new Blob([content], { type: `${type};charset=utf-8` });

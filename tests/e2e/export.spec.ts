@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
+import { parse, StepType } from '@puppeteer/replay';
+import { XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { bundleManifest, exportFile } from '../../lib/export/format';
 import { expect, test } from './fixtures';
@@ -61,6 +63,46 @@ test('every export format downloads from the dashboard with what it should hold'
   expect(html).toContain('Content-Security-Policy');
   expect(html).not.toContain('<script');
   expect(html.match(/<img src="data:image\/webp;base64,/g)).toHaveLength(5);
+
+  const cjml = await download(page, 'Export journey', 'CJML (XML)');
+  expect(cjml.name).toMatch(/\.cjml\.xml$/);
+  expect(XMLValidator.validate(text(cjml.bytes))).toBe(true);
+  expect(text(cjml.bytes)).toContain('<actualCommunicationPoint');
+
+  const flow = parse(JSON.parse(text((await download(page, 'Export journey', 'Replayable user flow')).bytes)));
+  expect(flow.title).toBe('Contoso Cover — first quote');
+  expect(flow.steps.filter((s) => s.type === StepType.CustomStep)).toHaveLength(7);
+  expect(flow.steps.filter((s) => s.type === StepType.Navigate).length).toBeGreaterThan(0);
+});
+
+test('"Copy map" puts the map on the clipboard as tab-separated text and as a table', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney('Northwind Insurance — first quote');
+  await dashboard.page.getByRole('link', { name: 'Journey map' }).click();
+  await dashboard.page.getByRole('switch', { name: 'Key touchpoints only' }).check();
+  // Automation cannot read the clipboard of an extension page (no permission can be granted to
+  // its origin): keep a copy of what the page hands to the clipboard, then let it through.
+  await dashboard.page.evaluate(() => {
+    const write = navigator.clipboard.write.bind(navigator.clipboard);
+    const seen: ClipboardItem[] = [];
+    (window as unknown as { copied: ClipboardItem[] }).copied = seen;
+    navigator.clipboard.write = (items) => {
+      seen.push(...items);
+      return write(items);
+    };
+  });
+  await dashboard.page.getByRole('button', { name: 'Copy map' }).click();
+  await expect(dashboard.page.getByText('Map copied')).toBeVisible();
+  const copied = await dashboard.page.evaluate(async () => {
+    const [item] = (window as unknown as { copied: ClipboardItem[] }).copied;
+    const read = async (type: string) => (await item!.getType(type)).text();
+    return { tsv: await read('text/plain'), html: await read('text/html') };
+  });
+  const rows = copied.tsv.split('\n').map((line) => line.split('\t'));
+  expect(rows[0]).toEqual(['Stage', 'Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']);
+  expect(rows[1]?.[3]).toBe('★ Price page');
+  expect(copied.html).toContain('<table>');
 });
 
 test('a long export shows its progress and can be cancelled', async ({ session }) => {
@@ -152,4 +194,15 @@ test('another researcher imports the bundle (picked) and a broken file (dropped)
   } finally {
     await theirs.close();
   }
+});
+
+test('the side panel offers the other formats after a walk', async ({ panel, shop }) => {
+  await panel.createStudy('Panel export', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', []);
+  await panel.startJourney('Reorder', 'Buy the same boots again');
+  await panel.capture();
+  await panel.endJourney();
+  const csv = await download(panel.page, 'Other formats', 'CSV, one row per touchpoint');
+  expect(csv.name).toMatch(/^touchtrail-panel-export-reorder-.*\.csv$/);
+  expect(text(csv.bytes).split('\r\n')[1]).toContain('Awareness');
 });
