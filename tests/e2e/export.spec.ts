@@ -206,3 +206,41 @@ test('the side panel offers the other formats after a walk', async ({ panel, sho
   expect(csv.name).toMatch(/^touchtrail-panel-export-reorder-.*\.csv$/);
   expect(text(csv.bytes).split('\r\n')[1]).toContain('Awareness');
 });
+
+test('a captured journey survives export, import on another machine, and export again unchanged', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await panel.createStudy('Round trip', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', ['Reorder quickly']);
+  await panel.startJourney('Reorder', 'Buy the same boots again');
+  await panel.capture();
+  await shop.open('checkout.html');
+  await panel.capture();
+  await panel.annotate(2, { title: 'Checkout', severity: 'Major', notes: 'Asks for an account' });
+  await panel.endJourney();
+
+  const mine = await Dashboard.open(session);
+  await mine.page.getByRole('main').getByRole('link', { name: 'Round trip' }).click();
+  const bundle = await download(mine.page, 'Export study', 'Bundle (.zip)');
+  const original = JSON.parse(text((await download(mine.page, 'Export study', 'JSON')).bytes)) as {
+    exportedAt: string;
+  };
+
+  const theirs = await launchWithExtension(GRANTED_BUILD_DIR);
+  try {
+    const dashboard = await Dashboard.open(theirs);
+    await dashboard.page
+      .getByLabel('Touchtrail file to import')
+      .setInputFiles({ name: bundle.name, mimeType: 'application/zip', buffer: bundle.bytes });
+    await dashboard.page.getByRole('status').filter({ hasText: 'Imported' }).getByRole('link').click();
+    const again = JSON.parse(text((await download(dashboard.page, 'Export study', 'JSON')).bytes)) as {
+      exportedAt: string;
+    };
+    // The same study, record for record, screenshots byte for byte (base64 in the JSON).
+    expect({ ...again, exportedAt: '' }).toEqual({ ...original, exportedAt: '' });
+  } finally {
+    await theirs.close();
+  }
+});
