@@ -20,6 +20,7 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
   const controller = useRef<AbortController | null>(null);
 
   const run = async (file: File) => {
+    if (state.kind === 'running') return; // one import at a time
     controller.current = new AbortController();
     const signal = controller.current.signal;
     setState({ kind: 'running', name: file.name, slow: false });

@@ -33,6 +33,7 @@ export function ExportMenu({ scope, label, onError }: Props) {
         signal: controller.current.signal,
         onProgress: (progress) => setRunning((r) => r && { ...r, progress }),
       });
+      controller.current.signal.throwIfAborted();
       downloadBlob(blob, fileName);
     } catch (error) {
       if (!controller.current.signal.aborted) onError(`Export failed: ${errorText(error)}`);

@@ -4,6 +4,7 @@
 
 import { formatEmotion, journeyMetrics, kept, stagesInUse } from '../metrics/journey';
 import { label, type Journey, type Touchpoint } from '../model';
+import { neutralise } from './csv';
 import { escapeMarkup } from './escape';
 import type { ExportData } from './gather';
 
@@ -37,7 +38,10 @@ export function boardGrid(data: ExportData, journey: Journey, keyOnly = false): 
 
 /** Tab-separated: a tab or line break inside a cell would split it, so they become spaces. */
 export function gridToTsv(grid: string[][]): string {
-  return grid.map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
+  // Pasted into a spreadsheet, a cell starting with = runs as a formula: page titles are not ours.
+  return grid
+    .map((row) => row.map((cell) => String(neutralise(cell.replace(/[\t\r\n]+/g, ' ')))).join('\t'))
+    .join('\n');
 }
 
 export function gridToHtml(grid: string[][]): string {

@@ -28,11 +28,23 @@ const BUNDLE_REPORT_CSP = "default-src 'none'; img-src 'self' file: data:; style
 
 export async function writeBundle(data: ExportData, options: BundleOptions = {}): Promise<Blob> {
   const now = options.now ?? new Date();
-  const parts: BlobPart[] = [];
+  // The zip's output is folded into Blobs every few megabytes, which the browser may keep on disk.
+  const blobs: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    blobs.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
   let failure: Error | undefined;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
-    else parts.push(chunk.slice());
+    else {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes > 8 * 1024 ** 2) flush();
+    }
   });
   const total = data.screenshots.length + 1;
   let done = 0;
@@ -80,7 +92,8 @@ export async function writeBundle(data: ExportData, options: BundleOptions = {})
   }
   zip.end();
   if (failure) throw failure;
-  return new Blob(parts, { type: 'application/zip' });
+  flush();
+  return new Blob(blobs, { type: 'application/zip' });
 }
 
 function addText(zip: Zip, name: string, text: string) {

@@ -40,34 +40,37 @@ export const TOUCHPOINT_COLUMNS = [
 
 /** One row per touchpoint, in walk order, journey after journey. */
 export function touchpointsCsv(data: ExportData, options: CsvOptions = {}): string {
-  const rows = data.touchpoints.map((t) => {
-    const journey = data.journeys.find((j) => j.id === t.journeyId)!;
-    const shot = data.screenshots.find((s) => s.id === t.screenshotId);
-    return [
-      t.stage,
-      t.title,
-      label(t.channel),
-      label(t.owner),
-      t.goal ?? '',
-      data.personas.find((p) => p.id === journey.personaId)?.name ?? '',
-      journey.title,
-      t.seq,
-      new Date(t.capturedAt).toISOString(),
-      t.url ?? '',
-      t.purchasePhase ? label(t.purchasePhase) : '',
-      t.initiator ? label(t.initiator) : '',
-      t.department ?? '',
-      label(t.friction.severity),
-      t.friction.categories.map(label).join('; '),
-      t.friction.notes,
-      t.emotion ?? '',
-      t.effort ?? '',
-      yesNo(t.momentOfTruth),
-      yesNo(t.key),
-      t.signals.map((s) => `${label(s.kind)} (${s.status}): ${s.detail}`).join('; '),
-      shot ? screenshotFileName(journey, t, shot) : '',
-    ];
-  });
+  // Drafts not yet kept stay out, as in the map, the metrics and the reports.
+  const rows = data.touchpoints
+    .filter((t) => !t.draft)
+    .map((t) => {
+      const journey = data.journeys.find((j) => j.id === t.journeyId)!;
+      const shot = data.screenshots.find((s) => s.id === t.screenshotId);
+      return [
+        t.stage,
+        t.title,
+        label(t.channel),
+        label(t.owner),
+        t.goal ?? '',
+        data.personas.find((p) => p.id === journey.personaId)?.name ?? '',
+        journey.title,
+        t.seq,
+        new Date(t.capturedAt).toISOString(),
+        t.url ?? '',
+        t.purchasePhase ? label(t.purchasePhase) : '',
+        t.initiator ? label(t.initiator) : '',
+        t.department ?? '',
+        label(t.friction.severity),
+        t.friction.categories.map(label).join('; '),
+        t.friction.notes,
+        t.emotion ?? '',
+        t.effort ?? '',
+        yesNo(t.momentOfTruth),
+        yesNo(t.key),
+        t.signals.map((s) => `${label(s.kind)} (${s.status}): ${s.detail}`).join('; '),
+        shot ? screenshotFileName(journey, t, shot) : '',
+      ];
+    });
   return write([[...TOUCHPOINT_COLUMNS], ...rows], options);
 }
 

@@ -73,7 +73,7 @@ function touchpointSection(data: ExportData, journey: Journey, t: Touchpoint): s
     `#### ${t.seq}. ${md(t.title || 'Untitled')}`,
     '',
     md(facts.join(' · ')),
-    ...(t.url ? ['', `\`${t.url.replace(/`/g, "'")}\``] : []),
+    ...(t.url ? ['', md(t.url.replace(/\s+/g, ' '))] : []),
     ...(t.friction.notes ? ['', md(t.friction.notes)] : []),
     ...(shot ? ['', `![Screenshot: ${md(t.title)}](${screenshotFileName(journey, t, shot)})`] : []),
     '',

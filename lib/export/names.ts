@@ -9,5 +9,5 @@ export function screenshotFileName(
 ): string {
   const extension = shot.mime === 'image/png' ? 'png' : shot.mime === 'image/jpeg' ? 'jpg' : 'webp';
   const seq = String(touchpoint.seq).padStart(3, '0');
-  return `screenshots/${slug(journey.title) || 'journey'}-${seq}-${shot.id.slice(0, 8)}.${extension}`;
+  return `screenshots/${slug(journey.title) || 'journey'}-${seq}-${shot.id.slice(0, 8).toLowerCase()}.${extension}`;
 }

@@ -40,6 +40,7 @@ export interface RunOptions {
 export async function runExport(format: ExportFormat, scope: ExportScope, options: RunOptions = {}) {
   const now = options.now ?? new Date();
   const data = await gatherExport(scope);
+  options.signal?.throwIfAborted();
   const name = (extension: string) => exportName(data, now, extension);
   switch (format) {
     case 'bundle':

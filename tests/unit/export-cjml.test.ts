@@ -52,7 +52,7 @@ describe('the CJML export', () => {
     const study = await loadSampleStudy(drawStandIn);
     const [journey] = await db.journeys.where({ studyId: study.id }).toArray();
     const data = await gatherExport({ journeyId: journey!.id });
-    data.touchpoints[0]!.title = '</name><injected/>&<![CDATA[x]]>';
+    data.touchpoints[0]!.title = '</name><injected/>&<![CDATA[x]]>\u0001\u0000';
     const xml = cjmlJourney(data, journey!);
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toContain('<injected/>');

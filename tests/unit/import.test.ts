@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { commitCapture, db, updateTouchpoint } from '../../lib/db';
+import { commitCapture, db, saveAnnotations, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
 import { writeBundle } from '../../lib/export/bundle';
 import { gatherExport } from '../../lib/export/gather';
 import { buildExport, serializeExport } from '../../lib/export/json';
@@ -153,5 +153,84 @@ describe('refusing bad files, with nothing written', () => {
     const escaping = zipSync({ ...files, 'touchtrail.json': strToU8(JSON.stringify(manifest)) });
     await expect(importFile(new Blob([escaping]))).rejects.toThrow(/screenshots\.0\.image: Not a file of this bundle/);
     await nothingWritten();
+  });
+});
+
+describe('importing real-sized and crafted files', () => {
+  it('re-imports a streamed bundle with a large manifest and a large image', async () => {
+    const { study, journey } = await walkInProgress();
+    const big = new Uint8Array(300 * 1024).map((_, i) => (i * 7919) % 251); // does not compress
+    await commitCapture(
+      capturedPage(journey.id, {
+        image: { ...capturedPage(journey.id).image!, image: new Blob([big], { type: 'image/webp' }) },
+      }),
+    );
+    for (let i = 0; i < 400; i++)
+      await commitCapture(capturedPage(journey.id, { image: undefined, pageTitle: `Page ${i}` }));
+    const before = await exported(study.id);
+    const bundle = await writeBundle(await gatherExport({ studyId: study.id }));
+    await emptyDatabase();
+    await importFile(bundle);
+    expect(await exported(study.id)).toEqual(before);
+  });
+
+  it('refuses a manifest that names one file for two images', async () => {
+    const study = await loadSampleStudy(draw);
+    const files = (await import('fflate')).unzipSync(
+      new Uint8Array(await (await writeBundle(await gatherExport({ studyId: study.id }))).arrayBuffer()),
+    );
+    const manifest = JSON.parse(new TextDecoder().decode(files['touchtrail.json'])) as {
+      screenshots: { image: string }[];
+    };
+    manifest.screenshots[1]!.image = manifest.screenshots[0]!.image;
+    await emptyDatabase();
+    const crafted = zipSync({ ...files, 'touchtrail.json': strToU8(JSON.stringify(manifest)) });
+    await expect(importFile(new Blob([crafted]))).rejects.toThrow(/for two images/);
+  });
+
+  it('never undoes a redaction made here, however recent the file that lacks it', async () => {
+    const { journey } = await walkInProgress();
+    const point = await commitCapture(capturedPage(journey.id));
+    const theirs = await buildExport({ journeyId: journey.id });
+    const redaction = {
+      kind: 'redaction' as const,
+      id: crypto.randomUUID(),
+      area: { x: 0, y: 0, width: 0.5, height: 0.5 },
+      style: 'solid' as const,
+    };
+    const burn: RedactionRenderer = async () => {
+      const blob = new Blob(['redacted'], { type: 'image/webp' });
+      return { image: blob, thumbnail: blob, mime: 'image/webp', thumbnailMime: 'image/webp' };
+    };
+    await saveAnnotations(point.id, [redaction], burn);
+    const later = {
+      ...theirs,
+      touchpoints: [{ ...theirs.touchpoints[0]!, title: 'Edited later there', updatedAt: Date.now() + 60_000 }],
+    };
+    await importFile(new Blob([JSON.stringify(later)]));
+    const stored = await db.touchpoints.get(point.id);
+    expect(stored?.annotations).toEqual([redaction]);
+    expect(await (await db.screenshots.get(point.screenshotId!))?.image.text()).toBe('redacted');
+  });
+
+  it('refuses a file that moves a record to another study, and dates edits no later than now', async () => {
+    const { journey } = await walkInProgress();
+    await commitCapture(capturedPage(journey.id));
+    const file = await buildExport({ journeyId: journey.id });
+    const other = await walkInProgress();
+    const moved = {
+      ...file,
+      study: other.study,
+      journeys: [{ ...file.journeys[0]!, studyId: other.study.id }],
+      personas: [{ ...file.personas[0]!, studyId: other.study.id }],
+    };
+    await expect(importFile(new Blob([JSON.stringify(moved)]))).rejects.toThrow(/moves persona .* to another study/);
+
+    const future = {
+      ...file,
+      touchpoints: [{ ...file.touchpoints[0]!, title: 'From the future', updatedAt: Number.MAX_SAFE_INTEGER }],
+    };
+    await importFile(new Blob([JSON.stringify(future)]));
+    expect((await db.touchpoints.get(file.touchpoints[0]!.id))?.updatedAt).toBeLessThanOrEqual(Date.now());
   });
 });
