@@ -1,0 +1,199 @@
+// Benchmarks 1, 2 and 6: capture latency against a bare captureVisibleTab in the same run, a
+// burst of 20 requests against the rate-limit floor, and bytes stored per touchpoint.
+
+import type { Page, Worker } from '@playwright/test';
+import { SidePanel } from '../e2e/pages/SidePanel';
+import type { ExtensionSession } from '../e2e/support/browser';
+import { ms, summarize, type BenchRow } from './stats';
+
+/** Chrome allows two captureVisibleTab calls a second: captures are spaced by more than that. */
+const SPACING_MS = 600;
+
+export interface CaptureBenchOptions {
+  session: ExtensionSession;
+  panel: SidePanel;
+  shop: Page;
+  captures: number;
+  burst: number;
+}
+
+export async function captureBenchmarks(options: CaptureBenchOptions): Promise<BenchRow[]> {
+  const { session, panel, shop } = options;
+  // tsx names functions with a __name helper that the page and the worker do not have.
+  await panel.page.evaluate('globalThis.__name = (f) => f');
+  await session.worker.evaluate('globalThis.__name = (f) => f');
+  await installTouchpointCount(panel.page);
+  const shopUrl = shop.url();
+  const latencies: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < options.captures; i++) {
+    floors.push(await bareCapture(session.worker, shopUrl));
+    await pause(SPACING_MS);
+    latencies.push(await timedCapture(panel.page));
+    await pause(SPACING_MS);
+  }
+  const latency = summarize(latencies);
+  const floor = summarize(floors);
+  const ratio = latency.median / floor.median;
+
+  const burst = await burstCapture(panel.page, options.burst);
+  const burstFloor = ((options.burst - 1) * 1000) / 2; // two a second: the first now, the rest after
+  const storage = await bytesPerTouchpoint(panel.page);
+
+  console.log(`capture latency (n=${latency.n}): median ${ms(latency.median)}, p95 ${ms(latency.p95)}`);
+  console.log(`bare captureVisibleTab (n=${floor.n}): median ${ms(floor.median)}, p95 ${ms(floor.p95)}`);
+  console.log(`burst of ${options.burst}: ${burst.saved} saved in ${ms(burst.ms)} (floor ${ms(burstFloor)})`);
+  console.log(`storage: ${(storage.median / 1024).toFixed(1)} KB per touchpoint (median of ${storage.n})`);
+  return [
+    {
+      benchmark: '1 capture latency',
+      figure: 'median',
+      value: ms(latency.median),
+      budget: '≤ 150 ms',
+      met: latency.median <= 150,
+    },
+    {
+      benchmark: '1 capture latency',
+      figure: 'p95',
+      value: ms(latency.p95),
+      budget: '≤ 300 ms',
+      met: latency.p95 <= 300,
+    },
+    {
+      benchmark: '1 capture latency',
+      figure: 'bare captureVisibleTab, median',
+      value: ms(floor.median),
+      budget: '(floor)',
+      met: true,
+    },
+    {
+      benchmark: '1 capture latency',
+      figure: 'median ÷ floor',
+      value: `${ratio.toFixed(2)}×`,
+      budget: '≤ 3×',
+      met: ratio <= 3,
+    },
+    {
+      benchmark: '2 burst',
+      figure: `${options.burst} requests: saved`,
+      value: `${burst.saved} of ${options.burst}`,
+      budget: 'all',
+      met: burst.saved === options.burst,
+    },
+    {
+      benchmark: '2 burst',
+      figure: 'total ÷ rate-limit floor',
+      value: `${(burst.ms / burstFloor).toFixed(2)}× (${ms(burst.ms)})`,
+      budget: '≤ 1.15×',
+      met: burst.ms / burstFloor <= 1.15,
+    },
+    {
+      benchmark: '6 storage',
+      figure: 'bytes per touchpoint (1280×800)',
+      value: `${(storage.median / 1024).toFixed(1)} KB`,
+      budget: '≤ 150 KB',
+      met: storage.median <= 150 * 1024,
+    },
+  ];
+}
+
+/** The floor: one captureVisibleTab of the same tab, timed inside the service worker. */
+async function bareCapture(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
+    const [tab] = await api.tabs.query({ url: pageUrl });
+    const started = performance.now();
+    await api.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
+    return performance.now() - started;
+  }, url);
+}
+
+interface ChromeTabs {
+  tabs: {
+    query(query: { url: string }): Promise<{ windowId: number }[]>;
+    captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
+  };
+}
+
+/**
+ * From the click on "Capture touchpoint" to the new touchpoint being in IndexedDB, watched from
+ * the panel page by counting the store every 2 ms (the figure includes at most that much).
+ */
+async function timedCapture(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const count = (globalThis as unknown as BenchGlobals).countTouchpoints;
+    const before = await count();
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Capture touchpoint'))!;
+    const started = performance.now();
+    button.click();
+    while ((await count()) === before) await new Promise((resolve) => setTimeout(resolve, 2));
+    const elapsed = performance.now() - started;
+    return elapsed;
+  });
+}
+
+interface BenchGlobals {
+  countTouchpoints: () => Promise<number>;
+}
+
+/** Puts a counter of the touchpoints store on the panel page, for the timed loops below. */
+async function installTouchpointCount(page: Page) {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('touchtrail');
+      open.onsuccess = () => resolve(open.result);
+    });
+    (globalThis as unknown as BenchGlobals).countTouchpoints = () =>
+      new Promise<number>((resolve) => {
+        const request = db.transaction('touchpoints').objectStore('touchpoints').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+  });
+}
+
+/** `n` capture requests within two seconds; the time until every one is stored. */
+async function burstCapture(page: Page, n: number): Promise<{ saved: number; ms: number }> {
+  return page.evaluate(async (requests) => {
+    const count = (globalThis as unknown as BenchGlobals).countTouchpoints;
+    const before = await count();
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Capture touchpoint'))!;
+    const started = performance.now();
+    for (let i = 0; i < requests; i++) {
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve, 2000 / requests));
+    }
+    const deadline = started + 60_000;
+    let saved = (await count()) - before;
+    while (saved < requests && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      saved = (await count()) - before;
+    }
+    return { saved, ms: performance.now() - started };
+  }, n);
+}
+
+/** Image + thumbnail + record, per touchpoint, from what the store holds. */
+async function bytesPerTouchpoint(page: Page) {
+  const sizes = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('touchtrail');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+      });
+    const points = await all<{ screenshotId?: string }>('touchpoints');
+    const shots = await all<{ id: string; image: Blob; thumbnail: Blob }>('screenshots');
+    db.close();
+    return points.flatMap((point) => {
+      const shot = shots.find((s) => s.id === point.screenshotId);
+      const record = new Blob([JSON.stringify(point)]).size;
+      return shot ? [shot.image.size + shot.thumbnail.size + record] : [];
+    });
+  });
+  return summarize(sizes);
+}
+
+const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
