@@ -16,6 +16,7 @@ import {
   type Touchpoint,
 } from '@/lib/model';
 import { AnnotationEditor } from '../annotate/AnnotationEditor';
+import { Choice } from '../ui/Choice';
 import { errorText } from '../ui/errors';
 import { useDraftText } from '../ui/hooks';
 import { PromiseChecks } from './PromiseChecks';
@@ -242,6 +243,7 @@ function withoutKeys(patch: TouchpointPatch, keys: string[]): TouchpointPatch {
   return Object.fromEntries(Object.entries(patch).filter(([key]) => !keys.includes(key)));
 }
 
+/** A vocabulary field that may be left unset ("Not set"). */
 function OptionalSelect<T extends string>(props: {
   label: string;
   value: T | undefined;
@@ -249,19 +251,12 @@ function OptionalSelect<T extends string>(props: {
   onChange: (value: T | undefined) => void;
 }) {
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <select
-        value={props.value ?? ''}
-        onChange={(e) => props.onChange(e.target.value === '' ? undefined : (e.target.value as T))}
-      >
-        <option value="">Not set</option>
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {label(option)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Choice
+      label={props.label}
+      value={props.value ?? ''}
+      options={props.options}
+      empty="Not set"
+      onChange={(value) => props.onChange(value === '' ? undefined : (value as T))}
+    />
   );
 }
