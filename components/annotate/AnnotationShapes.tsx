@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { areaToPixels } from '@/lib/annotate/geometry';
+import { annotationSizes } from '@/lib/annotate/style';
 import type { Annotation } from '@/lib/model';
 import './annotate.css';
 
@@ -19,7 +20,7 @@ interface Props {
  */
 export function AnnotationShapes({ annotations, width, height, previewSource, selectedId }: Props) {
   const uid = useId().replace(/:/g, '');
-  const unit = Math.max(width, 400) / 100; // 1% of the screenshot's width
+  const sizes = annotationSizes(width);
   return (
     <g className="annotation-shapes">
       <defs>
@@ -27,7 +28,7 @@ export function AnnotationShapes({ annotations, width, height, previewSource, se
           <path d="M0,0 L10,5 L0,10 z" className="annotation-fill" />
         </marker>
         <filter id={`${uid}-blur`}>
-          <feGaussianBlur stdDeviation={unit * 1.5} />
+          <feGaussianBlur stdDeviation={sizes.unit * 1.5} />
         </filter>
       </defs>
       {annotations.map((annotation) => (
@@ -39,7 +40,7 @@ export function AnnotationShapes({ annotations, width, height, previewSource, se
           <Shape
             annotation={annotation}
             size={{ width, height }}
-            unit={unit}
+            sizes={sizes}
             arrowHead={`url(#${uid}-head)`}
             blurFilter={`url(#${uid}-blur)`}
             previewSource={previewSource}
@@ -54,19 +55,19 @@ export function AnnotationShapes({ annotations, width, height, previewSource, se
 interface ShapeProps {
   annotation: Annotation;
   size: { width: number; height: number };
-  unit: number;
+  sizes: ReturnType<typeof annotationSizes>;
   arrowHead: string;
   blurFilter: string;
   previewSource?: string;
   clipId: string;
 }
 
-function Shape({ annotation, size, unit, arrowHead, blurFilter, previewSource, clipId }: ShapeProps) {
+function Shape({ annotation, size, sizes, arrowHead, blurFilter, previewSource, clipId }: ShapeProps) {
   const { width, height } = size;
   switch (annotation.kind) {
     case 'box': {
       const box = areaToPixels(annotation.area, width, height);
-      return <rect {...box} className="annotation-stroke" strokeWidth={unit * 0.4} fill="none" rx={unit * 0.3} />;
+      return <rect {...box} className="annotation-stroke" strokeWidth={sizes.stroke} fill="none" rx={sizes.corner} />;
     }
     case 'arrow':
       return (
@@ -76,13 +77,13 @@ function Shape({ annotation, size, unit, arrowHead, blurFilter, previewSource, c
           x2={annotation.to.x * width}
           y2={annotation.to.y * height}
           className="annotation-stroke"
-          strokeWidth={unit * 0.4}
+          strokeWidth={sizes.stroke}
           strokeLinecap="round"
           markerEnd={arrowHead}
         />
       );
     case 'marker': {
-      const r = unit * 2;
+      const r = sizes.markerRadius;
       return (
         <>
           <circle cx={annotation.at.x * width} cy={annotation.at.y * height} r={r} className="annotation-fill" />
@@ -100,13 +101,20 @@ function Shape({ annotation, size, unit, arrowHead, blurFilter, previewSource, c
       );
     }
     case 'text': {
-      const fontSize = unit * 2.2;
+      const fontSize = sizes.labelFont;
       const x = annotation.at.x * width;
       const y = annotation.at.y * height;
-      const boxWidth = Math.min(width - x, annotation.text.length * fontSize * 0.6 + fontSize);
+      const labelBox = sizes.labelBox(annotation.text, x);
       return (
         <>
-          <rect x={x} y={y} width={boxWidth} height={fontSize * 1.6} rx={unit * 0.3} className="annotation-label" />
+          <rect
+            x={x}
+            y={y}
+            width={labelBox.width}
+            height={labelBox.height}
+            rx={sizes.corner}
+            className="annotation-label"
+          />
           <text x={x + fontSize / 2} y={y + fontSize * 0.8} fontSize={fontSize} dominantBaseline="central">
             {annotation.text}
           </text>

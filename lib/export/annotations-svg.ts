@@ -4,14 +4,15 @@
 import { areaToPixels } from '../annotate/geometry';
 import type { Annotation } from '../model';
 import { escapeMarkup } from './escape';
+import { ANNOTATION_COLOUR, annotationSizes } from '../annotate/style';
 
-const COLOUR = '#e11d48';
+const COLOUR = ANNOTATION_COLOUR;
 
 export function annotationsSvg(annotations: Annotation[], width: number, height: number): string {
   const drawn = annotations.filter((a) => a.kind !== 'redaction');
   if (drawn.length === 0) return '';
-  const unit = Math.max(width, 400) / 100;
-  const shapes = drawn.map((a) => shape(a, width, height, unit)).join('');
+  const sizes = annotationSizes(width);
+  const shapes = drawn.map((a) => shape(a, width, height, sizes)).join('');
   return (
     `<svg class="annotations" viewBox="0 0 ${width} ${height}" aria-hidden="true">` +
     `<defs><marker id="head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto">` +
@@ -19,17 +20,17 @@ export function annotationsSvg(annotations: Annotation[], width: number, height:
   );
 }
 
-function shape(a: Annotation, width: number, height: number, unit: number): string {
-  const stroke = `stroke="${COLOUR}" stroke-width="${unit * 0.4}"`;
+function shape(a: Annotation, width: number, height: number, sizes: ReturnType<typeof annotationSizes>): string {
+  const stroke = `stroke="${COLOUR}" stroke-width="${sizes.stroke}"`;
   switch (a.kind) {
     case 'box': {
       const box = areaToPixels(a.area, width, height);
-      return `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="${unit * 0.3}" fill="none" ${stroke}/>`;
+      return `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="${sizes.corner}" fill="none" ${stroke}/>`;
     }
     case 'arrow':
       return `<line x1="${a.from.x * width}" y1="${a.from.y * height}" x2="${a.to.x * width}" y2="${a.to.y * height}" ${stroke} stroke-linecap="round" marker-end="url(#head)"/>`;
     case 'marker': {
-      const r = unit * 2;
+      const r = sizes.markerRadius;
       const [x, y] = [a.at.x * width, a.at.y * height];
       return (
         `<circle cx="${x}" cy="${y}" r="${r}" fill="${COLOUR}"/>` +
@@ -37,11 +38,11 @@ function shape(a: Annotation, width: number, height: number, unit: number): stri
       );
     }
     case 'text': {
-      const size = unit * 2.2;
+      const size = sizes.labelFont;
       const [x, y] = [a.at.x * width, a.at.y * height];
-      const boxWidth = Math.min(width - x, a.text.length * size * 0.6 + size);
+      const box = sizes.labelBox(a.text, x);
       return (
-        `<rect x="${x}" y="${y}" width="${boxWidth}" height="${size * 1.6}" rx="${unit * 0.3}" fill="#fff" stroke="${COLOUR}" stroke-width="2"/>` +
+        `<rect x="${x}" y="${y}" width="${box.width}" height="${box.height}" rx="${sizes.corner}" fill="#fff" stroke="${COLOUR}" stroke-width="2"/>` +
         `<text x="${x + size / 2}" y="${y + size * 0.8}" font-size="${size}" dominant-baseline="central" fill="#111">${escapeMarkup(a.text)}</text>`
       );
     }
