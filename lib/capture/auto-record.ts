@@ -8,6 +8,8 @@ export const BURST_GAP_MS = 1000;
 interface Burst {
   touchpointId: string;
   lastClickAt: number;
+  /** Set by the capture pipeline once the draft is stored: later clicks go straight to it. */
+  saved: boolean;
 }
 
 /** Per tab, the burst in progress (memory is enough: a burst lasts about a second). */
@@ -22,11 +24,18 @@ export async function recordAutoClick(journeyId: string, tab: TabRef, element: E
   const burst = bursts.get(tab.id);
   if (burst && now - burst.lastClickAt <= BURST_GAP_MS) {
     burst.lastClickAt = now;
-    await countExtraClick(burst.touchpointId);
+    await countExtraClick(burst);
     return;
   }
-  const touchpointId = await requestCapture(journeyId, undefined, tab, { source: 'auto', element, draft: true });
-  bursts.set(tab.id, { touchpointId, lastClickAt: now });
+  // The burst exists before the request is queued, so that a draft saved at once still finds it.
+  const touchpointId = crypto.randomUUID();
+  bursts.set(tab.id, { touchpointId, lastClickAt: now, saved: false });
+  try {
+    await requestCapture(journeyId, undefined, tab, { id: touchpointId, source: 'auto', element, draft: true });
+  } catch (error) {
+    bursts.delete(tab.id);
+    throw error;
+  }
 }
 
 /** Arriving on a page (or a new single-page-app route), with auto-record on: a draft touchpoint. */
@@ -35,20 +44,29 @@ export async function recordAutoNavigation(journeyId: string, tab: TabRef, url: 
   await requestCapture(journeyId, undefined, tab, { source: 'auto', draft: true, url });
 }
 
-/** The clicks counted for a draft not yet saved; the capture pipeline adds them when it saves it. */
+/** The clicks counted for a draft not yet saved; the capture pipeline stores them with it. */
 export function takeExtraClicks(touchpointId: string): number {
   const count = uncommittedExtraClicks.get(touchpointId) ?? 0;
   uncommittedExtraClicks.delete(touchpointId);
   return count;
 }
 
-async function countExtraClick(touchpointId: string): Promise<void> {
-  const saved = await db.transaction('rw', db.touchpoints, async () => {
-    const point = await db.touchpoints.get(touchpointId);
-    if (point) await db.touchpoints.update(touchpointId, { extraClicks: point.extraClicks + 1 });
-    return Boolean(point);
-  });
-  if (!saved) uncommittedExtraClicks.set(touchpointId, (uncommittedExtraClicks.get(touchpointId) ?? 0) + 1);
+/**
+ * The pipeline has stored the draft: returns the clicks counted since it took them, and sends
+ * every later click of the burst to the stored record. Synchronous on purpose: no click can
+ * fall between the two.
+ */
+export function markDraftSaved(touchpointId: string): number {
+  for (const burst of bursts.values()) if (burst.touchpointId === touchpointId) burst.saved = true;
+  return takeExtraClicks(touchpointId);
+}
+
+async function countExtraClick(burst: Burst): Promise<void> {
+  if (!burst.saved) {
+    uncommittedExtraClicks.set(burst.touchpointId, (uncommittedExtraClicks.get(burst.touchpointId) ?? 0) + 1);
+    return;
+  }
+  await db.touchpoints.where({ id: burst.touchpointId }).modify((point) => void (point.extraClicks += 1));
 }
 
 export function forgetBurst(tabId: number): void {

@@ -60,10 +60,29 @@ async function draw(source: CanvasImageSource, from: Size, to: Size, quality: nu
 
 /** Decodes a data: URL (what captureVisibleTab returns) without going through fetch. */
 export function dataUrlToBlob(dataUrl: string): Blob {
+  const { bytes, type } = dataUrlBytes(dataUrl);
+  return new Blob([bytes], { type });
+}
+
+/**
+ * The screenshot stored as captured, before compaction: the PNG stands in as its own thumbnail,
+ * and its size comes from the PNG header, so nothing is decoded on the way to the database.
+ */
+export function unencodedScreenshot(dataUrl: string, devicePixelRatio: number): EncodedScreenshot {
+  const { bytes, type } = dataUrlBytes(dataUrl);
+  const header = new DataView(bytes.buffer);
+  const isPng = type === 'image/png' && bytes.length > 24 && header.getUint32(12) === 0x49484452; // IHDR
+  if (!isPng) throw new Error('The browser returned a screenshot in an unexpected form.');
+  const png = new Blob([bytes], { type });
+  const size = { width: header.getUint32(16), height: header.getUint32(20) };
+  return { image: png, thumbnail: png, ...size, devicePixelRatio, mime: 'image/png', thumbnailMime: 'image/png' };
+}
+
+function dataUrlBytes(dataUrl: string): { bytes: Uint8Array<ArrayBuffer>; type: string } {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
   if (!match) throw new Error('The browser returned a screenshot in an unexpected form.');
   const binary = atob(match[2] ?? '');
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: match[1] });
+  return { bytes, type: match[1] ?? '' };
 }

@@ -1,26 +1,29 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { JourneyClosedError, commitCapture, wasRecordingAt } from '../db/touchpoints';
-import { takeExtraClicks } from './auto-record';
+import { markDraftSaved, takeExtraClicks } from './auto-record';
+import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
-import { dataUrlToBlob, encodeScreenshot } from './encode';
+import { unencodedScreenshot } from './encode';
 import { CaptureError, isRateLimitError } from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
 
-/**
- * One capture, as DESIGN.md §5 draws it: mask the page, capture the visible area, restore the
- * page, encode, then write screenshot and touchpoint in one transaction.
- */
 /** What the pipeline tells the researcher while it works. */
 export interface CaptureReporter {
   progress(done: number, total: number): Promise<void>;
   notice(message: string): Promise<void>;
 }
 
+/**
+ * One capture, as DESIGN.md §5 draws it: mask the page, capture the visible area, restore the
+ * page, write screenshot and touchpoint in one transaction, then compact the screenshot. The job
+ * stays queued until the end, so a worker stopped before the compaction finishes it on waking.
+ */
 export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
+  if (await db.touchpoints.get(job.id)) return compactScreenshot(job.id);
   try {
     await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate)).catch(
       async (error: unknown) => {
@@ -38,8 +41,9 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
     await commitCapture({ ...jobFields(job), pageTitle: 'page left before its screenshot' });
   }
   // Clicks of the burst counted while the draft was being saved.
-  const late = takeExtraClicks(job.id);
+  const late = markDraftSaved(job.id);
   if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
+  await compactScreenshot(job.id);
 }
 
 async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
@@ -87,6 +91,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   await gate.acquire();
   let page;
   let dataUrl: string;
+  let restored: Promise<unknown> | undefined;
   try {
     const study = await db.studies.get(walk.studyId);
     page = await preparePage(job.tabId, {
@@ -100,12 +105,16 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
     // the image is of a page that was never masked, and is thrown away.
     await ensureInFront(job, 'was switched away from during the capture');
   } finally {
-    await restorePage(job.tabId).catch(() => undefined);
+    // The page unmasks while the capture is stored.
+    restored = restorePage(job.tabId).catch(() => undefined);
   }
-
-  const image = await encodeScreenshot(dataUrlToBlob(dataUrl), page.devicePixelRatio);
-  // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
-  await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
+  try {
+    const image = unencodedScreenshot(dataUrl, page.devicePixelRatio);
+    // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
+    await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
+  } finally {
+    await restored;
+  }
 }
 
 const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';

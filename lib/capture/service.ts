@@ -43,6 +43,8 @@ const DEFAULT_ACTION_TITLE = 'Open Touchtrail';
  * is safely stored; the touchpoint itself appears when the queue reaches it.
  */
 export interface CaptureRequestOptions {
+  /** The id of the job and of the touchpoint it will store; a new one when left out. */
+  id?: string;
   source?: CaptureJob['source'];
   element?: CaptureJob['element'];
   draft?: boolean;

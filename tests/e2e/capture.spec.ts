@@ -23,6 +23,9 @@ test('with masking switched off, what the persona typed shows in the screenshot'
   // Dark glyphs on a white field: the pixels are far from uniform.
   expect(Math.max(...inside.regionSpread!)).toBeGreaterThan(100);
   expect(file.journeys[0]?.masking).toBe(false);
+  // Stored as captured, then compacted off the critical path: WebP and a 320-pixel thumbnail.
+  expect([shot.mime, shot.thumbnailMime]).toEqual(['image/webp', 'image/webp']);
+  expect((await inspectImage(panel.page, shot.thumbnail, shot.thumbnailMime)).width).toBe(320);
 });
 
 test('fields on the study allow-list show unmasked; the others stay masked', async ({ panel, shop }) => {

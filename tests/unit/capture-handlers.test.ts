@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dataUrlToBlob } from '../../lib/capture/encode';
+import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
 import { PAGE_AGENT_ID, requestSiteAccess, syncPageAgentRegistration } from '../../lib/capture/page-agent';
@@ -161,5 +161,17 @@ describe('screenshot decoding', () => {
 
   it('refuses anything else', () => {
     expect(() => dataUrlToBlob('https://example.com/x.png')).toThrow(/unexpected form/);
+  });
+
+  it('stores a capture as its PNG, sized from the header, the PNG standing in as thumbnail', () => {
+    const header = new Uint8Array(33);
+    header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(header.buffer).setUint32(16, 2560);
+    new DataView(header.buffer).setUint32(20, 1600);
+    const dataUrl = `data:image/png;base64,${btoa(String.fromCharCode(...header))}`;
+    const shot = unencodedScreenshot(dataUrl, 2);
+    expect(shot).toMatchObject({ width: 2560, height: 1600, devicePixelRatio: 2, mime: 'image/png' });
+    expect(shot.thumbnail).toBe(shot.image);
+    expect(() => unencodedScreenshot('data:image/jpeg;base64,/9j/4AAQ', 1)).toThrow(/unexpected form/);
   });
 });

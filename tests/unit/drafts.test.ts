@@ -60,6 +60,17 @@ describe('auto-recorded clicks', () => {
     expect(drafts[0]?.element).toEqual(button);
     expect(drafts[0]?.title).toBe('Compare sizes — page left before its screenshot');
   });
+
+  it('count clicks of the burst that come after its draft is saved on the saved draft', async () => {
+    const { journey } = await walkInProgress();
+    const tab = { id: 12, windowId: 1 };
+    await recordAutoClick(journey.id, tab, button, 20_000);
+    await captureQueue.idle();
+    await recordAutoClick(journey.id, tab, button, 20_400);
+    await recordAutoClick(journey.id, tab, button, 20_800);
+    const drafts = await listTouchpoints(journey.id);
+    expect(drafts.map((t) => t.extraClicks)).toEqual([2]);
+  });
 });
 
 describe('the masking allow-list', () => {

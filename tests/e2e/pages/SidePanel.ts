@@ -53,6 +53,8 @@ export class SidePanel {
     await this.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
     await expect(this.touchpoints).toHaveCount(before + 1);
     await expect(this.touchpoints.first().getByRole('img')).toBeVisible();
+    // The queue empties once the screenshot is compacted to WebP.
+    await expect(this.page.locator('.capture-status')).toHaveText('');
   }
 
   async addOffsiteTouchpoint() {

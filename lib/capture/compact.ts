@@ -1,0 +1,29 @@
+import { db } from '../db/database';
+import type { Screenshot } from '../model';
+import { encodeScreenshot } from './encode';
+
+/**
+ * A capture is stored as the browser's PNG, with that same PNG standing in as its thumbnail, so
+ * the researcher never waits for the encoder (DESIGN.md §5). This tells such a screenshot apart:
+ * a real thumbnail is always smaller than its image.
+ */
+export function awaitsCompaction(shot: Screenshot): boolean {
+  return shot.mime === 'image/png' && !shot.unredacted && shot.thumbnail.size === shot.image.size;
+}
+
+/**
+ * Re-encodes a touchpoint's screenshot stored straight from the browser as WebP plus a
+ * thumbnail (a fraction of the size; text stays legible). A screenshot redacted or replaced
+ * while this encoded is left as it now is.
+ */
+export async function compactScreenshot(touchpointId: string): Promise<void> {
+  const point = await db.touchpoints.get(touchpointId);
+  const shot = point?.screenshotId ? await db.screenshots.get(point.screenshotId) : undefined;
+  if (!shot || !awaitsCompaction(shot)) return;
+  const encoded = await encodeScreenshot(shot.image, shot.devicePixelRatio);
+  await db.transaction('rw', db.screenshots, async () => {
+    const latest = await db.screenshots.get(shot.id);
+    if (!latest || !awaitsCompaction(latest) || latest.image.size !== shot.image.size) return;
+    await db.screenshots.put({ ...latest, ...encoded });
+  });
+}
