@@ -1,8 +1,16 @@
 import { defineConfig } from 'wxt';
+import type { InlineConfig } from 'vite';
 
 // The manifest asks for as little as the product needs; README.md explains each permission.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The page agent runs in every page the researcher visits: it uses the browser's own API
+    // (promises in Chrome MV3 and Firefox alike) rather than the polyfill, 3 KB gzipped smaller.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) withoutPolyfill(config);
+    },
+  },
   manifest: {
     name: 'Touchtrail',
     description:
@@ -23,3 +31,13 @@ export default defineConfig({
     },
   },
 });
+
+/** Undoes @wxt-dev/webextension-polyfill's alias of `wxt/browser` for one build. */
+function withoutPolyfill(config: InlineConfig) {
+  const alias = config.resolve?.alias;
+  if (Array.isArray(alias)) {
+    config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+  } else if (alias) {
+    delete (alias as Record<string, string>)['wxt/browser'];
+  }
+}

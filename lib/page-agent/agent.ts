@@ -69,11 +69,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     return reply;
   };
 
-  const listener = async (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = backgroundToAgent.safeParse(message);
-    if (!parsed.success) return undefined;
-    const request = parsed.data;
+  const answer = async (request: BackgroundToAgent) => {
     switch (request.type) {
       case 'full-page-begin':
         fullPage?.end();
@@ -100,6 +96,16 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
         else pick();
         return { ok: true };
     }
+  };
+
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const parsed = backgroundToAgent.safeParse(message);
+    if (!parsed.success) return false;
+    // The agent runs without webextension-polyfill (wxt.config.ts): a listener cannot return a
+    // promise in Chrome, so the reply goes through sendResponse, which every browser supports.
+    answer(parsed.data).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
 
   const onContextMenu = (event: MouseEvent) => {
