@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
 import { forgetTab } from '@/lib/signals/collector';
 import { forgetBurst } from '@/lib/capture/auto-record';
-import { syncPageAgentRegistration } from '@/lib/capture/page-agent';
+import { followRecordingTabs } from '@/lib/capture/page-agent';
 import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 
@@ -21,9 +21,7 @@ export default defineBackground(() => {
     forgetTab(tabId);
     forgetBurst(tabId);
   });
-  browser.permissions.onAdded.addListener(() => void syncPageAgentRegistration());
-  browser.permissions.onRemoved.addListener(() => void syncPageAgentRegistration());
-  void syncPageAgentRegistration();
+  followRecordingTabs();
   // Captures queued before the worker was stopped are finished now.
   void captureQueue.start();
 });

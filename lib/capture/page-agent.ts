@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { preparedPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
+import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
 import { CaptureError } from './errors';
 
 export const PAGE_AGENT_ID = 'touchtrail-page-agent';
@@ -43,34 +44,45 @@ async function injectPageAgent(tabId: number): Promise<void> {
 }
 
 /**
- * Keeps the page agent registered for every site exactly while the researcher has granted
- * access to all sites; without that grant it is injected per capture through activeTab.
+ * While a journey records and the researcher has granted access to all sites, the page agent
+ * joins each page once the page has loaded (never before: the site's own load is not slowed),
+ * and the tab in front when recording starts or another tab comes to the front. Without that
+ * grant, or while nothing records, it is injected only for a capture, through activeTab.
  */
-export function syncPageAgentRegistration(): Promise<void> {
-  // Start-up and permission events can overlap; one sync at a time avoids registering twice.
-  const run = registrationSync.then(syncRegistrationNow);
-  registrationSync = run.catch(() => undefined);
-  return run;
+export function followRecordingTabs(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void joinIfRecording(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void joinIfRecording(tabId));
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[WALK_STATE_KEY];
+    if (area !== 'local' || !change || !isRecording(change.newValue) || isRecording(change.oldValue)) return;
+    browser.tabs
+      .query({ active: true })
+      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinIfRecording(tab.id)))
+      .catch(() => undefined);
+  });
+  forgetRegisteredAgent().catch(() => undefined);
 }
 
-let registrationSync: Promise<unknown> = Promise.resolve();
+async function joinIfRecording(tabId: number): Promise<void> {
+  const stored = await browser.storage.local.get(WALK_STATE_KEY);
+  if (!isRecording(stored[WALK_STATE_KEY])) return;
+  if (!(await browser.permissions.contains({ origins: [ALL_SITES] }))) return;
+  const ping: BackgroundToAgent = { type: 'agent-ping' };
+  const present = await browser.tabs.sendMessage(tabId, ping).then(Boolean, () => false);
+  // Browser pages and the store refuse scripts: they are simply not observed.
+  if (!present) await injectPageAgent(tabId).catch(() => undefined);
+}
 
-async function syncRegistrationNow(): Promise<void> {
-  const granted = await browser.permissions.contains({ origins: [ALL_SITES] });
+function isRecording(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as WalkState).recording === true;
+}
+
+/** Earlier builds registered the agent for every page load, across restarts: that registration goes. */
+async function forgetRegisteredAgent(): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PAGE_AGENT_ID] });
-  if (granted && registered.length === 0) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: PAGE_AGENT_ID,
-        js: [PAGE_AGENT_FILE],
-        matches: [ALL_SITES],
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
-  } else if (!granted && registered.length > 0) {
-    await browser.scripting.unregisterContentScripts({ ids: [PAGE_AGENT_ID] });
-  }
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [PAGE_AGENT_ID] });
 }
 
 /** The subset of the permissions API that the access request needs; a parameter so it can be tested. */

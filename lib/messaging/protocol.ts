@@ -52,6 +52,9 @@ export const prepareCaptureMessage = z.object({
 /** Background → page agent: undo everything prepare-capture did. */
 export const restoreAfterCaptureMessage = z.object({ type: z.literal('restore-after-capture') });
 
+/** Background → page agent: are you there? (Answered with { ok: true }; changes nothing.) */
+export const agentPingMessage = z.object({ type: z.literal('agent-ping') });
+
 /** Background → page agent: enter pick mode (hover outlines, click records, Escape cancels). */
 export const startPickMessage = z.object({ type: z.literal('start-pick') });
 /** Background → page agent: record the element the context menu was opened on. */
@@ -76,6 +79,7 @@ export const backgroundToAgent = z.discriminatedUnion('type', [
   fullPageEndMessage,
   prepareCaptureMessage,
   restoreAfterCaptureMessage,
+  agentPingMessage,
   startPickMessage,
   pickContextTargetMessage,
 ]);

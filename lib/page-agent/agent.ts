@@ -87,6 +87,8 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       case 'restore-after-capture':
         unmask();
         return { ok: true };
+      case 'agent-ping':
+        return { ok: true };
       case 'start-pick':
         pick();
         return { ok: true };
@@ -98,7 +100,11 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     }
   };
 
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: unknown) => void,
+  ) => {
     if (sender.id !== browser.runtime.id) return false;
     const parsed = backgroundToAgent.safeParse(message);
     if (!parsed.success) return false;

@@ -1,6 +1,12 @@
 import { test as base } from '@playwright/test';
 import { serveDemoSite, type DemoSite } from '../fixtures/site/server';
-import { GRANTED_BUILD_DIR, launchWithExtension, openSidePanel, type ExtensionSession } from './support/browser';
+import {
+  GRANTED_BUILD_DIR,
+  launchWithExtension,
+  openSidePanel,
+  pageAgentJoined,
+  type ExtensionSession,
+} from './support/browser';
 import { ShopPage } from './pages/ShopPage';
 import { SidePanel } from './pages/SidePanel';
 
@@ -27,7 +33,7 @@ export const test = base.extend<TestFixtures, { site: DemoSite }>({
   },
   shop: async ({ session, site }, use) => {
     const page = session.context.pages()[0] ?? (await session.context.newPage());
-    const shop = new ShopPage(page, site.url);
+    const shop = new ShopPage(page, site.url, (shown) => pageAgentJoined(session, shown));
     await shop.open();
     await use(shop);
   },

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
-import { PAGE_AGENT_ID, requestSiteAccess, syncPageAgentRegistration } from '../../lib/capture/page-agent';
+import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent';
+import { WALK_STATE_KEY } from '../../lib/walk/walk-state';
 import { handleRecordHere } from '../../lib/capture/pick';
 import { db, pauseJourney } from '../../lib/db';
 import { activeJourneyId, captureStatus } from '../../lib/walk/state';
@@ -103,31 +104,39 @@ describe('site access', () => {
     expect(await requestSiteAccess({ request, contains: vi.fn().mockResolvedValue(true) })).toBe(true);
   });
 
-  it('registers the page agent for every site only while access is granted', async () => {
-    const registered: string[] = [];
-    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () =>
-      registered.map((id) => ({ id }) as never),
-    );
-    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
-      registered.push(...scripts.map((s) => s.id));
+  it('puts the page agent into loaded pages only while a journey records and access is granted', async () => {
+    const injected: number[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async ({ target, files }) => {
+      expect(files).toEqual([PAGE_AGENT_FILE]);
+      injected.push(target.tabId);
+      return [];
     });
-    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async () => {
-      registered.length = 0;
+    const hasAgent = new Set<number>([9]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+      if (!hasAgent.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { ok: true };
     });
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains');
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
+    followRecordingTabs();
 
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
+    await settled();
+    expect(injected).toEqual([]); // nothing records
+
+    await fakeBrowser.storage.local.set({ [WALK_STATE_KEY]: { recording: true, autoRecord: false } });
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 9, windowId: 1 });
+    await settled();
+    expect(injected).toContain(5); // once loaded; tab 9 already has one
+    expect(injected).not.toContain(9);
+
+    injected.length = 0;
     contains.mockResolvedValue(false);
-    await syncPageAgentRegistration();
-    expect(registered).toEqual([]);
-
-    contains.mockResolvedValue(true);
-    await syncPageAgentRegistration();
-    await syncPageAgentRegistration();
-    expect(registered).toEqual([PAGE_AGENT_ID]);
-
-    contains.mockResolvedValue(false);
-    await syncPageAgentRegistration();
-    expect(registered).toEqual([]);
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'complete' }, {} as never);
+    await settled();
+    expect(injected).toEqual([]); // no access to all sites: only per capture, through activeTab
   });
 });
 

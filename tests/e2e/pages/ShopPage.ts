@@ -5,16 +5,20 @@ export class ShopPage {
   constructor(
     readonly page: Page,
     private readonly baseUrl: string,
+    /** Resolves once the page agent has joined the loaded page, if a journey records. */
+    private readonly agentJoined: (page: Page) => Promise<void> = async () => undefined,
   ) {}
 
   async open(path = 'index.html') {
     await this.page.goto(new URL(path, this.baseUrl).href);
     await this.page.bringToFront();
+    await this.agentJoined(this.page);
   }
 
   async followLink(name: string | RegExp) {
     await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name }).first().click()]);
     await this.page.waitForLoadState('load');
+    await this.agentJoined(this.page);
   }
 
   /** The box of a form field in device pixels, as it appears in a screenshot of the viewport. */
