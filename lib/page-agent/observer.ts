@@ -71,21 +71,20 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   listen('click', (event) => {
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
-    const element = clickTarget(target);
-    lastClickAt = now();
+    const t = now();
+    const { clientX: x, clientY: y } = event;
+    lastClickAt = t;
     noteInteraction();
     mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     later(th.deadClickWaitMs, () => mutations.disconnect());
-    push({
-      type: 'click',
-      t: lastClickAt,
-      x: event.clientX,
-      y: event.clientY,
-      interactive: looksInteractive(target),
-      label: labelOf(element),
+    // Naming the element reads its style and layout: done after the page has handled its click,
+    // so the agent adds next to nothing to the page's own click handling.
+    later(0, () => {
+      const element = clickTarget(target);
+      push({ type: 'click', t, x, y, interactive: looksInteractive(target), label: labelOf(element) });
+      if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
     });
     later(th.deadClickWaitMs + 50, run);
-    if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
   });
   listen('keydown', noteInteraction);
   if (options.autoRecord) {
@@ -108,7 +107,9 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   // Page errors arrive from the relay in the page's world (see error-relay.ts).
   const onPageError = (event: Event) => {
     const message = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : 'Script error';
-    push({ type: 'error', t: now(), message });
+    const t = now();
+    // After the click that caused it, which is noted in a task of its own (see the click listener).
+    later(0, () => push({ type: 'error', t, message }));
   };
   document.addEventListener(PAGE_ERROR_EVENT, onPageError);
   cleanups.push(() => document.removeEventListener(PAGE_ERROR_EVENT, onPageError));
