@@ -1,6 +1,6 @@
 import { Upload } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
-import { decodesInBrowser } from '@/lib/import/browser-image-check';
+import { checkImageHeader } from '@/lib/import/image-header';
 import { mergeImport, type ImportSummary } from '@/lib/import/merge';
 import { readImport } from '@/lib/import/read';
 import { errorText } from '../ui/errors';
@@ -27,7 +27,7 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
     const slow = setTimeout(() => setState((s) => (s.kind === 'running' ? { ...s, slow: true } : s)), 1000);
     try {
       const batch = await readImport(file, {
-        checkImage: decodesInBrowser,
+        checkImage: checkImageHeader,
         signal,
         onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
       });

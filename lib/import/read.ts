@@ -1,11 +1,11 @@
 // Reading an import: the native JSON or the bundle (.zip). Everything is checked before anything
 // is written: size limits, zip entries (names, sizes, expansion), the Zod schema, that records
-// point at records of the same file, and that every image decodes.
+// point at records of the same file, and that every image is what its record says (its header).
 
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
 import { bundleManifest, exportFile } from '../export/format';
 import { describeIssues, ImportError } from './errors';
+import { unzipWanted } from './unzip';
 
 /** What an import writes, every part validated. */
 export interface ImportBatch {
@@ -37,8 +37,16 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxEntryBytes: 256 * 1024 ** 2,
 };
 
-/** Checks that a Blob is an image the browser can decode (createImageBitmap there). */
-export type ImageCheck = (image: Blob) => Promise<boolean>;
+/**
+ * Checks that a Blob is an image that can be shown (in the dashboard: its header, see
+ * image-header.ts), of the size the record gives when it gives one (screenshots, not thumbnails).
+ */
+export type ImageCheck = (
+  image: Blob,
+  expected?: { width: number; height: number },
+  /** The image's first bytes, when the reader has them already. */
+  head?: Uint8Array,
+) => Promise<boolean>;
 
 export interface ReadOptions {
   limits?: ImportLimits;
@@ -58,16 +66,17 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
   }
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  const batch = isZip ? await readBundle(file, limits, options.signal) : await readJson(file);
+  const heads = new WeakMap<Blob, Uint8Array>();
+  const batch = isZip ? await readBundle(file, limits, heads, options.signal) : await readJson(file);
   checkReferences(batch);
   clampFutureEdits(batch);
   for (const [index, shot] of batch.screenshots.entries()) {
     options.signal?.throwIfAborted();
-    for (const [what, blob] of [
-      ['screenshot', shot.image],
-      ['thumbnail', shot.thumbnail],
+    for (const [what, blob, expected] of [
+      ['screenshot', shot.image, { width: shot.width, height: shot.height }],
+      ['thumbnail', shot.thumbnail, undefined],
     ] as const) {
-      if (!(await options.checkImage(blob)))
+      if (!(await options.checkImage(blob, expected, heads.get(blob))))
         throw new ImportError(`The ${what} ${shot.id} is not an image that can be shown.`);
     }
     options.onProgress?.({ done: index + 1, total: batch.screenshots.length });
@@ -98,13 +107,19 @@ async function readJson(file: Blob): Promise<ImportBatch> {
 /** The entries a bundle may hold; anything else is skipped unread. */
 const WANTED = /^(touchtrail\.json|(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*)$/;
 
-async function readBundle(file: Blob, limits: ImportLimits, signal?: AbortSignal): Promise<ImportBatch> {
-  const entries = await unzipWanted(file, limits, signal);
-  const manifestBytes = entries.get('touchtrail.json');
-  if (!manifestBytes) throw new ImportError('This zip is not a Touchtrail bundle: it has no touchtrail.json.');
+async function readBundle(
+  file: Blob,
+  limits: ImportLimits,
+  heads: WeakMap<Blob, Uint8Array>,
+  signal?: AbortSignal,
+): Promise<ImportBatch> {
+  const maxTotalBytes = Math.min(limits.maxExpandedBytes, limits.maxRatio * Math.max(file.size, 64 * 1024));
+  const entries = await unzipWanted(file, WANTED, { maxEntryBytes: limits.maxEntryBytes, maxTotalBytes }, signal);
+  const manifest = entries.get('touchtrail.json');
+  if (!manifest) throw new ImportError('This zip is not a Touchtrail bundle: it has no touchtrail.json.');
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(manifestBytes));
+    raw = JSON.parse(await manifest.blob.text());
   } catch {
     throw new ImportError('The bundle’s touchtrail.json is not valid JSON.');
   }
@@ -116,89 +131,20 @@ async function readBundle(file: Blob, limits: ImportLimits, signal?: AbortSignal
   const repeated = paths.find((path, i) => paths.indexOf(path) !== i);
   if (repeated) throw new ImportError(`touchtrail.json names ${repeated} for two images; the file is refused.`);
   const screenshots = parsed.data.screenshots.map(({ image, thumbnail, ...fields }) => {
-    const imageBytes = entries.get(image);
-    const thumbnailBytes = entries.get(thumbnail);
-    if (!imageBytes || !thumbnailBytes)
-      throw new ImportError(`The bundle lacks the file ${imageBytes ? thumbnail : image}.`);
-    return {
+    const imageFile = entries.get(image);
+    const thumbnailFile = entries.get(thumbnail);
+    if (!imageFile || !thumbnailFile)
+      throw new ImportError(`The bundle lacks the file ${imageFile ? thumbnail : image}.`);
+    const screenshot = {
       ...fields,
-      image: new Blob([imageBytes], { type: fields.mime }),
-      thumbnail: new Blob([thumbnailBytes], { type: fields.thumbnailMime }),
+      image: typed(imageFile.blob, fields.mime),
+      thumbnail: typed(thumbnailFile.blob, fields.thumbnailMime),
     };
+    heads.set(screenshot.image, imageFile.head);
+    heads.set(screenshot.thumbnail, thumbnailFile.head);
+    return screenshot;
   });
   return { study, personas, journeys, touchpoints, screenshots };
-}
-
-/**
- * Streams the zip, reading only wanted entries. What comes out is counted as it comes (the sizes
- * a zip declares can lie): past the entry cap, or past the total the file's size allows, the
- * file is refused. A name given twice is refused too (which copy would be meant?).
- */
-async function unzipWanted(
-  file: Blob,
-  limits: ImportLimits,
-  signal?: AbortSignal,
-): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
-  const entries = new Map<string, Uint8Array<ArrayBuffer>>();
-  const seen = new Set<string>();
-  const pending: Promise<void>[] = [];
-  const totalCap = Math.min(limits.maxExpandedBytes, limits.maxRatio * Math.max(file.size, 64 * 1024));
-  let expanded = 0;
-  let refusal: ImportError | undefined;
-  const unzip = new Unzip((entry: UnzipFile) => {
-    if (refusal || !WANTED.test(entry.name)) return;
-    if (seen.has(entry.name)) {
-      refusal = new ImportError(`The bundle holds ${entry.name} twice; the file is refused.`);
-      return;
-    }
-    seen.add(entry.name);
-    if ((entry.originalSize ?? 0) > limits.maxEntryBytes) {
-      refusal = new ImportError(`The bundle entry ${entry.name} is too large; the file is refused.`);
-      return;
-    }
-    pending.push(
-      new Promise((resolve) => {
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        entry.ondata = (error, chunk, final) => {
-          if (error) refusal ??= new ImportError(`The bundle entry ${entry.name} is damaged.`);
-          size += chunk.length;
-          expanded += chunk.length;
-          if (size > limits.maxEntryBytes || expanded > totalCap) {
-            refusal ??= new ImportError(`The bundle expands past the limit at ${entry.name}; the file is refused.`);
-            entry.terminate();
-            resolve();
-            return;
-          }
-          chunks.push(chunk);
-          if (final) {
-            entries.set(entry.name, concat(chunks, size));
-            resolve();
-          }
-        };
-        entry.start();
-      }),
-    );
-  });
-  unzip.register(UnzipInflate);
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (refusal || signal?.aborted) {
-      await reader.cancel();
-      break;
-    }
-    try {
-      unzip.push(value ?? new Uint8Array(), done);
-    } catch {
-      throw new ImportError('This zip file is damaged.');
-    }
-    if (done) break;
-  }
-  signal?.throwIfAborted();
-  await Promise.all(pending);
-  if (refusal) throw refusal;
-  return entries;
 }
 
 /** Every record must belong to the file's study and point at records the file holds. */
@@ -236,14 +182,9 @@ function fromBase64(base64: string, type: string): Blob {
   return new Blob([bytes], { type });
 }
 
-function concat(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+/** The same bytes as the given type (a slice copies nothing, but costs a call into the browser). */
+function typed(file: Blob, type: string): Blob {
+  return file.type === type ? file : file.slice(0, file.size, type);
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
