@@ -3,15 +3,27 @@
 // --short (CI) runs few iterations so the benchmarks cannot rot; it never fails on timings.
 
 import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { serveDemoSite } from '../fixtures/site/server';
 import { SidePanel } from '../e2e/pages/SidePanel';
-import { BUILD_DIR, launchWithExtension, openSidePanel, prepareGrantedBuild, VIEWPORT } from '../e2e/support/browser';
-import { captureBenchmarks } from './capture.bench';
+import {
+  BUILD_DIR,
+  CHROMIUM_ARGS,
+  findChromium,
+  launchWithExtension,
+  openSidePanel,
+  prepareGrantedBuild,
+  VIEWPORT,
+} from '../e2e/support/browser';
+import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
+import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
+import { realScreenshots, scaleBenchmarks } from './scale.bench';
 import { printTable, type BenchRow } from './stats';
 
 const short = process.argv.includes('--short');
+const LEGIBILITY_CROP = 'docs/stored-screenshot-crop.png';
 
 async function main() {
   const rows: BenchRow[] = [];
@@ -27,7 +39,15 @@ async function main() {
 
   const site = await serveDemoSite();
   const session = await launchWithExtension(await prepareGrantedBuild());
+  const plainBrowser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
+    const productUrl = new URL('product.html', site.url).href;
+    const plain = await plainBrowser.newPage({ viewport: VIEWPORT });
+    const audited = await session.context.newPage();
+    for (const page of [plain, audited]) await page.addInitScript(CLICK_CLOCK);
+    const hostRun = { plain, withExtension: audited, url: productUrl, loads: short ? 5 : 40, clicks: short ? 10 : 100 };
+    rows.push(...hostPageRows('no journey recording', await measureHostPage(hostRun)));
+
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
     await shop.setViewportSize(VIEWPORT);
     await shop.goto(new URL('index.html', site.url).href);
@@ -35,9 +55,21 @@ async function main() {
     await panel.createStudy('Benchmarks', 'Northwind Outfitters', shop.url());
     await panel.createPersona('Bench', 'Measures things', []);
     await panel.startJourney('Bench walk', 'Capture many times');
+    rows.push(...hostPageRows('journey recording', await measureHostPage(hostRun)));
+    await audited.close();
+
     await shop.bringToFront();
     rows.push(...(await captureBenchmarks({ session, panel, shop, captures: short ? 4 : 30, burst: short ? 6 : 20 })));
+    if (!short) {
+      // What the README shows of a stored screenshot: its text at full size.
+      await mkdir('docs', { recursive: true });
+      await writeFile(LEGIBILITY_CROP, await storedScreenshotCrop(panel.page, 640, 300));
+      console.log(`wrote ${LEGIBILITY_CROP}`);
+    }
+    const shots = await realScreenshots(panel.page, 20);
+    rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
   } finally {
+    await plainBrowser.close();
     await session.close();
     await site.close();
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 export const BUILD_DIR = resolve('.output/chrome-mv3');
 /** The build as installed by a researcher who accepted the site-access prompt. */
@@ -48,6 +48,18 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+/** How every test and benchmark starts Chromium: quiet, with nothing of its own on the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
 /** Starts Chromium with the extension loaded, in a fresh profile. */
 export async function launchWithExtension(
   extensionDir: string,
@@ -60,18 +72,7 @@ export async function launchWithExtension(
     viewport: VIEWPORT,
     acceptDownloads: true,
     downloadsPath: options.downloadsPath,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -152,4 +153,36 @@ export async function reloadExtension(session: ExtensionSession): Promise<void> 
 interface DeveloperPrivate {
   updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
   reload(id: string, options: { failQuietly: boolean }): Promise<void>;
+}
+
+/**
+ * Resolves once the page agent answers in the tab showing `page`, when a journey records and
+ * all sites are granted: the background puts it into pages after they load, a moment later.
+ */
+export async function pageAgentJoined(session: ExtensionSession, page: Page): Promise<void> {
+  const url = page.url();
+  await expect
+    .poll(
+      () =>
+        session.worker.evaluate(async (pageUrl) => {
+          const api = (globalThis as unknown as { chrome: AgentLookupApi }).chrome;
+          const { walkState } = (await api.storage.local.get('walkState')) as { walkState?: { recording?: boolean } };
+          const granted = await api.permissions.contains({ origins: ['<all_urls>'] });
+          if (!walkState?.recording || !granted) return true;
+          const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
+          if (tab?.id === undefined) return false;
+          return api.tabs.sendMessage(tab.id, { type: 'agent-ping' }).then(Boolean, () => false);
+        }, url),
+      { message: `the page agent joins ${url}` },
+    )
+    .toBe(true);
+}
+
+interface AgentLookupApi {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 }
