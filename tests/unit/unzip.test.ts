@@ -45,7 +45,7 @@ describe('reading a bundle by its central directory', () => {
   it('refuses encrypted entries, ZIP64, a name listed twice, and what is no zip', async () => {
     const encrypted = bundle();
     const [first] = directoryRecords(encrypted);
-    encrypted[first! + 8] |= 1;
+    encrypted[first! + 8] = encrypted[first! + 8]! | 1;
     await expect(unzipWanted(new Blob([encrypted as BlobPart]), WANTED, LIMITS)).rejects.toThrow(/encrypted/);
 
     const zip64 = bundle();
