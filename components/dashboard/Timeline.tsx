@@ -138,6 +138,8 @@ export function Timeline({ journey, study, touchpoints }: Props) {
                   selected={selected.has(point.id)}
                   expanded={expanded === point.id}
                   canReorder={canReorder}
+                  // Scrolled past at speed, a card shows its thumbnail once the list settles.
+                  loadThumbnail={!virtualizer.isScrolling}
                   onSelect={(on) => select(point.id, on)}
                   onToggle={() => setExpanded(expanded === point.id ? null : point.id)}
                   onView={() => setViewing(point.id)}

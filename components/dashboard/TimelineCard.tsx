@@ -14,6 +14,8 @@ interface Props {
   selected: boolean;
   expanded: boolean;
   canReorder: boolean;
+  /** False while the list scrolls: a card not showing its thumbnail yet waits to read it. */
+  loadThumbnail: boolean;
   onSelect: (on: boolean) => void;
   onToggle: () => void;
   onView: () => void;
@@ -82,6 +84,7 @@ export const TimelineCard = forwardRef<HTMLLIElement, Props>(function TimelineCa
               title={point.title}
               annotations={point.annotations}
               alt={`View screenshot of ${name}`}
+              defer={!props.loadThumbnail}
             />
           </button>
         ) : (

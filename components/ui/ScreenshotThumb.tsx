@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Annotation } from '@/lib/model';
 import { db } from '@/lib/db';
 import { AnnotationShapes } from '../annotate/AnnotationShapes';
@@ -12,11 +12,23 @@ interface Props {
   annotations?: Annotation[];
   /** The image's text alternative, when it says more than "Screenshot: title" (in a button). */
   alt?: string;
+  /**
+   * While true, a thumbnail not read yet is not read: a list scrolled at speed would read (and
+   * make object URLs of) every one it passes. Once read, it stays.
+   */
+  defer?: boolean;
 }
 
 /** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
-export function ScreenshotThumb({ screenshotId, title, annotations = [], alt }: Props) {
-  const shot = useLiveQuery(() => (screenshotId ? db.screenshots.get(screenshotId) : undefined), [screenshotId]);
+export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, defer = false }: Props) {
+  const [wanted, setWanted] = useState(!defer);
+  useEffect(() => {
+    if (!defer) setWanted(true);
+  }, [defer]);
+  const shot = useLiveQuery(
+    () => (screenshotId && wanted ? db.screenshots.get(screenshotId) : undefined),
+    [screenshotId, wanted],
+  );
   const url = useObjectUrl(shot?.thumbnail);
   // The thumbnail shows the top of the capture; its shape says how much of it.
   const [thumbAspect, setThumbAspect] = useState<number>();
