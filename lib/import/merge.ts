@@ -47,34 +47,44 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
         await db.journeys.put({ ...record, nextSeq: Math.max(record.nextSeq, current?.nextSeq ?? 1) });
       count(decision);
     }
+    // Read and written in bulk: thousands of touchpoints and screenshots, one request each way.
+    const currentPoints = await db.touchpoints.bulkGet(batch.touchpoints.map((t) => t.id));
+    const shownAfter = new Map<string, string | undefined>();
     const written = new Set<string>();
-    for (const record of batch.touchpoints) {
-      const current = await db.touchpoints.get(record.id);
+    const pointsToWrite: Touchpoint[] = [];
+    const replacedShots: string[] = [];
+    batch.touchpoints.forEach((record, i) => {
+      const current = currentPoints[i];
       sameOwner(current?.journeyId, record.journeyId, `touchpoint ${record.id}`);
       // A redaction made here is never undone by a file that lacks it, however recent the file.
       const decision = current && !keepsRedactions(record, current) ? 'skip' : decide(record, current);
       if (decision !== 'skip') {
-        await db.touchpoints.put(record);
+        pointsToWrite.push(record);
         written.add(record.id);
         // A screenshot the touchpoint no longer shows goes (with the capture under its redactions).
-        if (current?.screenshotId && current.screenshotId !== record.screenshotId) {
-          await db.screenshots.delete(current.screenshotId);
-        }
+        if (current?.screenshotId && current.screenshotId !== record.screenshotId)
+          replacedShots.push(current.screenshotId);
       }
+      shownAfter.set(record.id, decision === 'skip' ? current?.screenshotId : record.screenshotId);
       count(decision);
-    }
+    });
+    await db.touchpoints.bulkPut(pointsToWrite);
+    await db.screenshots.bulkDelete(replacedShots);
     // A screenshot goes with its touchpoint: written when the touchpoint was (unless identical),
     // and only when the stored touchpoint shows it, so no screenshot is left without one.
-    for (const shot of batch.screenshots) {
-      const exists = await db.screenshots.get(shot.id);
+    const currentShots = await db.screenshots.bulkGet(batch.screenshots.map((shot) => shot.id));
+    const shotsToWrite: Screenshot[] = [];
+    batch.screenshots.forEach((shot, i) => {
+      const exists = currentShots[i];
       sameOwner(exists?.touchpointId, shot.touchpointId, `screenshot ${shot.id}`);
-      const shown = (await db.touchpoints.get(shot.touchpointId))?.screenshotId === shot.id;
+      const shown = shownAfter.get(shot.touchpointId) === shot.id;
       let decision: Decision = 'skip';
       if (shown && !exists) decision = 'add';
       else if (shown && written.has(shot.touchpointId) && !sameImages.has(shot.id)) decision = 'update';
-      if (decision !== 'skip') await db.screenshots.put(shot);
+      if (decision !== 'skip') shotsToWrite.push(shot);
       count(decision);
-    }
+    });
+    await db.screenshots.bulkPut(shotsToWrite);
     return summary;
   });
 }
@@ -120,9 +130,10 @@ function sorted(value: unknown): unknown {
 /** Ids of imported screenshots whose stored copy has the same image bytes (read before writing). */
 async function imagesAlreadyStored(screenshots: Screenshot[]): Promise<Set<string>> {
   const same = new Set<string>();
-  for (const shot of screenshots) {
-    const stored = await db.screenshots.get(shot.id);
-    if (stored && (await sameBytes(stored.image, shot.image)) && (await sameBytes(stored.thumbnail, shot.thumbnail))) {
+  const stored = await db.screenshots.bulkGet(screenshots.map((shot) => shot.id));
+  for (const [i, shot] of screenshots.entries()) {
+    const mine = stored[i];
+    if (mine && (await sameBytes(mine.image, shot.image)) && (await sameBytes(mine.thumbnail, shot.thumbnail))) {
       same.add(shot.id);
     }
   }
