@@ -83,10 +83,13 @@ export async function writeBundle(data: ExportData, options: BundleOptions = {})
   const relative = new Map([...paths].map(([id, p]) => [id, p.image]));
   addText(zip, 'report.html', htmlReport(data, relative, now, BUNDLE_REPORT_CSP));
   step();
+  // Images are read a few ahead of the one being zipped, so reading and zipping overlap.
+  const reads = readAhead(data.screenshots, 8, (shot) => Promise.all([bytesOf(shot.image), bytesOf(shot.thumbnail)]));
   for (const shot of data.screenshots) {
     const path = paths.get(shot.id)!;
-    addBytes(zip, path.image, new Uint8Array(await shot.image.arrayBuffer()));
-    addBytes(zip, path.thumbnail, new Uint8Array(await shot.thumbnail.arrayBuffer()));
+    const [image, thumbnail] = await reads.next();
+    addBytes(zip, path.image, image);
+    addBytes(zip, path.thumbnail, thumbnail);
     done++;
     step();
   }
@@ -94,6 +97,33 @@ export async function writeBundle(data: ExportData, options: BundleOptions = {})
   if (failure) throw failure;
   flush();
   return new Blob(blobs, { type: 'application/zip' });
+}
+
+/** Works `read` over `items` in order, at most `ahead` of them started before they are taken. */
+function readAhead<T, R>(items: T[], ahead: number, read: (item: T) => Promise<R>) {
+  const started = new Map<number, Promise<R>>();
+  const start = (index: number) => {
+    const item = items[index];
+    if (item === undefined) return;
+    const pending = read(item);
+    pending.catch(() => undefined); // a read left behind by a cancelled export is not an error
+    started.set(index, pending);
+  };
+  for (let i = 0; i < ahead; i++) start(i);
+  let taken = 0;
+  return {
+    next(): Promise<R> {
+      const pending = started.get(taken)!;
+      started.delete(taken);
+      start(taken + ahead);
+      taken++;
+      return pending;
+    },
+  };
+}
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 function addText(zip: Zip, name: string, text: string) {
