@@ -3,7 +3,8 @@
 // --short (CI) runs few iterations so the benchmarks cannot rot; it never fails on timings.
 
 import { gzipSync } from 'node:zlib';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveDemoSite } from '../fixtures/site/server';
@@ -39,13 +40,19 @@ async function main() {
 
   const site = await serveDemoSite();
   const session = await launchWithExtension(await prepareGrantedBuild());
-  const plainBrowser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  // The baseline is the same Chromium with a profile on disk too, only without the extension.
+  const plainProfile = await mkdtemp(join(tmpdir(), 'touchtrail-plain-'));
+  const plainBrowser = await chromium.launchPersistentContext(plainProfile, {
+    executablePath: findChromium(),
+    viewport: VIEWPORT,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const productUrl = new URL('product.html', site.url).href;
-    const plain = await plainBrowser.newPage({ viewport: VIEWPORT });
+    const plain = plainBrowser.pages()[0] ?? (await plainBrowser.newPage());
     const audited = await session.context.newPage();
     for (const page of [plain, audited]) await page.addInitScript(CLICK_CLOCK);
-    const hostRun = { plain, withExtension: audited, url: productUrl, loads: short ? 5 : 40, clicks: short ? 10 : 100 };
+    const hostRun = { plain, withExtension: audited, url: productUrl, loads: short ? 5 : 60, clicks: short ? 10 : 100 };
     rows.push(...hostPageRows('no journey recording', await measureHostPage(hostRun)));
 
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
@@ -70,6 +77,7 @@ async function main() {
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
   } finally {
     await plainBrowser.close();
+    await rm(plainProfile, { recursive: true, force: true });
     await session.close();
     await site.close();
   }
