@@ -50,24 +50,33 @@ async function injectPageAgent(tabId: number): Promise<void> {
  * grant, or while nothing records, it is injected only for a capture, through activeTab.
  */
 export function followRecordingTabs(): void {
+  // Kept in memory, so a page load costs no storage read while nothing records.
+  let recording: Promise<boolean> = browser.storage.local
+    .get(WALK_STATE_KEY)
+    .then((stored) => isRecording(stored[WALK_STATE_KEY]))
+    .catch(() => false);
+  const joinIfRecording = async (tabId: number) => {
+    if (await recording) await joinTab(tabId);
+  };
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void joinIfRecording(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void joinIfRecording(tabId));
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[WALK_STATE_KEY];
-    if (area !== 'local' || !change || !isRecording(change.newValue) || isRecording(change.oldValue)) return;
+    if (area !== 'local' || !change) return;
+    recording = Promise.resolve(isRecording(change.newValue));
+    if (!isRecording(change.newValue) || isRecording(change.oldValue)) return;
     browser.tabs
       .query({ active: true })
-      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinIfRecording(tab.id)))
+      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinTab(tab.id)))
       .catch(() => undefined);
   });
   forgetRegisteredAgent().catch(() => undefined);
 }
 
-async function joinIfRecording(tabId: number): Promise<void> {
-  const stored = await browser.storage.local.get(WALK_STATE_KEY);
-  if (!isRecording(stored[WALK_STATE_KEY])) return;
+/** Puts the agent into a tab that has none, when all sites are granted. */
+async function joinTab(tabId: number): Promise<void> {
   if (!(await browser.permissions.contains({ origins: [ALL_SITES] }))) return;
   const ping: BackgroundToAgent = { type: 'agent-ping' };
   const present = await browser.tabs.sendMessage(tabId, ping).then(Boolean, () => false);
