@@ -52,7 +52,13 @@ async function main() {
     const plain = plainBrowser.pages()[0] ?? (await plainBrowser.newPage());
     const audited = await session.context.newPage();
     for (const page of [plain, audited]) await page.addInitScript(CLICK_CLOCK);
-    const hostRun = { plain, withExtension: audited, url: productUrl, loads: short ? 5 : 60, clicks: short ? 10 : 100 };
+    const hostRun = {
+      plain,
+      withExtension: audited,
+      url: productUrl,
+      loads: short ? 5 : 100,
+      clicks: short ? 10 : 100,
+    };
     rows.push(...hostPageRows('no journey recording', await measureHostPage(hostRun)));
 
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
