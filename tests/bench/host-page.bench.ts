@@ -8,6 +8,11 @@ import { ms, summarize, type BenchRow } from './stats';
 export interface HostPageRun {
   /** The demo page in a browser without the extension. */
   plain: Page;
+  /**
+   * The same page in a second browser without the extension: an A/A control. Two identical
+   * browsers differ by a few per cent on this machine; the control shows how much.
+   */
+  plainControl: Page;
   /** The same page in the browser with the extension (and its page agent). */
   withExtension: Page;
   url: string;
@@ -16,7 +21,10 @@ export interface HostPageRun {
 }
 
 export interface HostPageFigures {
+  /** Median over rounds of (load with the extension ÷ load without), each round one load a side. */
   loadRatio: number;
+  /** The same for two browsers without the extension. */
+  controlRatio: number;
   loadPlain: number;
   loadWithExtension: number;
   /** Click handling time added by the extension at the 95th percentile, in ms. */
@@ -35,29 +43,44 @@ export const CLICK_CLOCK = `
   document.addEventListener('click', () => { window.__clickTimes.push(performance.now() - started); }, true);
 `;
 
+/** Loads per browser before measuring: the first loads of a fresh browser are slower. */
+const WARM_UP_LOADS = 10;
+
 export async function measureHostPage(run: HostPageRun): Promise<HostPageFigures> {
+  const sides = [run.plain, run.plainControl, run.withExtension];
+  for (let i = 0; i < WARM_UP_LOADS; i++) for (const page of sides) await loadTime(page, run.url);
   const plainLoads: number[] = [];
+  const controlLoads: number[] = [];
   const extensionLoads: number[] = [];
-  // Taking turns, and which goes first alternates too, so neither side always follows the other.
+  // Rounds of one load a side, in an order that reverses every round, so that neither side always
+  // follows the other; each ratio is taken within a round, so the machine's slow drift (loads got
+  // ~20 % faster over a run) cancels.
   for (let i = 0; i < run.loads; i++) {
-    if (i % 2 === 0) plainLoads.push(await loadTime(run.plain, run.url));
-    extensionLoads.push(await loadTime(run.withExtension, run.url));
-    if (i % 2 === 1) plainLoads.push(await loadTime(run.plain, run.url));
+    const round: [Page, number[]][] = [
+      [run.plain, plainLoads],
+      [run.plainControl, controlLoads],
+      [run.withExtension, extensionLoads],
+    ];
+    if (i % 2 === 1) round.reverse();
+    for (const [page, loads] of round) loads.push(await loadTime(page, run.url));
   }
   const plainClicks = await clickTimes(run.plain, run.clicks);
   const extensionClicks = await clickTimes(run.withExtension, run.clicks);
-  const loadPlain = summarize(plainLoads).median;
-  const loadWithExtension = summarize(extensionLoads).median;
   return {
-    loadPlain,
-    loadWithExtension,
-    loadRatio: loadWithExtension / loadPlain,
+    loadPlain: summarize(plainLoads).median,
+    loadWithExtension: summarize(extensionLoads).median,
+    loadRatio: medianRatio(extensionLoads, plainLoads),
+    controlRatio: medianRatio(controlLoads, plainLoads),
     clickAddedP95: summarize(extensionClicks).p95 - summarize(plainClicks).p95,
   };
 }
 
-/** A person's pace between two pages (the same on both sides), as the capture benchmarks space captures. */
-const BETWEEN_LOADS_MS = 300;
+function medianRatio(measured: number[], baseline: number[]): number {
+  return summarize(measured.map((value, i) => value / baseline[i]!)).median;
+}
+
+/** A person's pace between two pages (the same on every side), so each load starts from rest. */
+const BETWEEN_LOADS_MS = 100;
 
 /** From the start of navigation to the end of the load event, as the page's timing reports it. */
 async function loadTime(page: Page, url: string): Promise<number> {
@@ -83,13 +106,14 @@ async function clickTimes(page: Page, clicks: number): Promise<number[]> {
 export function hostPageRows(label: string, figures: HostPageFigures): BenchRow[] {
   console.log(
     `host page (${label}): load median ${ms(figures.loadWithExtension)} with the extension, ` +
-      `${ms(figures.loadPlain)} without; click time added at p95 ${figures.clickAddedP95.toFixed(2)} ms`,
+      `${ms(figures.loadPlain)} without; two browsers without it differ by ${figures.controlRatio.toFixed(3)}× ` +
+      `(A/A control); click time added at p95 ${figures.clickAddedP95.toFixed(2)} ms`,
   );
   return [
     {
       benchmark: '3 host page',
       figure: `load time ÷ without extension (${label})`,
-      value: `${figures.loadRatio.toFixed(3)}×`,
+      value: `${figures.loadRatio.toFixed(3)}× (A/A ${figures.controlRatio.toFixed(3)}×)`,
       budget: '≤ 1.05×',
       met: figures.loadRatio <= 1.05,
     },

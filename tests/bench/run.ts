@@ -40,23 +40,20 @@ async function main() {
 
   const site = await serveDemoSite();
   const session = await launchWithExtension(await prepareGrantedBuild());
-  // The baseline is the same Chromium with a profile on disk too, only without the extension.
-  const plainProfile = await mkdtemp(join(tmpdir(), 'touchtrail-plain-'));
-  const plainBrowser = await chromium.launchPersistentContext(plainProfile, {
-    executablePath: findChromium(),
-    viewport: VIEWPORT,
-    args: CHROMIUM_ARGS,
-  });
+  // The baseline is the same Chromium with a profile on disk too, only without the extension;
+  // a second one is the A/A control.
+  const plainBrowsers = [await launchPlainBrowser(), await launchPlainBrowser()];
   try {
     const productUrl = new URL('product.html', site.url).href;
-    const plain = plainBrowser.pages()[0] ?? (await plainBrowser.newPage());
+    const [plain, plainControl] = plainBrowsers.map((browser) => browser.page);
     const audited = await session.context.newPage();
-    for (const page of [plain, audited]) await page.addInitScript(CLICK_CLOCK);
+    for (const page of [plain!, plainControl!, audited]) await page.addInitScript(CLICK_CLOCK);
     const hostRun = {
-      plain,
+      plain: plain!,
+      plainControl: plainControl!,
       withExtension: audited,
       url: productUrl,
-      loads: short ? 5 : 100,
+      loads: short ? 5 : 200,
       clicks: short ? 10 : 100,
     };
     rows.push(...hostPageRows('no journey recording', await measureHostPage(hostRun)));
@@ -82,14 +79,29 @@ async function main() {
     const shots = await realScreenshots(panel.page, 20);
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
   } finally {
-    await plainBrowser.close();
-    await rm(plainProfile, { recursive: true, force: true });
+    for (const browser of plainBrowsers) await browser.close();
     await session.close();
     await site.close();
   }
   console.log('');
   printTable(rows);
   console.log(`\n${short ? 'Short run (CI): few iterations, timings not judged.' : 'Full run.'}`);
+}
+
+async function launchPlainBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'touchtrail-plain-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    viewport: VIEWPORT,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    page: context.pages()[0] ?? (await context.newPage()),
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 main().catch((error: unknown) => {
