@@ -5,6 +5,13 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
+/**
+ * A file's own error map for Zod: a field the file lacks is "missing", where Zod would say
+ * "expected string, received undefined" (a word of JavaScript, not of the researcher's file).
+ */
+export const missingFields: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'Missing' : undefined;
+
 /** A Zod failure as "where: what" lines, the first few of them. */
 export function describeIssues(error: z.ZodError, limit = 5): string {
   const lines = error.issues.slice(0, limit).map((issue) => {

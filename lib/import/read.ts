@@ -4,7 +4,7 @@
 
 import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
 import { bundleManifest, exportFile } from '../export/format';
-import { describeIssues, ImportError } from './errors';
+import { describeIssues, ImportError, missingFields } from './errors';
 import { unzipWanted } from './unzip';
 
 /** What an import writes, every part validated. */
@@ -92,7 +92,7 @@ async function readJson(file: Blob): Promise<ImportBatch> {
   } catch {
     throw new ImportError('This is neither a Touchtrail JSON file nor a Touchtrail bundle (.zip).');
   }
-  const parsed = exportFile.safeParse(raw);
+  const parsed = exportFile.safeParse(raw, { error: missingFields });
   if (!parsed.success)
     throw new ImportError(`This file does not match the Touchtrail format: ${describeIssues(parsed.error)}`);
   const { study, personas, journeys, touchpoints } = parsed.data;
@@ -123,7 +123,7 @@ async function readBundle(
   } catch {
     throw new ImportError('The bundle’s touchtrail.json is not valid JSON.');
   }
-  const parsed = bundleManifest.safeParse(raw);
+  const parsed = bundleManifest.safeParse(raw, { error: missingFields });
   if (!parsed.success)
     throw new ImportError(`touchtrail.json does not match the Touchtrail format: ${describeIssues(parsed.error)}`);
   const { study, personas, journeys, touchpoints } = parsed.data;
@@ -147,11 +147,12 @@ async function readBundle(
   return { study, personas, journeys, touchpoints, screenshots };
 }
 
-/** Every record must belong to the file's study and point at records the file holds. */
+/** Every record must belong to the file's study and point at records the file holds, and back. */
 function checkReferences(batch: ImportBatch) {
   const personas = new Set(batch.personas.map((p) => p.id));
   const journeys = new Set(batch.journeys.map((j) => j.id));
   const touchpoints = new Map(batch.touchpoints.map((t) => [t.id, t]));
+  const screenshots = new Map(batch.screenshots.map((s) => [s.id, s]));
   const problem = (text: string) => {
     throw new ImportError(`The file does not hold together: ${text}.`);
   };
@@ -160,8 +161,12 @@ function checkReferences(batch: ImportBatch) {
     if (j.studyId !== batch.study.id) problem(`journey ${j.id} belongs to another study`);
     if (!personas.has(j.personaId)) problem(`journey ${j.id} names a persona the file does not hold`);
   }
-  for (const t of batch.touchpoints)
+  for (const t of batch.touchpoints) {
     if (!journeys.has(t.journeyId)) problem(`touchpoint ${t.id} names a journey the file does not hold`);
+    // An export always holds the screenshot a touchpoint shows; without it the touchpoint would show nothing.
+    if (t.screenshotId && screenshots.get(t.screenshotId)?.touchpointId !== t.id)
+      problem(`touchpoint ${t.id} names a screenshot the file does not hold`);
+  }
   for (const s of batch.screenshots) {
     if (touchpoints.get(s.touchpointId)?.screenshotId !== s.id) problem(`screenshot ${s.id} is not its touchpoint’s`);
   }
