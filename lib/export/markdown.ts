@@ -24,7 +24,8 @@ function journeySection(data: ExportData, journey: Journey): string[] {
   const points = kept(data.touchpoints.filter((t) => t.journeyId === journey.id));
   const stages = stagesInUse(data.study.stages, points);
   const metrics = journeyMetrics(journey, points, data.study.stages);
-  const cell = (text: string) => md(text).replace(/\n/g, ' ') || ' ';
+  // CR ends a line in Markdown as LF does: either would cut a table row.
+  const cell = (text: string) => md(text).replace(/\r\n?|\n/g, ' ') || ' ';
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const lines = [
     `## ${md(journey.title)}`,
@@ -80,11 +81,16 @@ function touchpointSection(data: ExportData, journey: Journey, t: Touchpoint): s
   ];
 }
 
-/** Text that Markdown shows as written: its markup characters and HTML are escaped. */
+/**
+ * Text that Markdown shows as written: its markup characters and HTML are escaped, and so is the
+ * colon of "://", which GFM would otherwise turn into a live link (as it does "www.", whose dot
+ * is escaped already).
+ */
 export function md(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
+    .replace(/:(?=\/\/)/g, '\\:');
 }
