@@ -3,6 +3,10 @@ import { JourneyClosedError } from '../db/touchpoints';
 /** A capture failure the researcher can act on; its message is shown as it is. */
 export class CaptureError extends Error {}
 
+/** The page navigated (or dropped the masks) between masking and the screenshot. */
+export const PAGE_CHANGED =
+  'The page changed while it was being captured (it navigated, or dropped Touchtrail’s masks). Nothing was saved: capture again.';
+
 export function isRateLimitError(error: unknown): boolean {
   return messageOf(error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
 }
@@ -13,6 +17,13 @@ export function describeCaptureError(error: unknown): string {
   const message = messageOf(error);
   if (/No tab with id|No window with id|tab was closed/i.test(message))
     return 'The tab was closed before it could be captured. Nothing was saved.';
+  // What Chromium says when the page unloads before it answers, or before it can be read back.
+  if (
+    /Frame with ID \d+ was removed|message port closed before a response|back\/forward cache|image readback failed/i.test(
+      message,
+    )
+  )
+    return PAGE_CHANGED;
   if (/chrome:\/\/|chrome-extension:\/\/|about:|edge:\/\/|extensions gallery|chrome-search:|webstore/i.test(message))
     return 'This is a browser page (such as chrome:// or the Web Store) that extensions may not capture. Switch to a web page and try again. Nothing was saved.';
   if (
@@ -21,11 +32,25 @@ export function describeCaptureError(error: unknown): string {
     )
   )
     return 'Touchtrail has no access to this site. Press Alt+Shift+T or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.';
-  if (/QuotaExceeded|quota/i.test(message))
+  if (isQuotaError(error))
     return 'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
   if (isRateLimitError(error))
     return 'The browser refused too many captures in a row. Try again in a moment. Nothing was saved.';
   return `The capture failed: ${message || 'unknown error'}. Nothing was saved.`;
+}
+
+/**
+ * Compressing a capture comes after its touchpoint is saved: a failure there must not say that
+ * nothing was saved (the researcher would capture it again), only that the screenshot stays as captured.
+ */
+export function describeCompactionError(error: unknown): string {
+  if (isQuotaError(error))
+    return 'The touchpoint was saved, but the browser has no room left to compress its screenshot. Export and delete old journeys before capturing more.';
+  return `The touchpoint was saved, but its screenshot could not be compressed (${messageOf(error)}): it is kept as captured.`;
+}
+
+function isQuotaError(error: unknown): boolean {
+  return /QuotaExceeded|quota/i.test(messageOf(error)) && !isRateLimitError(error);
 }
 
 function messageOf(error: unknown): string {

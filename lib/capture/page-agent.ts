@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { preparedPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
+import { preparedPage, restoredPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
 import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
 import { CaptureError } from './errors';
 
@@ -22,9 +22,14 @@ export async function preparePage(
   return parsed.data;
 }
 
-export async function restorePage(tabId: number): Promise<void> {
+/**
+ * Unmasks the page. True when the same page kept its masks until then, so the screenshot taken
+ * meanwhile shows them; false when the page went (a navigation) or dropped its masks.
+ */
+export async function restorePage(tabId: number): Promise<boolean> {
   const message: BackgroundToAgent = { type: 'restore-after-capture' };
-  await browser.tabs.sendMessage(tabId, message);
+  const reply: unknown = await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  return restoredPage.safeParse(reply).data?.stillMasked === true;
 }
 
 type PreparedHighlight = { x: number; y: number; width: number; height: number };

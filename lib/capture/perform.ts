@@ -5,7 +5,7 @@ import { markDraftSaved, takeExtraClicks } from './auto-record';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot } from './encode';
-import { CaptureError, isRateLimitError } from './errors';
+import { CaptureError, PAGE_CHANGED, describeCompactionError, isRateLimitError } from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -23,7 +23,7 @@ export interface CaptureReporter {
  * stays queued until the end, so a worker stopped before the compaction finishes it on waking.
  */
 export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  if (await db.touchpoints.get(job.id)) return compactScreenshot(job.id);
+  if (await db.touchpoints.get(job.id)) return compact(job.id);
   try {
     await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate)).catch(
       async (error: unknown) => {
@@ -43,7 +43,17 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
   // Clicks of the burst counted while the draft was being saved.
   const late = markDraftSaved(job.id);
   if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
-  await compactScreenshot(job.id);
+  await compact(job.id);
+}
+
+/**
+ * The touchpoint is saved by now: if compressing its screenshot fails, the screenshot stays as
+ * captured and the researcher is told so, not that nothing was saved.
+ */
+async function compact(touchpointId: string): Promise<void> {
+  await compactScreenshot(touchpointId).catch((error: unknown) => {
+    throw new CaptureError(describeCompactionError(error));
+  });
 }
 
 async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
@@ -91,7 +101,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   await gate.acquire();
   let page;
   let dataUrl: string;
-  let restored: Promise<unknown> | undefined;
+  let restored: Promise<boolean> | undefined;
   try {
     const study = await db.studies.get(walk.studyId);
     page = await preparePage(job.tabId, {
@@ -105,16 +115,13 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
     // the image is of a page that was never masked, and is thrown away.
     await ensureInFront(job, 'was switched away from during the capture');
   } finally {
-    // The page unmasks while the capture is stored.
-    restored = restorePage(job.tabId).catch(() => undefined);
+    restored = restorePage(job.tabId);
   }
-  try {
-    const image = unencodedScreenshot(dataUrl, page.devicePixelRatio);
-    // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
-    await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
-  } finally {
-    await restored;
-  }
+  const image = unencodedScreenshot(dataUrl, page.devicePixelRatio);
+  // A page that navigated away during the capture leaves a screenshot of a page never masked.
+  if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
+  // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
+  await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
 }
 
 const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';

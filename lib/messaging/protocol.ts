@@ -95,6 +95,9 @@ export const preparedPage = z.object({
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
 
+/** The page agent's answer to restore-after-capture: were its masks in place until then? */
+export const restoredPage = z.object({ ok: z.literal(true), stillMasked: z.boolean() });
+
 /** Page agent → background: friction detected on the page (a suggestion for the researcher). */
 export const pageSignalMessage = z.object({
   type: z.literal('page-signal'),

@@ -84,9 +84,13 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       case 'prepare-capture':
         unmask();
         return prepare(request);
-      case 'restore-after-capture':
+      case 'restore-after-capture': {
+        // Whether the masks were still in place until now, so over the screenshot just taken:
+        // an agent in a page that replaced the masked one (a navigation) has none to report.
+        const stillMasked = masks?.intact() ?? false;
         unmask();
-        return { ok: true };
+        return { ok: true, stillMasked };
+      }
       case 'agent-ping':
         return { ok: true };
       case 'start-pick':

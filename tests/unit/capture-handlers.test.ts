@@ -150,6 +150,9 @@ describe('capture errors', () => {
       /no access to this site/,
     ],
     ['QuotaExceededError: The quota has been exceeded.', /no room left/],
+    ['Frame with ID 0 was removed.', /page changed while it was being captured/],
+    ['The message port closed before a response was received.', /page changed while it was being captured/],
+    ['Failed to capture tab: image readback failed', /page changed while it was being captured/],
   ])('explain "%s" in words the researcher can act on', (message, expected) => {
     const text = describeCaptureError(new Error(message));
     expect(text).toMatch(expected);

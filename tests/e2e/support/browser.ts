@@ -60,12 +60,15 @@ export const CHROMIUM_ARGS = [
   '--no-default-browser-check',
 ];
 
-/** Starts Chromium with the extension loaded, in a fresh profile. */
+/**
+ * Starts Chromium with the extension loaded, in a fresh profile, or in `profileDir` (kept on
+ * close, as a browser closed and opened again by its user).
+ */
 export async function launchWithExtension(
   extensionDir: string,
-  options: { headless?: boolean; downloadsPath?: string } = {},
+  options: { headless?: boolean; downloadsPath?: string; profileDir?: string } = {},
 ): Promise<ExtensionSession> {
-  const profile = await mkdtemp(join(tmpdir(), 'touchtrail-profile-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'touchtrail-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -82,7 +85,7 @@ export async function launchWithExtension(
     extensionId,
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }
