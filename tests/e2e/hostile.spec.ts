@@ -5,8 +5,10 @@ import { MASK_COLOUR } from '../../lib/page-agent/masks';
 
 const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
 
-// A page with a strict CSP, overridden globals, clicks and events of its own, CSS aimed at
-// Touchtrail, and fields in open and closed shadow roots (tests/fixtures/site/hostile.js).
+// A page with a strict CSP, overridden built-ins (addEventListener, bind, call, querySelector,
+// JSON), clicks, keys and a flood of messages of its own, `* { all: unset !important }` and CSS
+// aimed at Touchtrail, fields in open and closed shadow roots, an embedded frame and 100,000
+// extra elements (tests/fixtures/site/hostile.js).
 
 test('on a hostile page nothing is recorded by the page itself, and the researcher’s captures still work', async ({
   panel,
@@ -24,6 +26,8 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   // The page clicks, fires pointer events, posts messages and forges error events on its own.
   await expect.poll(() => shop.page.locator('#join-count').textContent().then(Number)).toBeGreaterThan(10);
   await expect(panel.touchpoints).toHaveCount(2);
+  // No externally_connectable: the page has no way to message Touchtrail.
+  await expect(shop.page.locator('#reach')).toHaveText('unreachable');
 
   await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).uncheck();
   await shop.page.getByLabel('Member email').fill('member@example.com');
@@ -42,6 +46,7 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   await shop.page.keyboard.type('8765');
   // (page.evaluate would run in the page's world, where this page broke Function.prototype.bind.)
   const emailBox = (await shop.page.getByLabel('Member email').boundingBox())!;
+  const frameBox = (await shop.page.locator('#help-frame').boundingBox())!;
   await panel.capture();
 
   await expect(panel.touchpoints).toHaveCount(3);
@@ -49,7 +54,7 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   const { file } = await panel.export();
   const shot = file.screenshots.find((s) => s.touchpointId === file.touchpoints[2]?.id)!;
   const scale = shot.width / VIEWPORT.width;
-  for (const box of [emailBox, openInput, closedInput]) {
+  for (const box of [emailBox, openInput, closedInput, frameBox]) {
     const inDevicePixels = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
     const region = await inspectImage(panel.page, shot.image, shot.mime, inset(inDevicePixels, 3));
     expect(Math.max(...region.regionSpread!)).toBeLessThanOrEqual(12);

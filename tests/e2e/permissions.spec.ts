@@ -11,6 +11,9 @@ base('the shipped manifest asks for no site access at install time', async () =>
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
   expect(manifest.content_scripts ?? []).toEqual([]);
+  // No web page may message the extension; none of its files are open to pages either.
+  expect(manifest.externally_connectable).toBeUndefined();
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
   expect([...(manifest.permissions as string[])].sort()).toEqual(
     ['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
   );
