@@ -63,6 +63,8 @@ export default tseslint.config(
         Element: 'readonly',
         HTMLElement: 'readonly',
         EventTarget: 'readonly',
+        Document: 'readonly',
+        KeyboardEvent: 'readonly',
         PointerEvent: 'readonly',
         CustomEvent: 'readonly',
         customElements: 'readonly',
