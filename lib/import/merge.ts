@@ -69,6 +69,7 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
       count(decision);
     });
     await db.touchpoints.bulkPut(pointsToWrite);
+    await numberAfter(pointsToWrite);
     await db.screenshots.bulkDelete(replacedShots);
     // A screenshot goes with its touchpoint: written when the touchpoint was (unless identical),
     // and only when the stored touchpoint shows it, so no screenshot is left without one.
@@ -87,6 +88,21 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
     await db.screenshots.bulkPut(shotsToWrite);
     return summary;
   });
+}
+
+/**
+ * The next capture in a journey takes a number no touchpoint has: a file whose touchpoints reach
+ * past the journey's counter (an edited file, or a journey newer here than in the file but with
+ * fewer captures) moves the counter on.
+ */
+async function numberAfter(points: Touchpoint[]): Promise<void> {
+  const highest = new Map<string, number>();
+  for (const point of points) highest.set(point.journeyId, Math.max(point.seq, highest.get(point.journeyId) ?? 0));
+  for (const [journeyId, seq] of highest) {
+    await db.journeys
+      .where({ id: journeyId })
+      .modify((journey) => void (journey.nextSeq = Math.max(journey.nextSeq, seq + 1)));
+  }
 }
 
 /** A record may not move to another study or journey: a file that says so is refused. */

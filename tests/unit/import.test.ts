@@ -81,7 +81,10 @@ describe('importing', () => {
       await db.touchpoints.where('[journeyId+seq]').between([journey.id, 0], [journey.id, Infinity]).toArray()
     ).map((t) => t.title);
     expect(titles).toEqual(['Edited there later', 'Edited here', 'Their new one']);
-    expect((await db.journeys.get(journey.id))?.nextSeq).toBe(3);
+    // Their touchpoint took number 3 (the file's journey counter said 3 was next): the next
+    // capture here takes 4, never a number a touchpoint already has.
+    expect((await db.journeys.get(journey.id))?.nextSeq).toBe(4);
+    expect((await commitCapture(capturedPage(journey.id))).seq).toBe(4);
   });
 });
 
