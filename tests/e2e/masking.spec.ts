@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { inset, inspectImage } from './support/images';
+import { MASK_COLOUR } from '../../lib/page-agent/masks';
+
+const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
+
+// Every kind of form field on tests/fixtures/site/pages/fields.html, each with what the persona
+// typed (or picked) in it: none of it may reach a screenshot while masking is at its default.
+const FIELDS: { label: string; fill: string }[] = [
+  { label: 'Nickname', fill: 'WWWWWWWWWWWWWWWWWW' },
+  { label: 'Contact email', fill: 'dana.private@example.com' },
+  { label: 'Password', fill: 'hunter2-hunter2-hunter2' },
+  { label: 'Phone', fill: '+64 21 555 0199 8888' },
+  { label: 'Shoe size', fill: '88888888888888' },
+  { label: 'Delivery notes', fill: 'Leave behind the blue gate, code 4417' },
+  { label: 'Gift message', fill: 'Happy birthday MMMMMMMM' },
+];
+
+test('masking is on by default and covers every kind of form field', async ({ panel, shop }) => {
+  await panel.createStudy('Masking', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', []);
+  await panel.startJourney('Account', 'Update account details');
+  // The switch is left alone: it must start on.
+  await expect(panel.page.getByRole('switch', { name: 'Mask form fields in screenshots' })).toBeChecked();
+
+  await shop.open('fields.html');
+  for (const { label, fill } of FIELDS) await shop.page.getByLabel(label, { exact: true }).fill(fill);
+  await shop.page.getByLabel('Country', { exact: true }).selectOption({ label: 'New Zealand' });
+  await expect(shop.page.getByLabel('Gift message', { exact: true })).toHaveText(/Happy birthday/);
+  await expect(shop.page.getByLabel('Country', { exact: true })).toHaveValue('nz');
+
+  const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const label of [...FIELDS.map((f) => f.label), 'Country']) {
+    // Every field must be wholly inside the viewport, or the capture could not show it.
+    await expect(shop.page.getByLabel(label, { exact: true })).toBeInViewport({ ratio: 1 });
+    boxes.set(label, await shop.fieldBoxInScreenshot(label));
+  }
+  await panel.capture();
+
+  const { file } = await panel.export();
+  expect(file.journeys[0]?.masking).toBe(true);
+  const shot = file.screenshots[0]!;
+  for (const [label, box] of boxes) {
+    const region = await inspectImage(panel.page, shot.image, shot.mime, inset(box, 3));
+    // A uniform box, not text on a white field…
+    expect(Math.max(...region.regionSpread!), `spread inside "${label}"`).toBeLessThanOrEqual(12);
+    // …and the mask's grey, so the mask really lies over the field.
+    region.regionMean!.forEach((value, channel) =>
+      expect(Math.abs(value - MASK_RGB[channel]!), `mean colour inside "${label}"`).toBeLessThanOrEqual(6),
+    );
+  }
+});
