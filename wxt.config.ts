@@ -11,26 +11,51 @@ export default defineConfig({
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) withoutPolyfill(config);
     },
   },
-  manifest: {
-    name: 'Touchtrail',
-    description:
-      'Record a persona’s walk through a website as a customer journey: screenshots, stages, channels, friction and emotion, stored on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'sidePanel', 'contextMenus'],
-    // Site access is asked for by the "Start journey" click, never at install time.
-    optional_host_permissions: ['<all_urls>'],
-    action: { default_title: 'Open Touchtrail' },
-    commands: {
-      'capture-touchpoint': {
-        suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Capture a touchpoint from the active tab',
-      },
-      'pick-element': {
-        suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Pick an element on the page and record it as a touchpoint',
-      },
-    },
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: 'Touchtrail',
+      description:
+        'Record a persona’s walk through a website as a customer journey: screenshots, stages, channels, friction and emotion, stored on your machine.',
+      // Firefox has a sidebar (sidebar_action, made from the same entrypoint) instead of sidePanel.
+      permissions: [
+        'storage',
+        'unlimitedStorage',
+        'activeTab',
+        'scripting',
+        'contextMenus',
+        ...(firefox ? [] : ['sidePanel']),
+      ],
+      // Site access is asked for by the "Start journey" click, never at install time.
+      optional_host_permissions: ['<all_urls>'],
+      action: { default_title: 'Open Touchtrail' },
+      commands: firefox ? FIREFOX_COMMANDS : CHROME_COMMANDS,
+      ...(firefox && { browser_specific_settings: FIREFOX_SETTINGS }),
+    };
   },
 });
+
+const CAPTURE = 'Capture a touchpoint from the active tab';
+const PICK = 'Pick an element on the page and record it as a touchpoint';
+const CHROME_COMMANDS = {
+  'capture-touchpoint': { suggested_key: { default: 'Alt+Shift+T' }, description: CAPTURE },
+  'pick-element': { suggested_key: { default: 'Alt+Shift+P' }, description: PICK },
+};
+// Firefox gives Alt+Shift+letter to web pages' access keys (accesskey="t"), so it gets Ctrl+Alt
+// (Ctrl+Option on a Mac, where Cmd+Alt+K is Firefox's web console).
+const FIREFOX_COMMANDS = {
+  'capture-touchpoint': { suggested_key: { default: 'Ctrl+Alt+K', mac: 'MacCtrl+Alt+K' }, description: CAPTURE },
+  'pick-element': { suggested_key: { default: 'Ctrl+Alt+P', mac: 'MacCtrl+Alt+P' }, description: PICK },
+};
+/** A fixed id, so the add-on's storage (the IndexedDB of its origin) survives reinstalls. */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'touchtrail@touchtrail.dev',
+    // The ESR line with MV3, optional_host_permissions and data_collection_permissions.
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+};
 
 /** Undoes @wxt-dev/webextension-polyfill's alias of `wxt/browser` for one build. */
 function withoutPolyfill(config: InlineConfig) {

@@ -7,10 +7,13 @@ import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 
 export default defineBackground(() => {
+  // Firefox's sidebar API; WXT's types describe Chrome's.
+  const { sidebarAction } = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
   browser.action.onClicked.addListener((tab) => {
-    // Opening the panel must happen in the click itself, before anything is awaited.
-    // (Firefox, issue 8, has a sidebar and no sidePanel API.)
-    if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
+    // Opening the panel must happen in the click itself, before anything is awaited: Chrome's
+    // side panel, or Firefox's sidebar (Firefox has no sidePanel API).
+    if (sidebarAction) void sidebarAction.open();
+    else if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
     void handleActionClick(tab);
   });
   browser.runtime.onInstalled.addListener(() => void createMenus());

@@ -27,17 +27,17 @@ export function findChromium(): string {
  * Chrome's site-access prompt cannot be clicked by automation, so tests load a copy of the
  * build whose manifest already holds the optional host permissions, as for a user who accepted.
  */
-export async function prepareGrantedBuild(): Promise<string> {
-  if (!existsSync(join(BUILD_DIR, 'manifest.json'))) {
-    throw new Error(`No extension build in ${BUILD_DIR}: run "npm run build" first.`);
+export async function prepareGrantedBuild(buildDir = BUILD_DIR, grantedDir = GRANTED_BUILD_DIR): Promise<string> {
+  if (!existsSync(join(buildDir, 'manifest.json'))) {
+    throw new Error(`No extension build in ${buildDir}: run "npm run build" first.`);
   }
-  await rm(GRANTED_BUILD_DIR, { recursive: true, force: true });
-  await cp(BUILD_DIR, GRANTED_BUILD_DIR, { recursive: true });
-  const manifestPath = join(GRANTED_BUILD_DIR, 'manifest.json');
+  await rm(grantedDir, { recursive: true, force: true });
+  await cp(buildDir, grantedDir, { recursive: true });
+  const manifestPath = join(grantedDir, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, string[] | undefined>;
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
-  return GRANTED_BUILD_DIR;
+  return grantedDir;
 }
 
 export interface ExtensionSession {
