@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# One-time setup for a fresh Debian/Ubuntu machine: Chromium for the demo and the tests, then
-# the npm packages. Elsewhere, install Chromium yourself and point TOUCHTRAIL_CHROMIUM at it.
+# One-time setup for a fresh Debian/Ubuntu machine: Chromium (the demo, the tests) and Firefox
+# ESR (the Firefox smoke test) from the distribution, then the npm packages. Elsewhere, install
+# them yourself and point TOUCHTRAIL_CHROMIUM / TOUCHTRAIL_FIREFOX at them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${TOUCHTRAIL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+missing=()
+if [ -z "${TOUCHTRAIL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium fonts-dejavu-core)
+fi
+if [ -z "${TOUCHTRAIL_FIREFOX:-}" ] && ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then
+  missing+=(firefox-esr)
+fi
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing from the distribution: ${missing[*]}…"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 npm ci --no-audit --no-fund
