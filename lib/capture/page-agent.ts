@@ -28,8 +28,12 @@ export async function preparePage(
  */
 export async function restorePage(tabId: number): Promise<boolean> {
   const message: BackgroundToAgent = { type: 'restore-after-capture' };
-  const reply: unknown = await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-  return restoredPage.safeParse(reply).data?.stillMasked === true;
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, message);
+    return restoredPage.safeParse(reply).data?.stillMasked === true;
+  } catch {
+    return false; // no page agent there any more
+  }
 }
 
 type PreparedHighlight = { x: number; y: number; width: number; height: number };
