@@ -19,6 +19,60 @@ export interface FullPageResult {
   cutAtCssPx?: number;
 }
 
+/** Firefox's tabs.captureTab, which captures any part of a page (CSS pixels) in one call. */
+type CaptureTab = (
+  tabId: number,
+  options: { format: 'png'; rect: { x: number; y: number; width: number; height: number }; scale: number },
+) => Promise<string>;
+function firefoxCaptureTab(): CaptureTab | undefined {
+  const tabs = browser.tabs as unknown as { captureTab?: CaptureTab };
+  return import.meta.env.FIREFOX ? tabs.captureTab?.bind(tabs) : undefined;
+}
+
+/**
+ * Firefox: the page masked whole at its top, then captured whole in one call — no scrolling,
+ * no stitching, sticky bars drawn once where they are.
+ */
+async function captureWholePage(
+  job: CaptureJob,
+  capture: CaptureTab,
+  options: {
+    gate: RateGate;
+    masking: boolean;
+    allowList: string[];
+    width: number;
+    height: number;
+    dpr: number;
+    thumbnailAspect: number;
+  },
+): Promise<EncodedScreenshot> {
+  await options.gate.acquire();
+  const prepared = framePrepared.safeParse(
+    await browser.tabs.sendMessage(job.tabId, {
+      type: 'full-page-frame',
+      y: 0,
+      hideFixed: false,
+      masking: options.masking,
+      allowList: options.allowList,
+      wholePage: true,
+    }),
+  );
+  if (!prepared.success)
+    throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
+  await ensureInFront(job, 'was no longer in front');
+  const dataUrl = await capture(job.tabId, {
+    format: 'png',
+    rect: { x: 0, y: 0, width: options.width, height: options.height },
+    scale: options.dpr,
+  });
+  const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
+  try {
+    return await encodeImage(bitmap, options.dpr, options.thumbnailAspect);
+  } finally {
+    bitmap.close();
+  }
+}
+
 /**
  * Scrolls the page frame by frame (each capture through the rate gate), hides fixed and sticky
  * elements after the first frame so headers are not repeated, stitches the frames, and puts
@@ -41,6 +95,17 @@ export async function captureFullPage(
   const cap = Math.min(FULL_PAGE_MAX_CSS_PX, Math.floor(MAX_CANVAS_PX / dpr));
   const height = Math.min(page.scrollHeight, cap);
   const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
+  const captureTab = firefoxCaptureTab();
+  if (captureTab) {
+    try {
+      const thumbnailAspect = page.viewportWidth / page.viewportHeight;
+      const size = { width: page.viewportWidth, height, dpr, thumbnailAspect };
+      const image = await captureWholePage(job, captureTab, { ...options, ...size });
+      return { image, url: page.url, title: page.title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined };
+    } finally {
+      await browser.tabs.sendMessage(job.tabId, { type: 'full-page-end' }).catch(() => undefined);
+    }
+  }
   const canvas = new OffscreenCanvas(Math.round(page.viewportWidth * dpr), Math.round(height * dpr));
   const context = canvas.getContext('2d');
   if (!context) throw new CaptureError('This browser cannot draw images off screen.');

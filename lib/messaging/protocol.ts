@@ -69,6 +69,8 @@ export const fullPageFrameMessage = z.object({
   hideFixed: z.boolean(),
   masking: z.boolean(),
   allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
+  /** Mask every field of the page, not only those in view (Firefox captures the page in one go). */
+  wholePage: z.optional(z.boolean()),
 });
 /** Background → page agent: put the page back as it was (scroll, fixed elements, masks). */
 export const fullPageEndMessage = z.object({ type: z.literal('full-page-end') });

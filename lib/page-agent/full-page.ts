@@ -34,8 +34,15 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
     async frame(request) {
       masks?.remove();
       if (request.hideFixed) hideFixedAndSticky();
-      window.scrollTo({ left: 0, top: request.y, behavior: 'instant' });
-      masks = coverFields(document, { maskAll: request.masking, shadowRootOf, allowList: request.allowList });
+      // At the top, the page's own coordinates are the viewport's: masks drawn for the viewport
+      // then sit over fields anywhere on the page (wholePage).
+      window.scrollTo({ left: 0, top: request.wholePage ? 0 : request.y, behavior: 'instant' });
+      masks = coverFields(document, {
+        maskAll: request.masking,
+        shadowRootOf,
+        allowList: request.allowList,
+        wholePage: request.wholePage,
+      });
       await afterNextPaint(window);
       if (!masks.intact()) return { ok: false, reason: 'The page removed Touchtrail’s masks.' };
       return { ok: true, scrollY: window.scrollY };

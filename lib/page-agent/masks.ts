@@ -23,6 +23,8 @@ export interface CoverOptions {
   highlight?: Box;
   /** Selectors of fields safe to show unmasked; password fields stay masked whatever they say. */
   allowList?: string[];
+  /** Cover fields below and beside the viewport too, for a capture of the whole page at once. */
+  wholePage?: boolean;
 }
 
 /**
@@ -38,7 +40,8 @@ export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
     if (allowed(element)) continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    if (box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth) continue;
+    const outOfView = box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth;
+    if (outOfView && !options.wholePage) continue;
     boxes.push(box);
   }
   const overlay = createOverlay(doc);
