@@ -25,6 +25,8 @@ class FakeCanvas {
   }
 }
 
+export const PNG_DATA_URL = `data:image/png;base64,${Buffer.from(PNG_BYTES).toString('base64')}`;
+
 /** Makes `browser` (the fake browser of the modules loaded) capture a 1280×800 page. */
 export function browserThatCaptures(browser: typeof fakeBrowser) {
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ ...TAB, active: true }] as never);
@@ -36,9 +38,8 @@ export function browserThatCaptures(browser: typeof fakeBrowser) {
     maskedFields: 0,
     stillMasked: true, // the answer to restore-after-capture: the page kept its masks
   });
-  vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(
-    `data:image/png;base64,${Buffer.from(PNG_BYTES).toString('base64')}`,
-  );
+  const captureVisibleTab = vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(PNG_DATA_URL);
   vi.stubGlobal('createImageBitmap', async () => ({ width: 1280, height: 800, close() {} }));
   vi.stubGlobal('OffscreenCanvas', FakeCanvas);
+  return { captureVisibleTab };
 }
