@@ -11,6 +11,8 @@ export default defineConfig({
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) withoutPolyfill(config);
     },
   },
+  // The sources zip that addons.mozilla.org asks for: the code, not local runs' output.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**'] },
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {
