@@ -5,6 +5,8 @@ import { forgetBurst } from '@/lib/capture/auto-record';
 import { followRecordingTabs } from '@/lib/capture/page-agent';
 import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
+import { compactLeftovers } from '@/lib/capture/compact';
+import { activeJourneyId } from '@/lib/walk/state';
 
 export default defineBackground(() => {
   // Firefox's sidebar API; WXT's types describe Chrome's.
@@ -25,6 +27,11 @@ export default defineBackground(() => {
     forgetBurst(tabId);
   });
   followRecordingTabs();
-  // Captures queued before the worker was stopped are finished now.
-  void captureQueue.start();
+  // Captures queued before the worker was stopped are finished now, then screenshots a failed
+  // compression left as captured are compressed.
+  void captureQueue
+    .start()
+    .then(() => activeJourneyId.getValue())
+    .then(compactLeftovers)
+    .catch(() => undefined);
 });

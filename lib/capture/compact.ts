@@ -27,3 +27,31 @@ export async function compactScreenshot(touchpointId: string): Promise<void> {
     await db.screenshots.put({ ...latest, ...encoded });
   });
 }
+
+/** How far back, in the journey being walked, a worker that starts looks for uncompressed captures. */
+const RECENT_CAPTURES = 50;
+
+/**
+ * Compresses the screenshots of the journey being walked that a failed compression (a full
+ * disk, a worker stopped mid-way) left as captured. Run when the worker starts; a screenshot that
+ * still cannot be compressed stays as it is, for the next start.
+ */
+export async function compactLeftovers(journeyId: string | null): Promise<number> {
+  if (!journeyId) return 0;
+  const recent = await db.touchpoints
+    .where('[journeyId+seq]')
+    .between([journeyId, 0], [journeyId, Infinity])
+    .reverse()
+    .limit(RECENT_CAPTURES)
+    .toArray();
+  const shots = await db.screenshots.bulkGet(recent.flatMap((point) => point.screenshotId ?? []));
+  let compacted = 0;
+  for (const shot of shots) {
+    if (!shot || !awaitsCompaction(shot)) continue;
+    await compactScreenshot(shot.touchpointId).then(
+      () => compacted++,
+      () => undefined,
+    );
+  }
+  return compacted;
+}

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAnnotation } from '../../lib/annotate/geometry';
 import { renderRedacted } from '../../lib/annotate/redact';
-import { awaitsCompaction, compactScreenshot } from '../../lib/capture/compact';
+import { awaitsCompaction, compactLeftovers } from '../../lib/capture/compact';
 import { describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleCommand } from '../../lib/capture/handlers';
 import { captureQueue } from '../../lib/capture/service';
@@ -118,7 +118,7 @@ describe('a capture when storage is full', () => {
 });
 
 describe('compressing a saved capture when storage is full', () => {
-  it('keeps the touchpoint and its PNG whole, says the capture was saved, and compresses later', async () => {
+  it('keeps the touchpoint and its PNG whole, says the capture was saved, and compresses when the worker next starts', async () => {
     const cure = fillUp(db.screenshots, 1); // the capture gets in; its compressed copy does not
     await capture();
 
@@ -134,8 +134,11 @@ describe('compressing a saved capture when storage is full', () => {
       'The touchpoint was saved, but the browser has no room left to compress its screenshot. Export and delete old journeys before capturing more.',
     );
 
+    // Once there is room, the next start of the worker compresses what was left.
+    await compactLeftovers(await journeyId());
+    expect(awaitsCompaction((await db.screenshots.get(point!.screenshotId!))!)).toBe(true); // still full
     cure();
-    await compactScreenshot(point!.id);
+    expect(await compactLeftovers(await journeyId())).toBe(1);
     const compacted = await db.screenshots.get(point!.screenshotId!);
     expect(compacted).toMatchObject({ id: shot!.id, mime: 'image/webp', thumbnailMime: 'image/webp' });
     expect(compacted!.thumbnail.size).toBeLessThan(compacted!.image.size);
