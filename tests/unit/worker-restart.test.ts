@@ -2,9 +2,7 @@
 // event: everything held in module memory is gone, only storage and IndexedDB remain. Here the
 // background's modules are loaded afresh (vi.resetModules) over the same fake IndexedDB and the
 // same extension storage, as a new worker finds them, and the researcher captures again.
-//
-// (Stopping the real worker end to end, through chrome://serviceworker-internals or the DevTools
-// protocol, closed the whole automated Chromium here, so this step is tested at this level.)
+// (The real worker stopped in Chromium: tests/e2e/worker-stop.spec.ts.)
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
