@@ -1,3 +1,4 @@
+import { isQuotaExceeded } from '../db/quota';
 import { JourneyClosedError } from '../db/touchpoints';
 
 /** A capture failure the researcher can act on; its message is shown as it is. */
@@ -32,7 +33,7 @@ export function describeCaptureError(error: unknown): string {
     )
   )
     return 'Touchtrail has no access to this site. Press Alt+Shift+T or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.';
-  if (isQuotaError(error))
+  if (isQuotaExceeded(error))
     return 'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
   if (isRateLimitError(error))
     return 'The browser refused too many captures in a row. Try again in a moment. Nothing was saved.';
@@ -44,13 +45,9 @@ export function describeCaptureError(error: unknown): string {
  * nothing was saved (the researcher would capture it again), only that the screenshot stays as captured.
  */
 export function describeCompactionError(error: unknown): string {
-  if (isQuotaError(error))
+  if (isQuotaExceeded(error))
     return 'The touchpoint was saved, but the browser has no room left to compress its screenshot. Export and delete old journeys before capturing more.';
   return `The touchpoint was saved, but its screenshot could not be compressed (${messageOf(error)}): it is kept as captured.`;
-}
-
-function isQuotaError(error: unknown): boolean {
-  return /QuotaExceeded|quota/i.test(messageOf(error)) && !isRateLimitError(error);
 }
 
 function messageOf(error: unknown): string {

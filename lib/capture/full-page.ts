@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { framePrepared, pageMeasure } from '../messaging/protocol';
+import { framePrepared, pageMeasure, type BackgroundToAgent } from '../messaging/protocol';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError } from './errors';
 import { sendToAgent } from './page-agent';
@@ -47,18 +47,7 @@ async function captureWholePage(
   },
 ): Promise<EncodedScreenshot> {
   await options.gate.acquire();
-  const prepared = framePrepared.safeParse(
-    await browser.tabs.sendMessage(job.tabId, {
-      type: 'full-page-frame',
-      y: 0,
-      hideFixed: false,
-      masking: options.masking,
-      allowList: options.allowList,
-      wholePage: true,
-    }),
-  );
-  if (!prepared.success)
-    throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
+  await prepareFrame(job, { y: 0, hideFixed: false, wholePage: true, ...options });
   await ensureInFront(job, 'was no longer in front');
   const dataUrl = await capture(job.tabId, {
     format: 'png',
@@ -71,6 +60,25 @@ async function captureWholePage(
   } finally {
     bitmap.close();
   }
+}
+
+/** Asks the page agent to scroll and mask for one frame; says where the page really scrolled to. */
+async function prepareFrame(
+  job: CaptureJob,
+  frame: { y: number; hideFixed: boolean; wholePage?: boolean; masking: boolean; allowList: string[] },
+): Promise<{ scrollY: number }> {
+  const message: BackgroundToAgent = {
+    type: 'full-page-frame',
+    y: frame.y,
+    hideFixed: frame.hideFixed,
+    masking: frame.masking,
+    allowList: frame.allowList,
+    wholePage: frame.wholePage,
+  };
+  const prepared = framePrepared.safeParse(await browser.tabs.sendMessage(job.tabId, message));
+  if (!prepared.success)
+    throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
+  return prepared.data;
 }
 
 /**
@@ -114,22 +122,12 @@ export async function captureFullPage(
     for (let i = 0; i < frames; i++) {
       const y = Math.min(i * page.viewportHeight, Math.max(0, height - page.viewportHeight));
       await options.gate.acquire();
-      const prepared = framePrepared.safeParse(
-        await browser.tabs.sendMessage(job.tabId, {
-          type: 'full-page-frame',
-          y,
-          hideFixed: i > 0,
-          masking: options.masking,
-          allowList: options.allowList,
-        }),
-      );
-      if (!prepared.success)
-        throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
+      const { scrollY } = await prepareFrame(job, { y, hideFixed: i > 0, ...options });
       await ensureInFront(job, 'was no longer in front');
       const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
       await ensureInFront(job, 'was switched away from during the full-page capture');
       const frame = await createImageBitmap(dataUrlToBlob(dataUrl));
-      context.drawImage(frame, 0, Math.round(prepared.data.scrollY * dpr));
+      context.drawImage(frame, 0, Math.round(scrollY * dpr));
       frame.close();
       await options.onProgress(i + 1, frames);
     }
