@@ -1,33 +1,42 @@
-// Benchmark 3: what the extension costs the page being audited. The same demo page is loaded
-// and clicked in a browser without the extension and in one with it, taking turns, so both
-// sides share the machine's state; once with no journey recording and once with one.
+// Benchmark 3: what the extension costs the page being audited. The same demo page is loaded in
+// one browser in turns with and without what is measured, so both sides share the browser, its
+// profile and the machine's state: first the extension switched on and off (no journey), then,
+// with it on, a journey recording and paused.
 
 import type { Page } from '@playwright/test';
+import { PAGE_ERROR_EVENT } from '../../lib/page-agent/error-relay';
 import { ms, summarize, type BenchRow } from './stats';
 
+/** What a run turns on and off between the two loads of a round. */
+export interface Toggle {
+  set(on: boolean): Promise<void>;
+}
+
 export interface HostPageRun {
-  /** The demo page in a browser without the extension. */
-  plain: Page;
+  /** The demo page, in a tab of the browser with the extension. */
+  audited: Page;
+  /** Left on at the end. */
+  toggle: Toggle;
+  /** On means the page agent must join every page (a journey records); else it must be in none. */
+  agentWhenOn: boolean;
   /**
-   * The same page in a second browser without the extension: an A/A control. Two identical
-   * browsers differ by a few per cent on this machine; the control shows how much.
+   * The same page in a browser without the extension, loaded in the same rounds right before the
+   * audited page: an A/A control, which compares its own loads of the "on" and "off" halves.
    */
-  plainControl: Page;
-  /** The same page in the browser with the extension (and its page agent). */
-  withExtension: Page;
+  control: Page;
   url: string;
-  loads: number;
+  rounds: number;
   clicks: number;
 }
 
 export interface HostPageFigures {
-  /** Median over rounds of (load with the extension ÷ load without), each round one load a side. */
+  /** Median over rounds of (load with the toggle on ÷ load with it off), one load each a round. */
   loadRatio: number;
-  /** The same for two browsers without the extension. */
+  /** The same for the control browser's loads in the two halves of each round. */
   controlRatio: number;
-  loadPlain: number;
-  loadWithExtension: number;
-  /** Click handling time added by the extension at the 95th percentile, in ms. */
+  loadOff: number;
+  loadOn: number;
+  /** Click handling time added at the 95th percentile with the toggle on, in ms. */
   clickAddedP95: number;
 }
 
@@ -43,86 +52,134 @@ export const CLICK_CLOCK = `
   document.addEventListener('click', () => { window.__clickTimes.push(performance.now() - started); }, true);
 `;
 
-/** Loads per browser before measuring: the first loads of a fresh browser are slower. */
-const WARM_UP_LOADS = 10;
+/** Rounds dropped at the start: the first loads of a fresh browser are slower. */
+const WARM_UP_ROUNDS = 5;
+/**
+ * Before each load: a person spends at least this long on a page before the next. It also lets
+ * a switch settle, and the work the agent does once a page has loaded end before anything else
+ * loads: at a 100 ms pace that work spilled even into the control browser's next load (+6 %).
+ */
+const PACE_MS = 1000;
 
 export async function measureHostPage(run: HostPageRun): Promise<HostPageFigures> {
-  const sides = [run.plain, run.plainControl, run.withExtension];
-  for (let i = 0; i < WARM_UP_LOADS; i++) for (const page of sides) await loadTime(page, run.url);
-  const plainLoads: number[] = [];
-  const controlLoads: number[] = [];
-  const extensionLoads: number[] = [];
-  // Rounds of one load a side, in an order that reverses every round, so that neither side always
-  // follows the other; each ratio is taken within a round, so the machine's slow drift (loads got
-  // ~20 % faster over a run) cancels.
-  for (let i = 0; i < run.loads; i++) {
-    const round: [Page, number[]][] = [
-      [run.plain, plainLoads],
-      [run.plainControl, controlLoads],
-      [run.withExtension, extensionLoads],
-    ];
-    if (i % 2 === 1) round.reverse();
-    for (const [page, loads] of round) loads.push(await loadTime(page, run.url));
+  const loads = { on: [] as number[], off: [] as number[], controlOn: [] as number[], controlOff: [] as number[] };
+  for (let i = 0; i < WARM_UP_ROUNDS + run.rounds; i++) {
+    // Each round loads once on and once off, in an order that reverses every round; the ratio
+    // is taken within the round, so the machine's slow drift cancels.
+    const halves = i % 2 === 0 ? [true, false] : [false, true];
+    const round = { on: 0, off: 0, controlOn: 0, controlOff: 0 };
+    for (const on of halves) {
+      await switchTo(run, on);
+      const control = await loadTime(run.control, run.url);
+      const audited = await loadTime(run.audited, run.url);
+      await checkPageAgent(run, on);
+      if (on) Object.assign(round, { on: audited, controlOn: control });
+      else Object.assign(round, { off: audited, controlOff: control });
+    }
+    if (i < WARM_UP_ROUNDS) continue;
+    for (const key of Object.keys(loads) as (keyof typeof loads)[]) loads[key].push(round[key]);
   }
-  const plainClicks = await clickTimes(run.plain, run.clicks);
-  const extensionClicks = await clickTimes(run.withExtension, run.clicks);
+  const clicksOff = await clickTimesWith(run, false);
+  const clicksOn = await clickTimesWith(run, true);
   return {
-    loadPlain: summarize(plainLoads).median,
-    loadWithExtension: summarize(extensionLoads).median,
-    loadRatio: medianRatio(extensionLoads, plainLoads),
-    controlRatio: medianRatio(controlLoads, plainLoads),
-    clickAddedP95: summarize(extensionClicks).p95 - summarize(plainClicks).p95,
+    loadOff: summarize(loads.off).median,
+    loadOn: summarize(loads.on).median,
+    loadRatio: medianRatio(loads.on, loads.off),
+    controlRatio: medianRatio(loads.controlOn, loads.controlOff),
+    clickAddedP95: summarize(clicksOn).p95 - summarize(clicksOff).p95,
   };
+}
+
+async function switchTo(run: HostPageRun, on: boolean) {
+  await run.toggle.set(on);
+  await pause(PACE_MS);
+}
+
+/**
+ * The figures are only worth anything if the agent is where it should be: in every page loaded
+ * while a journey records (the background puts it in once the page has loaded), in none otherwise.
+ */
+async function checkPageAgent(run: HostPageRun, on: boolean) {
+  // The agent asks for the error relay once it observes the page; the relay marks the page's window.
+  const joined = (event: string) => Boolean((window as unknown as Record<symbol, unknown>)[Symbol.for(event)]);
+  if (on && run.agentWhenOn) {
+    await run.audited.waitForFunction(joined, PAGE_ERROR_EVENT, { timeout: 10_000 });
+  } else if (await run.audited.evaluate(joined, PAGE_ERROR_EVENT)) {
+    throw new Error('The page agent is in a page it should not be in: the host-page figures would mislead.');
+  }
 }
 
 function medianRatio(measured: number[], baseline: number[]): number {
   return summarize(measured.map((value, i) => value / baseline[i]!)).median;
 }
 
-/** A person's pace between two pages (the same on every side), so each load starts from rest. */
-const BETWEEN_LOADS_MS = 100;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** From the start of navigation to the end of the load event, as the page's timing reports it. */
 async function loadTime(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  const ms = await page.evaluate(() => {
+  return page.evaluate(() => {
     const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     return entry!.loadEventEnd - entry!.startTime;
   });
-  await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
-  return ms;
 }
 
-/** Real (trusted) clicks on the product page's text, which navigate nowhere. */
-async function clickTimes(page: Page, clicks: number): Promise<number[]> {
-  // The page agent comes at document_idle; it is listening once the walk state was read.
-  await page.waitForLoadState('load');
-  await page.evaluate(() => ((window as unknown as { __clickTimes: number[] }).__clickTimes = []));
+/** Real (trusted) clicks on the product page's text, which navigate nowhere, in a fresh load. */
+async function clickTimesWith(run: HostPageRun, on: boolean): Promise<number[]> {
+  await switchTo(run, on);
+  const page = run.audited;
+  await page.goto(run.url, { waitUntil: 'load' });
+  await checkPageAgent(run, on);
   const text = page.getByText('Waterproof leather hiking boots');
-  for (let i = 0; i < clicks; i++) await text.click({ position: { x: 5 + (i % 20), y: 5 } });
+  for (let i = 0; i < run.clicks; i++) await text.click({ position: { x: 5 + (i % 20), y: 5 } });
   return page.evaluate(() => (window as unknown as { __clickTimes: number[] }).__clickTimes);
 }
 
-export function hostPageRows(label: string, figures: HostPageFigures): BenchRow[] {
-  console.log(
-    `host page (${label}): load median ${ms(figures.loadWithExtension)} with the extension, ` +
-      `${ms(figures.loadPlain)} without; two browsers without it differ by ${figures.controlRatio.toFixed(3)}× ` +
-      `(A/A control); click time added at p95 ${figures.clickAddedP95.toFixed(2)} ms`,
-  );
+/**
+ * The summary rows: the extension on ÷ off with no journey, then a journey recording ÷ paused,
+ * and their product, the page load while recording ÷ without the extension.
+ */
+export function hostPageRows(idle: HostPageFigures, recording: HostPageFigures): BenchRow[] {
+  const ratio = (value: number) => `${value.toFixed(3)}×`;
+  const withAa = (figures: HostPageFigures) => `${ratio(figures.loadRatio)} (A/A ${ratio(figures.controlRatio)})`;
+  for (const [label, figures] of [
+    ['extension on / off, no journey', idle],
+    ['journey recording / paused', recording],
+  ] as const) {
+    console.log(
+      `host page (${label}): load median ${ms(figures.loadOn)} / ${ms(figures.loadOff)}, ratio ${withAa(figures)}; ` +
+        `click time added at p95 ${figures.clickAddedP95.toFixed(2)} ms`,
+    );
+  }
+  const whileRecording = idle.loadRatio * recording.loadRatio;
   return [
     {
       benchmark: '3 host page',
-      figure: `load time ÷ without extension (${label})`,
-      value: `${figures.loadRatio.toFixed(3)}× (A/A ${figures.controlRatio.toFixed(3)}×)`,
+      figure: 'load time, extension on ÷ off (no journey)',
+      value: withAa(idle),
       budget: '≤ 1.05×',
-      met: figures.loadRatio <= 1.05,
+      met: idle.loadRatio <= 1.05,
     },
     {
       benchmark: '3 host page',
-      figure: `click handler time added, p95 (${label})`,
-      value: `${figures.clickAddedP95.toFixed(2)} ms`,
+      figure: 'load time, journey recording ÷ paused',
+      value: withAa(recording),
+      budget: '(reported)',
+      met: true,
+    },
+    {
+      benchmark: '3 host page',
+      figure: 'load time while recording ÷ without extension',
+      value: ratio(whileRecording),
+      budget: '≤ 1.05×',
+      met: whileRecording <= 1.05,
+    },
+    {
+      benchmark: '3 host page',
+      figure: 'click handler time added, p95 (no journey / recording)',
+      value: `${idle.clickAddedP95.toFixed(2)} ms / ${recording.clickAddedP95.toFixed(2)} ms`,
       budget: '≤ 1 ms',
-      met: figures.clickAddedP95 <= 1,
+      met: idle.clickAddedP95 <= 1 && recording.clickAddedP95 <= 1,
     },
   ];
 }

@@ -14,9 +14,11 @@ import {
   CHROMIUM_ARGS,
   findChromium,
   launchWithExtension,
+  openExtensionSwitch,
   openSidePanel,
   prepareGrantedBuild,
   VIEWPORT,
+  wakeExtensionWorker,
 } from '../e2e/support/browser';
 import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
@@ -40,23 +42,23 @@ async function main() {
 
   const site = await serveDemoSite();
   const session = await launchWithExtension(await prepareGrantedBuild());
-  // The baseline is the same Chromium with a profile on disk too, only without the extension;
-  // a second one is the A/A control.
-  const plainBrowsers = [await launchPlainBrowser(), await launchPlainBrowser()];
+  // The control: the same Chromium, with a profile on disk too, and no extension.
+  const plainBrowser = await launchPlainBrowser();
   try {
     const productUrl = new URL('product.html', site.url).href;
-    const [plain, plainControl] = plainBrowsers.map((browser) => browser.page);
     const audited = await session.context.newPage();
-    for (const page of [plain!, plainControl!, audited]) await page.addInitScript(CLICK_CLOCK);
+    for (const page of [plainBrowser.page, audited]) await page.addInitScript(CLICK_CLOCK);
     const hostRun = {
-      plain: plain!,
-      plainControl: plainControl!,
-      withExtension: audited,
+      audited,
+      control: plainBrowser.page,
       url: productUrl,
-      loads: short ? 5 : 200,
-      clicks: short ? 10 : 100,
+      rounds: short ? 5 : 120,
+      clicks: short ? 10 : 200,
     };
-    rows.push(...hostPageRows('no journey recording', await measureHostPage(hostRun)));
+    const extension = await openExtensionSwitch(session);
+    const idle = await measureHostPage({ ...hostRun, toggle: extension, agentWhenOn: false });
+    await extension.close();
+    await wakeExtensionWorker(session, audited);
 
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
     await shop.setViewportSize(VIEWPORT);
@@ -65,7 +67,9 @@ async function main() {
     await panel.createStudy('Benchmarks', 'Northwind Outfitters', shop.url());
     await panel.createPersona('Bench', 'Measures things', []);
     await panel.startJourney('Bench walk', 'Capture many times');
-    rows.push(...hostPageRows('journey recording', await measureHostPage(hostRun)));
+    const journey = { set: (on: boolean) => panel.setRecording(on) };
+    const recording = await measureHostPage({ ...hostRun, toggle: journey, agentWhenOn: true });
+    rows.push(...hostPageRows(idle, recording));
     await audited.close();
 
     await shop.bringToFront();
@@ -79,7 +83,7 @@ async function main() {
     const shots = await realScreenshots(panel.page, 20);
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
   } finally {
-    for (const browser of plainBrowsers) await browser.close();
+    await plainBrowser.close();
     await session.close();
     await site.close();
   }

@@ -48,6 +48,13 @@ export class SidePanel {
   }
 
   /** Presses "Capture touchpoint" and waits until the new touchpoint is listed. */
+  /** Pauses or resumes the journey with the panel's button, and waits until the panel shows it. */
+  async setRecording(recording: boolean) {
+    const button = this.page.getByRole('button', { name: recording ? 'Resume' : 'Pause', exact: true });
+    if (await button.isVisible()) await button.click();
+    await expect(this.page.getByRole('button', { name: recording ? 'Pause' : 'Resume', exact: true })).toBeVisible();
+  }
+
   async capture() {
     const before = await this.touchpoints.count();
     await this.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();

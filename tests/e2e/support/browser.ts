@@ -152,6 +152,46 @@ export async function reloadExtension(session: ExtensionSession): Promise<void> 
   }
 }
 
+/** The extension's switch on chrome://extensions, for turning it off and on within one browser. */
+export interface ExtensionSwitch {
+  /** Off: its service worker stops, its pages close, its page agents are cut off. */
+  set(enabled: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens chrome://extensions in a tab of its own, whose `chrome.management` can switch the extension. */
+export async function openExtensionSwitch(session: ExtensionSession): Promise<ExtensionSwitch> {
+  const page = await session.context.newPage();
+  await page.goto('chrome://extensions/');
+  return {
+    set: (enabled) =>
+      page.evaluate(
+        ([id, on]) =>
+          (
+            globalThis as unknown as { chrome: { management: { setEnabled(id: string, on: boolean): Promise<void> } } }
+          ).chrome.management.setEnabled(id, on),
+        [session.extensionId, enabled] as const,
+      ),
+    close: () => page.close(),
+  };
+}
+
+/**
+ * Once the extension is switched back on, its worker starts only at the next event it listens
+ * to: reloading `tab` (a tab update) is one. The worker becomes `session.worker`.
+ */
+export async function wakeExtensionWorker(session: ExtensionSession, tab: Page): Promise<void> {
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  const running = session.context.serviceWorkers().find((worker) => worker.url().startsWith(prefix));
+  if (running) {
+    session.worker = running;
+    return;
+  }
+  const started = session.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix) });
+  await tab.reload();
+  session.worker = await started;
+}
+
 /** The part of chrome://extensions' private API that reloadExtension uses. */
 interface DeveloperPrivate {
   updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
