@@ -34,8 +34,9 @@ export interface HostPageFigures {
   loadRatio: number;
   /** The same for the control browser's loads in the two halves of each round. */
   controlRatio: number;
-  loadOff: number;
-  loadOn: number;
+  /** Median and 95th percentile of the loads, in ms. */
+  loadOff: { median: number; p95: number };
+  loadOn: { median: number; p95: number };
   /** Click handling time added at the 95th percentile with the toggle on, in ms. */
   clickAddedP95: number;
 }
@@ -82,8 +83,8 @@ export async function measureHostPage(run: HostPageRun): Promise<HostPageFigures
   const clicksOff = await clickTimesWith(run, false);
   const clicksOn = await clickTimesWith(run, true);
   return {
-    loadOff: summarize(loads.off).median,
-    loadOn: summarize(loads.on).median,
+    loadOff: summarize(loads.off),
+    loadOn: summarize(loads.on),
     loadRatio: medianRatio(loads.on, loads.off),
     controlRatio: medianRatio(loads.controlOn, loads.controlOff),
     clickAddedP95: summarize(clicksOn).p95 - summarize(clicksOff).p95,
@@ -147,7 +148,8 @@ export function hostPageRows(idle: HostPageFigures, recording: HostPageFigures):
     ['journey recording / paused', recording],
   ] as const) {
     console.log(
-      `host page (${label}): load median ${ms(figures.loadOn)} / ${ms(figures.loadOff)}, ratio ${withAa(figures)}; ` +
+      `host page (${label}): load median ${ms(figures.loadOn.median)} / ${ms(figures.loadOff.median)}, ` +
+        `p95 ${ms(figures.loadOn.p95)} / ${ms(figures.loadOff.p95)}, median of the rounds' ratios ${withAa(figures)}; ` +
         `click time added at p95 ${figures.clickAddedP95.toFixed(2)} ms`,
     );
   }
