@@ -12,8 +12,12 @@ import { WalkView } from './WalkView';
 /** The side panel: set up a walk, walk, then review what was recorded. */
 export function SidePanelApp() {
   const journeyId = useStorageItem(activeJourneyId);
-  // null: no such journey; undefined: still loading (the setup must not flash up meanwhile).
-  const walk = useLiveQuery(async () => (journeyId ? ((await db.journeys.get(journeyId)) ?? null) : null), [journeyId]);
+  // null: no such journey; undefined: still loading (the setup must not flash up meanwhile, nor
+  // the walk state below be written as "not recording" before the journey is known).
+  const walk = useLiveQuery(async () => {
+    if (journeyId === undefined) return undefined;
+    return journeyId ? ((await db.journeys.get(journeyId)) ?? null) : null;
+  }, [journeyId]);
   const [endedJourneyId, setEndedJourneyId] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);

@@ -145,3 +145,42 @@ test('annotations survive closing and reopening the panel; pause stops capture',
   await reopened.capture();
   await expect(reopened.touchpoints).toHaveCount(2);
 });
+
+test('opening the panel mid-journey never tells pages that the journey stopped', async ({ panel, shop, session }) => {
+  await startWalk(panel, shop);
+  await panel.page.close();
+  // The worker notes every change of the walk state that pages follow (storage events keep order).
+  await session.worker.evaluate(() => {
+    const scope = globalThis as unknown as WalkStateWatch;
+    scope.walkStates = [];
+    scope.chrome.storage.onChanged.addListener((changes) => {
+      if ('walkState' in changes) scope.walkStates.push(changes.walkState?.newValue ?? null);
+      if ('sentinel' in changes) scope.sentinelSeen = true;
+    });
+  });
+
+  const { openSidePanel } = await import('./support/browser');
+  const { SidePanel } = await import('./pages/SidePanel');
+  const reopened = new SidePanel(await openSidePanel(session));
+  await expect(reopened.page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Written after anything the panel wrote while opening, so seen after it by the worker.
+  await reopened.page.evaluate(() =>
+    (globalThis as unknown as WalkStateWatch).chrome.storage.local.set({ sentinel: Date.now() }),
+  );
+  await expect
+    .poll(() => session.worker.evaluate(() => (globalThis as unknown as WalkStateWatch).sentinelSeen === true))
+    .toBe(true);
+  const seen = await session.worker.evaluate(() => (globalThis as unknown as WalkStateWatch).walkStates);
+  expect(seen.filter((state) => !(state as { recording?: boolean } | null)?.recording)).toEqual([]);
+});
+
+interface WalkStateWatch {
+  walkStates: unknown[];
+  sentinelSeen?: boolean;
+  chrome: {
+    storage: {
+      onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
+      local: { set(items: Record<string, unknown>): Promise<void> };
+    };
+  };
+}
