@@ -106,6 +106,7 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
           Imported {state.name} into{' '}
           <Link to={{ page: 'study', studyId: state.summary.studyId }}>{state.studyName}</Link>: {state.summary.added}{' '}
           added, {state.summary.updated} updated, {state.summary.skipped} skipped (already there or newer here).
+          {renumberedNote(state.summary.renumbered)}
         </p>
       )}
       {state.kind === 'failed' && (
@@ -115,4 +116,11 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
       )}
     </section>
   );
+}
+
+/** Touchpoints from a copy of a journey walked on elsewhere whose numbers were taken here. */
+function renumberedNote(count: number): string {
+  if (count === 0) return '';
+  if (count === 1) return ' 1 new touchpoint was renumbered: its number was taken here.';
+  return ` ${count} new touchpoints were renumbered: their numbers were taken here.`;
 }

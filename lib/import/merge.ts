@@ -2,6 +2,7 @@
 // on both sides keep the newer edit (updatedAt), identical ones are skipped. Importing the same
 // file twice changes nothing; several researchers' exports of one study combine into one.
 
+import { Dexie } from 'dexie';
 import { db } from '../db/database';
 import { redactionsOf, type Redaction } from '../annotate/geometry';
 import type { Screenshot, Touchpoint } from '../model';
@@ -13,6 +14,8 @@ export interface ImportSummary {
   updated: number;
   /** Already there as they are, or changed here more recently. */
   skipped: number;
+  /** Added touchpoints whose number a different touchpoint of the journey had here already. */
+  renumbered: number;
   studyId: string;
 }
 
@@ -22,7 +25,7 @@ type Versioned = { id: string; updatedAt?: number };
 export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
   const sameImages = await imagesAlreadyStored(batch.screenshots);
   return db.transaction('rw', [db.studies, db.personas, db.journeys, db.touchpoints, db.screenshots], async () => {
-    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, studyId: batch.study.id };
+    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, renumbered: 0, studyId: batch.study.id };
     const count = (decision: Decision) => {
       if (decision === 'add') summary.added++;
       else if (decision === 'update') summary.updated++;
@@ -68,8 +71,10 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
       shownAfter.set(record.id, decision === 'skip' ? current?.screenshotId : record.screenshotId);
       count(decision);
     });
-    await db.touchpoints.bulkPut(pointsToWrite);
-    await numberAfter(pointsToWrite);
+    const numbered = await keepNumbersUnique(pointsToWrite, currentPoints);
+    summary.renumbered = numbered.renumbered;
+    await db.touchpoints.bulkPut(numbered.points);
+    await numberAfter(numbered.points);
     await db.screenshots.bulkDelete(replacedShots);
     // A screenshot goes with its touchpoint: written when the touchpoint was (unless identical),
     // and only when the stored touchpoint shows it, so no screenshot is left without one.
@@ -88,6 +93,43 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
     await db.screenshots.bulkPut(shotsToWrite);
     return summary;
   });
+}
+
+/**
+ * Two copies of one journey walked on after they parted give different touchpoints the same
+ * number. A touchpoint stored here keeps its number; a new one whose number is taken gets the
+ * journey's next free one (importing the file again then skips it, as already there).
+ */
+async function keepNumbersUnique(
+  points: Touchpoint[],
+  currentPoints: (Touchpoint | undefined)[],
+): Promise<{ points: Touchpoint[]; renumbered: number }> {
+  const stored = new Map(currentPoints.filter((p): p is Touchpoint => p !== undefined).map((p) => [p.id, p]));
+  const owners = new Map<string, Map<number, string>>();
+  const highest = new Map<string, number>();
+  for (const journeyId of new Set(points.map((p) => p.journeyId))) {
+    const inJourney = await db.touchpoints
+      .where('[journeyId+seq]')
+      .between([journeyId, Dexie.minKey], [journeyId, Dexie.maxKey])
+      .toArray();
+    owners.set(journeyId, new Map(inJourney.map((p) => [p.seq, p.id])));
+    const seqs = [...inJourney, ...points.filter((p) => p.journeyId === journeyId)].map((p) => p.seq);
+    highest.set(journeyId, Math.max(0, ...seqs));
+  }
+  let renumbered = 0;
+  const numbered = points.map((point) => {
+    const taken = owners.get(point.journeyId)!;
+    let seq = stored.get(point.id)?.seq ?? point.seq;
+    const owner = taken.get(seq);
+    if (owner !== undefined && owner !== point.id) {
+      seq = highest.get(point.journeyId)! + 1;
+      highest.set(point.journeyId, seq);
+      renumbered++;
+    }
+    taken.set(seq, point.id);
+    return seq === point.seq ? point : { ...point, seq };
+  });
+  return { points: numbered, renumbered };
 }
 
 /**

@@ -88,6 +88,51 @@ describe('importing', () => {
   });
 });
 
+describe('merging two copies of one journey walked on after they parted', () => {
+  it('keeps every number unique: theirs takes the next free one, and a second import changes nothing', async () => {
+    const { journey } = await walkInProgress();
+    await commitCapture(capturedPage(journey.id));
+    const parted = await buildExport({ journeyId: journey.id });
+    const mine = await commitCapture(capturedPage(journey.id)); // number 2 here
+    // Their copy captured its own number 2 meanwhile.
+    const theirs = { ...parted.touchpoints[0]!, id: crypto.randomUUID(), seq: 2, screenshotId: undefined };
+    const file = new Blob([JSON.stringify({ ...parted, touchpoints: [...parted.touchpoints, theirs] })]);
+
+    expect(await importFile(file)).toMatchObject({ added: 1, renumbered: 1 });
+    const numbers = async () =>
+      (await db.touchpoints.where('[journeyId+seq]').between([journey.id, 0], [journey.id, Infinity]).toArray()).map(
+        (t) => [t.id, t.seq],
+      );
+    const [, ...rest] = await numbers();
+    expect(rest).toEqual([
+      [mine.id, 2],
+      [theirs.id, 3],
+    ]);
+    expect((await commitCapture(capturedPage(journey.id))).seq).toBe(4);
+
+    const before = await numbers();
+    expect(await importFile(file)).toMatchObject({ added: 0, updated: 0, renumbered: 0 });
+    expect(await numbers()).toEqual(before);
+  });
+
+  it('an edit of their renumbered touchpoint, imported later, keeps the number it has here', async () => {
+    const { journey } = await walkInProgress();
+    const parted = await buildExport({ journeyId: journey.id });
+    await commitCapture(capturedPage(journey.id)); // number 1 here
+    const template = (await buildExport({ journeyId: journey.id })).touchpoints[0]!;
+    const theirs = { ...template, id: crypto.randomUUID(), seq: 1, screenshotId: undefined, title: 'Theirs' };
+    await importFile(new Blob([JSON.stringify({ ...parted, touchpoints: [theirs] })]));
+    expect((await db.touchpoints.get(theirs.id))?.seq).toBe(2);
+
+    const edited = { ...theirs, title: 'Theirs, edited', updatedAt: Date.now() + 60_000 };
+    expect(await importFile(new Blob([JSON.stringify({ ...parted, touchpoints: [edited] })]))).toMatchObject({
+      updated: 1,
+      renumbered: 0,
+    });
+    expect(await db.touchpoints.get(theirs.id)).toMatchObject({ seq: 2, title: 'Theirs, edited' });
+  });
+});
+
 describe('refusing bad files, with nothing written', () => {
   const nothingWritten = async () => expect(await db.studies.count()).toBe(0);
 
