@@ -51,7 +51,9 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
   );
   console.log(`bare captureVisibleTab (n=${floor.n}): median ${ms(floor.median)}, p95 ${ms(floor.p95)}`);
   console.log(`burst of ${options.burst}: ${burst.saved} saved in ${ms(burst.ms)} (floor ${ms(burstFloor)})`);
-  console.log(`storage: ${(storage.median / 1024).toFixed(1)} KB per touchpoint (median of ${storage.n})`);
+  console.log(
+    `storage per touchpoint (n=${storage.n}): median ${(storage.median / 1024).toFixed(1)} KB, p95 ${(storage.p95 / 1024).toFixed(1)} KB`,
+  );
   return [
     {
       benchmark: '1 capture latency',

@@ -5,17 +5,20 @@
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import type { ExtensionSession } from '../e2e/support/browser';
 import { scaleStudyBundle, type RealScreenshot } from './scale-study';
-import { ms, type BenchRow } from './stats';
+import { ms, summarize, type BenchRow } from './stats';
 
 const MB = 1024 ** 2;
 const TIMEOUT = 180_000;
+/** Times the journey page is opened for its first render (the first of them is then scrolled). */
+const RENDERS = 5;
 
 interface ScaleFigures {
   count: number;
   imageBytes: number;
   importMs: number;
   importPeakHeap: HeapPeaks;
-  firstRenderMs: number;
+  /** Over RENDERS openings of the journey page. */
+  firstRender: ReturnType<typeof summarize>;
   /** The longest task of the journey page's first render (reported; the render has its own budget). */
   renderLongest: number;
   longTasks: number[];
@@ -34,7 +37,8 @@ export async function scaleBenchmarks(
   for (const f of figures) {
     console.log(
       `scale ${f.count} (${(f.imageBytes / MB).toFixed(0)} MB of images): import ${ms(f.importMs)} ` +
-        `(heap peak ${peaks(f.importPeakHeap)}), journey first render ${ms(f.firstRenderMs)} ` +
+        `(heap peak ${peaks(f.importPeakHeap)}), journey first render median ${ms(f.firstRender.median)}, p95 ${ms(f.firstRender.p95)} ` +
+        `(n=${f.firstRender.n}) ` +
         `(longest task ${ms(f.renderLongest)}), ` +
         `${f.longTasks.length} long tasks while scrolling (longest ${ms(Math.max(0, ...f.longTasks))}), ` +
         `heap peak ${peaks(f.journeyPeakHeap)}, export ${ms(f.exportMs)} (heap peak ${peaks(f.exportPeakHeap)})`,
@@ -56,9 +60,9 @@ export async function scaleBenchmarks(
     {
       benchmark: '4 dashboard at scale',
       figure: `journey page first render (${large.count})`,
-      value: ms(large.firstRenderMs),
+      value: `${ms(large.firstRender.median)} (p95 ${ms(large.firstRender.p95)})`,
       budget: '≤ 1,000 ms',
-      met: large.firstRenderMs <= 1000,
+      met: large.firstRender.median <= 1000,
     },
     {
       benchmark: '4 dashboard at scale',
@@ -110,20 +114,15 @@ async function measureScale(session: ExtensionSession, shots: RealScreenshot[], 
   // 4: the journey page, opened from its address, until the cards in view show their thumbnails.
   const journey = await openDashboard(session, 'about:blank');
   heap = await HeapSampler.start(journey);
-  await journey.page.goto(`${dashboardUrl}#/journey/${generated.journeyId}`);
-  const rendered = await journey.page.waitForFunction(
-    () => {
-      const thumbnails = [...document.querySelectorAll<HTMLImageElement>('[data-testid="timeline-card"] img')];
-      const shown = thumbnails.length > 0 && thumbnails.every((img) => img.complete && img.naturalWidth > 0);
-      return shown && performance.now();
-    },
-    undefined,
-    { polling: 'raf', timeout: TIMEOUT },
-  );
-  const firstRenderMs = (await rendered.jsonValue()) as number;
+  const journeyUrl = `${dashboardUrl}#/journey/${generated.journeyId}`;
+  const renders = [await firstRender(journey.page, journeyUrl)];
   const { renderLongest, scrolling: longTasks } = await scrollToEnd(journey.page);
 
   const journeyPeakHeap = await heap.stop();
+  for (let i = 1; i < RENDERS; i++) {
+    await journey.page.goto('about:blank');
+    renders.push(await firstRender(journey.page, journeyUrl));
+  }
 
   // 5: export the journey (the whole study) as a bundle, from the click to the file written.
   heap = await HeapSampler.start(journey);
@@ -142,13 +141,28 @@ async function measureScale(session: ExtensionSession, shots: RealScreenshot[], 
     imageBytes: generated.imageBytes,
     importMs,
     importPeakHeap,
-    firstRenderMs,
+    firstRender: summarize(renders),
     renderLongest,
     longTasks,
     journeyPeakHeap,
     exportMs,
     exportPeakHeap,
   };
+}
+
+/** From navigation start to the first frame in which the timeline's cards in view show their thumbnails. */
+async function firstRender(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const rendered = await page.waitForFunction(
+    () => {
+      const thumbnails = [...document.querySelectorAll<HTMLImageElement>('[data-testid="timeline-card"] img')];
+      const shown = thumbnails.length > 0 && thumbnails.every((img) => img.complete && img.naturalWidth > 0);
+      return shown && performance.now();
+    },
+    undefined,
+    { polling: 'raf', timeout: TIMEOUT },
+  );
+  return (await rendered.jsonValue()) as number;
 }
 
 async function openDashboard(session: ExtensionSession, url: string) {
