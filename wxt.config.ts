@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { InlineConfig } from 'vite';
+import { SUGGESTED_KEYS } from './lib/shortcuts';
 
 // The manifest asks for as little as the product needs; README.md explains each permission.
 export default defineConfig({
@@ -39,15 +40,19 @@ export default defineConfig({
 
 const CAPTURE = 'Capture a touchpoint from the active tab';
 const PICK = 'Pick an element on the page and record it as a touchpoint';
+const { chrome: CHROME_KEYS, firefox: FIREFOX_KEYS } = SUGGESTED_KEYS;
 const CHROME_COMMANDS = {
-  'capture-touchpoint': { suggested_key: { default: 'Alt+Shift+T' }, description: CAPTURE },
-  'pick-element': { suggested_key: { default: 'Alt+Shift+P' }, description: PICK },
+  'capture-touchpoint': { suggested_key: { default: CHROME_KEYS.capture }, description: CAPTURE },
+  'pick-element': { suggested_key: { default: CHROME_KEYS.pick }, description: PICK },
 };
-// Firefox gives Alt+Shift+letter to web pages' access keys (accesskey="t"), so it gets Ctrl+Alt
-// (Ctrl+Option on a Mac, where Cmd+Alt+K is Firefox's web console).
+// Ctrl on a Mac is MacCtrl in a manifest.
+const onMac = (keys: string) => keys.replace('Ctrl', 'MacCtrl');
 const FIREFOX_COMMANDS = {
-  'capture-touchpoint': { suggested_key: { default: 'Ctrl+Alt+K', mac: 'MacCtrl+Alt+K' }, description: CAPTURE },
-  'pick-element': { suggested_key: { default: 'Ctrl+Alt+P', mac: 'MacCtrl+Alt+P' }, description: PICK },
+  'capture-touchpoint': {
+    suggested_key: { default: FIREFOX_KEYS.capture, mac: onMac(FIREFOX_KEYS.capture) },
+    description: CAPTURE,
+  },
+  'pick-element': { suggested_key: { default: FIREFOX_KEYS.pick, mac: onMac(FIREFOX_KEYS.pick) }, description: PICK },
 };
 /** A fixed id, so the add-on's storage (the IndexedDB of its origin) survives reinstalls. */
 const FIREFOX_SETTINGS = {

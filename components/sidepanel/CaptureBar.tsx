@@ -4,7 +4,7 @@ import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
 import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
-import { toAriaShortcut, useCaptureShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import { toAriaShortcut, useCommandShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import { AllowListEditor } from './AllowListEditor';
 import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
@@ -18,7 +18,8 @@ interface Props {
 /** The walk's controls: capture, pick, off-site, the journey's switches, and the capture status. */
 export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
   const status = useStorageItem(captureStatus);
-  const shortcut = useCaptureShortcut();
+  const shortcut = useCommandShortcut('capture-touchpoint');
+  const pickShortcut = useCommandShortcut('pick-element');
   const paused = walk.status === 'paused';
 
   const askBackground = async (type: PanelToBackground['type']) => {
@@ -60,7 +61,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
           type="button"
           onClick={() => void askBackground('pick-element')}
           disabled={paused}
-          title="Pick an element on the page to record (Alt+Shift+P, or right-click › Record touchpoint here)"
+          title={`Pick an element on the page to record (${pickShortcut ? `${pickShortcut}, or ` : ''}right-click › Record touchpoint here)`}
         >
           <MousePointerClick size={16} aria-hidden /> Pick element
         </button>

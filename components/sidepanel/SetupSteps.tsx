@@ -4,12 +4,13 @@ import { browser } from 'wxt/browser';
 import { requestSiteAccess } from '@/lib/capture/page-agent';
 import { createPersona, createStudy, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
 import { activeJourneyId, selectedPersonaId, selectedStudyId } from '@/lib/walk/state';
-import { useStorageItem } from '../ui/hooks';
+import { useCommandShortcut, useStorageItem } from '../ui/hooks';
 import { errorText } from '../ui/errors';
 import { ExportButton } from './ExportButton';
 
 /** Before a walk: what Touchtrail does, then study → persona → journey. */
 export function SetupSteps({ onError }: { onError: (message: string) => void }) {
+  const shortcut = useCommandShortcut('capture-touchpoint');
   const studies = useLiveQuery(listStudies, []);
   const storedStudyId = useStorageItem(selectedStudyId);
   const storedPersonaId = useStorageItem(selectedPersonaId);
@@ -29,7 +30,7 @@ export function SetupSteps({ onError }: { onError: (message: string) => void }) 
         <ol className="steps-overview">
           <li className={studyId ? 'done' : ''}>Pick or create a study</li>
           <li className={personaId ? 'done' : ''}>Pick or create the persona you will play</li>
-          <li>Start a journey, then capture with the button or Alt+Shift+T</li>
+          <li>Start a journey, then capture with the button{shortcut ? ` or ${shortcut}` : ''}</li>
         </ol>
       </section>
       <StudyStep studies={studies} studyId={studyId} onError={onError} />

@@ -76,20 +76,20 @@ export function useOptimisticValue<T>(stored: T): [T, (value: T) => void] {
   return [pending ? pending.value : stored, (value: T) => setPending({ value })];
 }
 
-/** The capture shortcut as the researcher has set it (they can change it in the browser). */
-export function useCaptureShortcut(): string | undefined {
+/** A command's shortcut as the researcher has set it (they can change it in the browser). */
+export function useCommandShortcut(command: 'capture-touchpoint' | 'pick-element'): string | undefined {
   const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
     const read = () =>
       browser.commands
         .getAll()
-        .then((commands) => setShortcut(commands.find((c) => c.name === 'capture-touchpoint')?.shortcut || undefined))
+        .then((commands) => setShortcut(commands.find((c) => c.name === command)?.shortcut || undefined))
         .catch(() => setShortcut(undefined));
     void read();
     // The researcher may change it in another tab; read it again when they come back.
     window.addEventListener('focus', read);
     return () => window.removeEventListener('focus', read);
-  }, []);
+  }, [command]);
   return shortcut;
 }
 

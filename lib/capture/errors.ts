@@ -1,5 +1,6 @@
 import { isQuotaExceeded } from '../db/quota';
 import { JourneyClosedError } from '../db/touchpoints';
+import { suggestedKeys } from '../shortcuts';
 
 /** A capture failure the researcher can act on; its message is shown as it is. */
 export class CaptureError extends Error {}
@@ -7,6 +8,8 @@ export class CaptureError extends Error {}
 /** The page navigated (or dropped the masks) between masking and the screenshot. */
 export const PAGE_CHANGED =
   'The page changed while it was being captured (it navigated, or dropped Touchtrail’s masks). Nothing was saved: capture again.';
+
+export const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';
 
 export function isRateLimitError(error: unknown): boolean {
   return messageOf(error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
@@ -16,8 +19,7 @@ export function isRateLimitError(error: unknown): boolean {
 export function describeCaptureError(error: unknown): string {
   if (error instanceof CaptureError || error instanceof JourneyClosedError) return error.message;
   const message = messageOf(error);
-  if (/No tab with id|No window with id|tab was closed/i.test(message))
-    return 'The tab was closed before it could be captured. Nothing was saved.';
+  if (/No tab with id|No window with id|tab was closed/i.test(message)) return TAB_CLOSED;
   // What Chromium says when the page unloads before it answers, or before it can be read back.
   if (
     /Frame with ID \d+ was removed|message port closed before a response|back\/forward cache|image readback failed/i.test(
@@ -32,7 +34,7 @@ export function describeCaptureError(error: unknown): string {
       message,
     )
   )
-    return 'Touchtrail has no access to this site. Press Alt+Shift+T or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.';
+    return `Touchtrail has no access to this site. Press ${suggestedKeys().capture} or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.`;
   if (isQuotaExceeded(error))
     return 'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
   if (isRateLimitError(error))

@@ -5,7 +5,7 @@ import { markDraftSaved, takeExtraClicks } from './auto-record';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot } from './encode';
-import { CaptureError, PAGE_CHANGED, describeCompactionError, isRateLimitError } from './errors';
+import { CaptureError, PAGE_CHANGED, TAB_CLOSED, describeCompactionError, isRateLimitError } from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -123,8 +123,6 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
 }
-
-const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';
 
 async function tabIsGone(tabId: number): Promise<boolean> {
   return browser.tabs.get(tabId).then(

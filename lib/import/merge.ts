@@ -2,8 +2,8 @@
 // on both sides keep the newer edit (updatedAt), identical ones are skipped. Importing the same
 // file twice changes nothing; several researchers' exports of one study combine into one.
 
-import { Dexie } from 'dexie';
 import { db } from '../db/database';
+import { listTouchpoints } from '../db/touchpoints';
 import { redactionsOf, type Redaction } from '../annotate/geometry';
 import type { Screenshot, Touchpoint } from '../model';
 import { ImportError } from './errors';
@@ -98,7 +98,8 @@ export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
 /**
  * Two copies of one journey walked on after they parted give different touchpoints the same
  * number. A touchpoint stored here keeps its number; a new one whose number is taken gets the
- * journey's next free one (importing the file again then skips it, as already there).
+ * journey's next number (past its counter too, so never that of a deleted touchpoint an undo may
+ * bring back); importing the file again then skips it, as already there.
  */
 async function keepNumbersUnique(
   points: Touchpoint[],
@@ -108,13 +109,11 @@ async function keepNumbersUnique(
   const owners = new Map<string, Map<number, string>>();
   const highest = new Map<string, number>();
   for (const journeyId of new Set(points.map((p) => p.journeyId))) {
-    const inJourney = await db.touchpoints
-      .where('[journeyId+seq]')
-      .between([journeyId, Dexie.minKey], [journeyId, Dexie.maxKey])
-      .toArray();
+    const inJourney = await listTouchpoints(journeyId);
     owners.set(journeyId, new Map(inJourney.map((p) => [p.seq, p.id])));
+    const counter = (await db.journeys.get(journeyId))?.nextSeq ?? 1;
     const seqs = [...inJourney, ...points.filter((p) => p.journeyId === journeyId)].map((p) => p.seq);
-    highest.set(journeyId, Math.max(0, ...seqs));
+    highest.set(journeyId, Math.max(counter - 1, ...seqs));
   }
   let renumbered = 0;
   const numbered = points.map((point) => {

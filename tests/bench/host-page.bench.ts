@@ -4,7 +4,7 @@
 // with it on, a journey recording and paused.
 
 import type { Page } from '@playwright/test';
-import { PAGE_ERROR_EVENT } from '../../lib/page-agent/error-relay';
+import { hasErrorRelay, PAGE_ERROR_EVENT } from '../../lib/page-agent/error-relay';
 import { ms, summarize, type BenchRow } from './stats';
 
 /** What a run turns on and off between the two loads of a round. */
@@ -101,11 +101,10 @@ async function switchTo(run: HostPageRun, on: boolean) {
  * while a journey records (the background puts it in once the page has loaded), in none otherwise.
  */
 async function checkPageAgent(run: HostPageRun, on: boolean) {
-  // The agent asks for the error relay once it observes the page; the relay marks the page's window.
-  const joined = (event: string) => Boolean((window as unknown as Record<symbol, unknown>)[Symbol.for(event)]);
+  // The agent asks for the error relay once it observes the page.
   if (on && run.agentWhenOn) {
-    await run.audited.waitForFunction(joined, PAGE_ERROR_EVENT, { timeout: 10_000 });
-  } else if (await run.audited.evaluate(joined, PAGE_ERROR_EVENT)) {
+    await run.audited.waitForFunction(hasErrorRelay, PAGE_ERROR_EVENT, { timeout: 10_000 });
+  } else if (await run.audited.evaluate(hasErrorRelay, PAGE_ERROR_EVENT)) {
     throw new Error('The page agent is in a page it should not be in: the host-page figures would mislead.');
   }
 }

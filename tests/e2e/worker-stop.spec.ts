@@ -2,14 +2,12 @@ import { expect, test } from '@playwright/test';
 import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { serveDemoSite } from '../fixtures/site/server';
 import { CHROMIUM_ARGS, findChromium, GRANTED_BUILD_DIR, VIEWPORT } from './support/browser';
+import { button, startJourney } from './support/puppeteer-panel';
 
 // Chromium stops an idle extension service worker and starts a new one for the next event.
 // Playwright attaches to service workers, and stopping one it is attached to closes the whole
 // browser, so this test drives Chromium with puppeteer-core, told to leave the worker alone,
 // and stops the worker through the DevTools protocol (Target.closeTarget), as Chromium would.
-
-const button = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
-const byLabel = (page: Page, label: string) => page.locator(`::-p-aria(${label})`);
 
 async function workerUrls(browser: Browser): Promise<string[]> {
   const devtools = await browser.target().createCDPSession();
@@ -69,16 +67,14 @@ test('after the service worker is stopped mid-journey, the next capture lands in
     await opener.close();
     await shop!.bringToFront();
 
-    await byLabel(panel, 'Study name').fill('Idle worker');
-    await byLabel(panel, 'Company').fill('Northwind Outfitters');
-    await byLabel(panel, 'Site URL').fill(site.url);
-    await button(panel, 'Create study').click();
-    await byLabel(panel, 'Persona name').fill('Ida');
-    await byLabel(panel, 'Summary').fill('Takes her time');
-    await button(panel, 'Create persona').click();
-    await byLabel(panel, 'Journey title').fill('Slow browse');
-    await byLabel(panel, 'Scenario').fill('Read every page');
-    await button(panel, 'Start journey').click();
+    await startJourney(panel, {
+      study: 'Idle worker',
+      siteUrl: site.url,
+      persona: 'Ida',
+      summary: 'Takes her time',
+      journey: 'Slow browse',
+      scenario: 'Read every page',
+    });
     const capture = async (seq: number) => {
       await button(panel, 'Capture touchpoint').click();
       await panel.waitForSelector(`[data-testid="touchpoint"][data-seq="${seq}"] img`);

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { serveDemoSite } from '../fixtures/site/server';
 import { MASK_COLOUR } from '../../lib/page-agent/masks';
 import { ADDON_ORIGIN, FIREFOX_BUILD_DIR, launchFirefoxWithAddon, newPageAt } from './firefox';
+import { button, startJourney } from '../e2e/support/puppeteer-panel';
 
 // The same add-on in Firefox ESR: it installs, its sidebar page opens, a capture from it stores
 // a touchpoint with its screenshot, and a full-page capture takes the whole page in one call.
@@ -33,9 +34,6 @@ function storedRecords(extensionPage: Page) {
     };
   });
 }
-
-const byLabel = (page: Page, label: string) => page.locator(`::-p-aria(${label})`);
-const button = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
 
 test('the Firefox build: a fixed id, a sidebar, its own shortcuts, no site access at install', async () => {
   const manifest = JSON.parse(await readFile(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as Record<
@@ -75,16 +73,14 @@ test('in Firefox ESR the add-on installs, its sidebar page opens, and captures s
     await opener.close();
     await shop!.bringToFront();
 
-    await byLabel(panel, 'Study name').fill('Firefox audit');
-    await byLabel(panel, 'Company').fill('Northwind Outfitters');
-    await byLabel(panel, 'Site URL').fill(site.url);
-    await button(panel, 'Create study').click();
-    await byLabel(panel, 'Persona name').fill('Fran');
-    await byLabel(panel, 'Summary').fill('Uses Firefox');
-    await button(panel, 'Create persona').click();
-    await byLabel(panel, 'Journey title').fill('Browse');
-    await byLabel(panel, 'Scenario').fill('Look at the shop');
-    await button(panel, 'Start journey').click();
+    await startJourney(panel, {
+      study: 'Firefox audit',
+      siteUrl: site.url,
+      persona: 'Fran',
+      summary: 'Uses Firefox',
+      journey: 'Browse',
+      scenario: 'Look at the shop',
+    });
     await button(panel, 'Capture touchpoint').click();
 
     await panel.waitForSelector('[data-testid="touchpoint"] img');

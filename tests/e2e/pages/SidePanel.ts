@@ -47,7 +47,6 @@ export class SidePanel {
     await expect(this.page.getByRole('button', { name: 'Capture touchpoint', exact: true })).toBeVisible();
   }
 
-  /** Presses "Capture touchpoint" and waits until the new touchpoint is listed. */
   /** Pauses or resumes the journey with the panel's button, and waits until the panel shows it. */
   async setRecording(recording: boolean) {
     const button = this.page.getByRole('button', { name: recording ? 'Resume' : 'Pause', exact: true });
@@ -55,6 +54,7 @@ export class SidePanel {
     await expect(this.page.getByRole('button', { name: recording ? 'Pause' : 'Resume', exact: true })).toBeVisible();
   }
 
+  /** Presses "Capture touchpoint" and waits until the new touchpoint is listed. */
   async capture() {
     const before = await this.touchpoints.count();
     await this.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
