@@ -7,7 +7,8 @@ import {
 } from '../messaging/protocol';
 import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
 import { describeElement } from './descriptor';
-import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { afterNextPaint, coverFields, type MaskLayer } from './masks';
+import { extensionShadowRootOf as shadowRootOf } from './shadow-roots';
 import { beginFullPage, measurePage, type FullPageSession } from './full-page';
 import { observePage } from './observer';
 import { startPicker, type Picker } from './picker';
@@ -173,12 +174,6 @@ function followWalkState(
     apply(null);
   };
 }
-
-/** Chrome lets extensions reach closed shadow roots too; elsewhere only open ones are seen. */
-const shadowRootOf: ShadowRootOf = (element) => {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowRootOf } } }).chrome?.dom;
-  return dom?.openOrClosedShadowRoot?.(element) ?? element.shadowRoot;
-};
 
 /** Runs a call on the extension API, which is gone once the extension was reloaded. */
 function withExtensionApi(call: () => void) {

@@ -1,4 +1,5 @@
 // Runs in the web page. Names and roles of elements, as the persona and a screen reader see them.
+import { orElse } from './attempt';
 
 const INTERACTIVE =
   'a[href], button, [role="button"], [role="link"], [role="menuitem"], [role="tab"], input[type="submit"], input[type="button"], input[type="reset"], summary, select, label';
@@ -6,7 +7,8 @@ const INTERACTIVE =
 export function looksInteractive(element: Element): boolean {
   if (element.closest(INTERACTIVE)) return true;
   const view = element.ownerDocument.defaultView;
-  return view ? view.getComputedStyle(element).cursor === 'pointer' : false;
+  // Some engines refuse the computed style of elements outside HTML and SVG.
+  return view ? orElse(() => view.getComputedStyle(element).cursor === 'pointer', false) : false;
 }
 
 /** The closest element the persona meant to click: the link or button around the clicked text. */
@@ -31,9 +33,15 @@ export function labelOf(element: Element): string {
     const text = labels ? [...labels].map((l) => l.textContent ?? '').join(' ') : '';
     if (text.trim()) return clean(text);
   }
-  const text = element instanceof HTMLElement ? element.innerText : (element.textContent ?? '');
-  if (text?.trim()) return clean(text);
+  const text = visibleText(element);
+  if (text.trim()) return clean(text);
   return clean(element.getAttribute('title') ?? element.getAttribute('alt') ?? '');
+}
+
+/** Rendered text for HTML elements (innerText), the text content for SVG, MathML and the rest. */
+export function visibleText(element: Element): string {
+  const rendered = (element as Partial<HTMLElement>).innerText;
+  return typeof rendered === 'string' ? rendered : (element.textContent ?? '');
 }
 
 function clean(text: string): string {

@@ -1,16 +1,26 @@
 // Runs in the web page: describes an element well enough to find it again and to name it.
 import type { ElementDescriptor } from '../model/schemas';
-import { labelOf } from './describe';
+import { orElse } from './attempt';
+import { labelOf, visibleText } from './describe';
 
 const TEST_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'name', 'aria-label'];
 
+/**
+ * Describes any element, HTML or not (SVG, MathML, custom, from another document): a part
+ * that cannot be read is left plain rather than failing the pick or the auto-recorded click.
+ */
 export function describeElement(element: Element): ElementDescriptor {
-  const box = element.getBoundingClientRect();
-  const role = roleOf(element);
-  const name = labelOf(element);
-  const text = element instanceof HTMLElement ? element.innerText : (element.textContent ?? '');
+  const box = orElse<Pick<DOMRect, 'x' | 'y' | 'width' | 'height'>>(() => element.getBoundingClientRect(), {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  });
+  const role = orElse(() => roleOf(element), 'generic');
+  const name = orElse(() => labelOf(element), '');
+  const text = orElse(() => visibleText(element), '');
   return {
-    selector: cssSelector(element).slice(0, 2_000),
+    selector: orElse(() => cssSelector(element), element.localName).slice(0, 2_000),
     ariaSelector: `${role} "${name.replace(/"/g, '\\"')}"`.slice(0, 2_000),
     text: text.replace(/\s+/g, ' ').trim().slice(0, 2_000),
     role,

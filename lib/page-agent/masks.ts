@@ -1,5 +1,7 @@
 // Runs in the web page (as part of the content script): no database, no React.
+import { attempt, FAILED } from './attempt';
 import { createOverlay, type Box } from './overlay';
+import { canHostShadowRoot, HTML_NAMESPACE, type ShadowRootOf } from './shadow-roots';
 
 const FIELD_SELECTOR = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 /** Input types whose "value" is a label, not something the persona typed. */
@@ -13,8 +15,7 @@ export interface MaskLayer {
   remove(): void;
 }
 
-/** Finds a shadow root, open or closed (closed ones through the extension-only dom API). */
-export type ShadowRootOf = (element: Element) => ShadowRoot | null;
+export type { ShadowRootOf };
 
 export interface CoverOptions {
   maskAll: boolean;
@@ -31,14 +32,15 @@ export interface CoverOptions {
  * Covers form fields with solid boxes for a screenshot, in Touchtrail's own layer (see
  * overlay.ts); the fields themselves are never touched. With masking on, embedded frames are
  * covered too (payment fields usually live in one); with it off, password fields still are.
+ * No element can make this fail: one that cannot be inspected is covered whole (fail closed).
  */
 export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
   const view = doc.defaultView ?? window;
   const boxes: Box[] = [];
   const allowed = allowListMatcher(options.allowList ?? []);
-  for (const element of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
-    if (allowed(element)) continue;
-    const box = element.getBoundingClientRect();
+  for (const { element, inspected } of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
+    if (inspected && allowed(element)) continue;
+    const box = boxOf(element, view);
     if (box.width === 0 || box.height === 0) continue;
     const outOfView = box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth;
     if (outOfView && !options.wholePage) continue;
@@ -53,28 +55,66 @@ export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
   return { count: boxes.length, intact: () => overlay.intact(), remove: () => overlay.remove() };
 }
 
-function* elementsToMask(doc: Document, maskAll: boolean, shadowRootOf: ShadowRootOf): Generator<Element> {
-  for (const root of documentAndShadowRoots(doc, shadowRootOf)) {
-    for (const field of root.querySelectorAll(FIELD_SELECTOR)) if (shouldMask(field, maskAll)) yield field;
-    if (maskAll) yield* root.querySelectorAll('iframe, frame, embed, object');
-  }
+interface ToMask {
+  element: Element;
+  /** False when the element could not be looked into: it is covered whatever the settings say. */
+  inspected: boolean;
 }
 
-/** The document and every shadow root inside it, at any depth. */
-function* documentAndShadowRoots(doc: Document, shadowRootOf: ShadowRootOf): Generator<Document | ShadowRoot> {
+function* elementsToMask(doc: Document, maskAll: boolean, shadowRootOf: ShadowRootOf): Generator<ToMask> {
+  const uninspectable: Element[] = [];
+  for (const root of documentAndShadowRoots(doc, shadowRootOf, uninspectable)) {
+    for (const field of root.querySelectorAll(FIELD_SELECTOR)) {
+      const verdict = attempt(() => shouldMask(field, maskAll));
+      if (verdict !== false) yield { element: field, inspected: verdict === true };
+    }
+    if (maskAll) for (const frame of root.querySelectorAll('iframe, frame, embed, object')) yield { element: frame, inspected: true };
+  }
+  for (const element of uninspectable) yield { element, inspected: false };
+}
+
+/** The document and every shadow root inside it, at any depth; hosts that could not be asked go to `uninspectable`. */
+function* documentAndShadowRoots(
+  doc: Document,
+  shadowRootOf: ShadowRootOf,
+  uninspectable: Element[],
+): Generator<Document | ShadowRoot> {
   const pending: (Document | ShadowRoot)[] = [doc];
   for (let root = pending.pop(); root; root = pending.pop()) {
     yield root;
     for (const element of root.querySelectorAll('*')) {
-      const shadow = shadowRootOf(element);
-      if (shadow) pending.push(shadow);
+      if (!canHostShadowRoot(element)) continue;
+      const shadow = attempt(() => shadowRootOf(element));
+      if (shadow === FAILED) uninspectable.push(element);
+      else if (shadow) pending.push(shadow);
     }
   }
 }
 
+type Rect = Pick<DOMRect, 'x' | 'y' | 'width' | 'height' | 'top' | 'right' | 'bottom' | 'left'>;
+
+/** The element's box; if it cannot be read, the nearest readable ancestor's, else the whole viewport. */
+function boxOf(element: Element, view: Window): Rect {
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node.nodeType !== node.ELEMENT_NODE) continue;
+    const box = attempt(() => (node as Element).getBoundingClientRect());
+    if (box !== FAILED) return box;
+  }
+  const { innerWidth: width, innerHeight: height } = view;
+  return { x: 0, y: 0, width, height, top: 0, left: 0, right: width, bottom: height };
+}
+
+function isPasswordField(element: Element): boolean {
+  return isHtml(element, 'input') && (element as HTMLInputElement).type === 'password';
+}
+
+function isHtml(element: Element, localName: string): boolean {
+  return element.localName === localName && element.namespaceURI === HTML_NAMESPACE;
+}
+
 function allowListMatcher(selectors: string[]): (element: Element) => boolean {
   return (element) => {
-    if (element instanceof HTMLInputElement && element.type === 'password') return false;
+    if (isPasswordField(element)) return false;
     return selectors.some((selector) => {
       try {
         return element.matches(selector);
@@ -86,9 +126,10 @@ function allowListMatcher(selectors: string[]): (element: Element) => boolean {
 }
 
 function shouldMask(field: Element, maskAll: boolean): boolean {
-  if (field instanceof HTMLInputElement) {
-    if (UNMASKED_INPUT_TYPES.has(field.type)) return false;
-    return maskAll || field.type === 'password';
+  if (isHtml(field, 'input')) {
+    const type = (field as HTMLInputElement).type;
+    if (UNMASKED_INPUT_TYPES.has(type)) return false;
+    return maskAll || type === 'password';
   }
   return maskAll;
 }

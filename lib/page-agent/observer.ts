@@ -3,9 +3,12 @@
 import type { AgentToBackground } from '../messaging/protocol';
 import { detectOnPage } from '../signals/detectors';
 import { DEFAULT_THRESHOLDS, type PageEvent, type SignalThresholds } from '../signals/events';
+import { orElse } from './attempt';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
+import { isOwnLayer } from './overlay';
+import { isPicking } from './picker';
 
 const KEEP_MS = 10_000;
 
@@ -49,8 +52,9 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     timers.add(timer);
   };
   const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void) => {
+    // What the researcher does with Touchtrail's element picker is not the persona using the page.
     const wrapped = (event: WindowEventMap[K]) => {
-      if (event.isTrusted) handler(event);
+      if (event.isTrusted && !isPicking()) handler(event);
     };
     window.addEventListener(type, wrapped, { capture: true, passive: true });
     cleanups.push(() => window.removeEventListener(type, wrapped, { capture: true }));
@@ -62,7 +66,8 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   };
 
   // A change to the page after a click: watched only for the few seconds a click waits for one.
-  const mutations = new MutationObserver(() => {
+  const mutations = new MutationObserver((records) => {
+    if (!records.some(isPageChange)) return;
     push({ type: 'mutation', t: now() });
     mutations.disconnect();
   });
@@ -81,7 +86,8 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     // so the agent adds next to nothing to the page's own click handling.
     later(0, () => {
       const element = clickTarget(target);
-      push({ type: 'click', t, x, y, interactive: looksInteractive(target), label: labelOf(element) });
+      const interactive = orElse(() => looksInteractive(target), true);
+      push({ type: 'click', t, x, y, interactive, label: orElse(() => labelOf(element), '') });
       if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
     });
     later(th.deadClickWaitMs + 50, run);
@@ -160,6 +166,17 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     for (const timer of timers) window.clearTimeout(timer);
     timers.clear();
   };
+}
+
+/**
+ * A change the page made, not one of Touchtrail's: the masks and highlight a capture puts in
+ * the page (right after a click, with auto-record on) must not read as the page reacting.
+ */
+export function isPageChange(record: MutationRecord): boolean {
+  if (isOwnLayer(record.target)) return false;
+  if (record.type !== 'childList') return true;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length === 0 || nodes.some((node) => !isOwnLayer(node));
 }
 
 /** How long the page took to load and to paint its largest content, once it has loaded. */

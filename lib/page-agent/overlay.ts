@@ -4,6 +4,14 @@
 
 const HOST_TAG = 'touchtrail-layer';
 
+/** Touchtrail's own layers in this page, so the page observer never takes them for the page's doing. */
+const ownLayers = new WeakSet<Node>();
+
+/** True for a layer of ours (by identity: a page cannot pass its own element off as one). */
+export function isOwnLayer(node: Node): boolean {
+  return ownLayers.has(node);
+}
+
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   display: 'block',
@@ -50,6 +58,7 @@ export function createOverlay(doc: Document): Overlay {
   const view = doc.defaultView ?? window;
   const host = doc.createElement(HOST_TAG);
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+  ownLayers.add(host);
   const root = host.attachShadow({ mode: 'closed' });
   doc.documentElement.append(host);
   const inTopLayer = showInTopLayer(host);

@@ -11,6 +11,13 @@ export interface Picker {
   cancel(): void;
 }
 
+let picking = false;
+
+/** True while the researcher is picking an element (the page observer ignores those events). */
+export function isPicking(): boolean {
+  return picking;
+}
+
 export function startPicker(onPick: (element: ElementDescriptor) => void, onCancel: () => void): Picker {
   const overlay = createOverlay(document);
   const outline = overlay.add('outline');
@@ -48,6 +55,7 @@ export function startPicker(onPick: (element: ElementDescriptor) => void, onCanc
     onCancel();
   };
 
+  picking = true;
   window.addEventListener('pointermove', onMove, { capture: true, passive: true });
   for (const type of BLOCKED) window.addEventListener(type, swallow, { capture: true });
   window.addEventListener('keydown', onKey, { capture: true });
@@ -56,6 +64,7 @@ export function startPicker(onPick: (element: ElementDescriptor) => void, onCanc
   function stop() {
     if (stopped) return;
     stopped = true;
+    picking = false;
     window.removeEventListener('pointermove', onMove, { capture: true });
     for (const type of BLOCKED) window.removeEventListener(type, swallow, { capture: true });
     window.removeEventListener('keydown', onKey, { capture: true });

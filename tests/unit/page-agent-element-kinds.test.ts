@@ -1,0 +1,231 @@
+// @vitest-environment jsdom
+// Every kind of element that once made the page agent throw, in a real DOM (jsdom): inline SVG,
+// MathML, custom elements with open and closed shadow roots, elements adopted from another
+// document or detached, and elements that throw when asked things. Masks, pick descriptors and
+// the page observer must handle each; what cannot be inspected is covered (fail closed).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { elementDescriptor } from '../../lib/model/schemas';
+import { clickTarget, labelOf, looksInteractive } from '../../lib/page-agent/describe';
+import { describeElement } from '../../lib/page-agent/descriptor';
+import { coverFields } from '../../lib/page-agent/masks';
+import { isPageChange } from '../../lib/page-agent/observer';
+import { createOverlay } from '../../lib/page-agent/overlay';
+import type { ShadowRootOf } from '../../lib/page-agent/shadow-roots';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+
+/**
+ * Chrome's `dom.openOrClosedShadowRoot` as it behaves (DESIGN.md §7): it accepts HTML elements
+ * only and throws on any other, and it sees closed roots, which the test records on attach.
+ */
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+const chromeShadowRootOf: ShadowRootOf = (element) => {
+  if (!(element instanceof HTMLElement)) {
+    throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element)');
+  }
+  return closedRoots.get(element) ?? element.shadowRoot;
+};
+
+/** jsdom lays nothing out: every element gets a 100×20 box at the top left unless a test says otherwise. */
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
+    x: 10,
+    y: 10,
+    width: 100,
+    height: 20,
+    top: 10,
+    left: 10,
+    right: 110,
+    bottom: 30,
+  } as DOMRect);
+  document.body.innerHTML = '';
+});
+
+function appendSvgIcon(parent: Element) {
+  const svg = document.createElementNS(SVG, 'svg');
+  const path = document.createElementNS(SVG, 'path');
+  const circle = document.createElementNS(SVG, 'circle');
+  svg.append(path, circle);
+  parent.append(svg);
+  return { svg, path, circle };
+}
+
+function appendMath(parent: Element) {
+  const math = document.createElementNS(MATHML, 'math');
+  const mi = document.createElementNS(MATHML, 'mi');
+  mi.textContent = 'x';
+  math.append(mi);
+  parent.append(math);
+  return { math, mi };
+}
+
+/** A custom element whose closed shadow root holds a card number field, as payment widgets do. */
+function appendClosedCard(parent: Element) {
+  const host = document.createElement('pay-card');
+  const root = host.attachShadow({ mode: 'closed' });
+  closedRoots.set(host, root);
+  root.innerHTML = '<input aria-label="Card number" value="4242 4242 4242 4242">';
+  parent.append(host);
+  return host;
+}
+
+function appendOpenWidget(parent: Element) {
+  const host = document.createElement('open-widget');
+  host.attachShadow({ mode: 'open' }).innerHTML = '<textarea>notes</textarea>';
+  parent.append(host);
+  return host;
+}
+
+function appendAdoptedField(parent: Element) {
+  const other = document.implementation.createHTMLDocument('elsewhere');
+  const field = other.createElement('input');
+  field.value = 'adopted';
+  parent.append(document.adoptNode(field));
+  return field;
+}
+
+describe('masks over every element kind', () => {
+  it('covers the fields of a page full of SVG icons, MathML and custom elements, without throwing', () => {
+    document.body.innerHTML = '<label>Email <input value="me@example.com"></label>';
+    appendSvgIcon(document.body);
+    appendMath(document.body);
+    appendClosedCard(document.body);
+    appendOpenWidget(document.body);
+    appendAdoptedField(document.body);
+
+    const masks = coverFields(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
+    // The email field, the closed card's field, the open widget's text area, the adopted field.
+    expect(masks.count).toBe(4);
+    masks.remove();
+  });
+
+  it('covers a host whose shadow root cannot be asked for, even with masking off (fail closed)', () => {
+    const host = document.createElement('secret-widget');
+    document.body.append(host);
+    const refusing: ShadowRootOf = (element) => {
+      if (element === host) throw new Error('cannot inspect');
+      return chromeShadowRootOf(element);
+    };
+    appendSvgIcon(document.body);
+    const masks = coverFields(document, { maskAll: false, shadowRootOf: refusing });
+    expect(masks.count).toBe(1);
+    masks.remove();
+  });
+
+  it('covers a field that throws when its type is read, whatever the settings', () => {
+    const field = document.createElement('input');
+    Object.defineProperty(field, 'type', {
+      get() {
+        throw new Error('no');
+      },
+    });
+    document.body.append(field);
+    const masks = coverFields(document, { maskAll: false, shadowRootOf: chromeShadowRootOf });
+    expect(masks.count).toBe(1);
+    masks.remove();
+  });
+
+  it('covers a field whose box cannot be read with the box of its container', () => {
+    document.body.innerHTML = '<form><input value="secret"></form>';
+    const field = document.querySelector('input')!;
+    field.getBoundingClientRect = () => {
+      throw new Error('no layout');
+    };
+    const masks = coverFields(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
+    expect(masks.count).toBe(1);
+    masks.remove();
+  });
+
+  it('keeps a password field adopted from another document masked with masking off', () => {
+    const other = document.implementation.createHTMLDocument('elsewhere');
+    const password = other.createElement('input');
+    password.type = 'password';
+    document.body.append(document.adoptNode(password));
+    appendSvgIcon(document.body);
+    const masks = coverFields(document, { maskAll: false, shadowRootOf: chromeShadowRootOf, allowList: ['input'] });
+    expect(masks.count).toBe(1);
+    masks.remove();
+  });
+});
+
+describe('pick descriptors of every element kind', () => {
+  const kinds: [string, () => Element][] = [
+    ['an SVG path', () => appendSvgIcon(document.body).path],
+    ['an SVG root', () => appendSvgIcon(document.body).svg],
+    ['a MathML element', () => appendMath(document.body).mi],
+    ['a custom element with a closed shadow root', () => appendClosedCard(document.body)],
+    ['a custom element with an open shadow root', () => appendOpenWidget(document.body)],
+    ['an element adopted from another document', () => appendAdoptedField(document.body)],
+    ['a detached element', () => document.createElement('button')],
+    [
+      'an element that throws when asked its attributes',
+      () => {
+        const button = document.createElement('button');
+        button.getAttribute = () => {
+          throw new Error('no');
+        };
+        document.body.append(button);
+        return button;
+      },
+    ],
+  ];
+
+  it.each(kinds)('describes %s with a valid descriptor', (_kind, make) => {
+    const element = make();
+    const descriptor = describeElement(element);
+    expect(elementDescriptor.safeParse(descriptor).success).toBe(true);
+    expect(descriptor.selector.length).toBeGreaterThan(0);
+  });
+
+  it('names an SVG icon inside a button by the button', () => {
+    const button = document.createElement('button');
+    button.setAttribute('aria-label', 'Add to basket');
+    document.body.append(button);
+    const { path } = appendSvgIcon(button);
+    expect(describeElement(clickTarget(path))).toMatchObject({ role: 'button', ariaSelector: 'button "Add to basket"' });
+  });
+
+  it('keeps the text of a MathML formula', () => {
+    expect(describeElement(appendMath(document.body).math).text).toBe('x');
+  });
+});
+
+describe('the page observer over every element kind', () => {
+  it.each([
+    ['an SVG path', () => appendSvgIcon(document.body).path],
+    ['a MathML element', () => appendMath(document.body).mi],
+    ['a closed custom element', () => appendClosedCard(document.body)],
+    ['an adopted element', () => appendAdoptedField(document.body)],
+    ['a detached element', () => document.createElement('span')],
+  ])('reads a click on %s without throwing', (_kind, make) => {
+    const element = make();
+    expect(() => [looksInteractive(element), labelOf(clickTarget(element))]).not.toThrow();
+  });
+
+  it('does not take Touchtrail’s own layer coming and going for the page reacting', async () => {
+    const records = await mutationsDuring(() => {
+      const overlay = createOverlay(document);
+      overlay.place(overlay.add('mask'), { x: 0, y: 0, width: 10, height: 10 });
+      overlay.remove();
+    });
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter(isPageChange)).toEqual([]);
+  });
+
+  it('does take the page’s own change for a reaction, an inline SVG as much as any element', async () => {
+    const records = await mutationsDuring(() => appendSvgIcon(document.body));
+    expect(records.some(isPageChange)).toBe(true);
+  });
+});
+
+function mutationsDuring(change: () => void): Promise<MutationRecord[]> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver((records) => {
+      observer.disconnect();
+      resolve(records);
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    change();
+  });
+}
