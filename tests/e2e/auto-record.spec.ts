@@ -81,3 +81,20 @@ test('in a single-page app, each route change is a new page for auto-record', as
   const routes = file.touchpoints.filter((t) => !t.element).map((t) => new URL(t.url ?? 'http://x/').search);
   expect(routes).toEqual(['', '?step=foot', '?step=result']);
 });
+
+// The capture of an auto-recorded click puts Touchtrail's masks into the page and takes them
+// away again; that must not read as the page reacting, however short the press.
+for (const pressMs of [50, 80, 110]) {
+  test(`a press of ${pressMs} ms on a button that does nothing is a dead click with auto-record on`, async ({
+    panel,
+    shop,
+  }) => {
+    await shop.open('product.html');
+    await expect(panel.touchpoints).toHaveCount(1); // arriving on the page
+    await shop.page.getByRole('button', { name: 'Compare sizes' }).click({ delay: pressMs });
+    await expect(panel.touchpoints).toHaveCount(2); // the click's draft
+    await expect(panel.page.getByText('Nothing happened after a click on “Compare sizes”')).toBeVisible({
+      timeout: 8_000,
+    });
+  });
+}
