@@ -89,3 +89,38 @@ export async function countColourInColumn(
     { base64, mime, x, rgb, tolerance },
   );
 }
+
+/**
+ * The share (0–1) of a region's pixels within `tolerance` of a colour in every channel: the way
+ * to judge a mask that holds for lossless PNG and for lossy WebP alike (WebP's ringing moves a
+ * few pixels at a flat box's edges a little, never most of the box).
+ */
+export async function shareOfColour(
+  page: Page,
+  image: { base64: string; mime: string },
+  region: Region,
+  rgb: number[],
+  tolerance = 16,
+): Promise<number> {
+  return page.evaluate(
+    async ({ base64, mime, region, rgb, tolerance }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(
+        Math.round(region.x),
+        Math.round(region.y),
+        Math.round(region.width),
+        Math.round(region.height),
+      );
+      let near = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (rgb.every((value, c) => Math.abs(data[i + c]! - value) <= tolerance)) near++;
+      }
+      return near / (data.length / 4);
+    },
+    { ...image, region, rgb, tolerance },
+  );
+}
