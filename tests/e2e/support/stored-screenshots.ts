@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ElementDescriptor } from '../../../lib/model';
 import type { ExtensionSession } from './browser';
 
 /** A screenshot as it is stored in the extension's database, its image in base64. */
@@ -9,12 +10,30 @@ export interface StoredScreenshot {
   base64: string;
 }
 
+/** A touchpoint as stored, with the size of its screenshot (if it has one). */
+export interface StoredTouchpoint {
+  seq: number;
+  source: string;
+  draft: boolean;
+  url?: string;
+  pageTitle?: string;
+  element?: ElementDescriptor;
+  screenshot?: { mime: string; width: number; height: number };
+}
+
+interface StoredRecords {
+  touchpoints: StoredTouchpoint[];
+  /** The image of the touchpoint asked for, in base64. */
+  image?: StoredScreenshot;
+}
+
 /**
- * Reads the screenshot of the touchpoint numbered `seq` (in the only journey) straight from the
- * extension's IndexedDB, in whatever format it is stored in at this moment.
+ * Reads the touchpoints (of every journey, in sequence order) straight from the extension's
+ * IndexedDB, and the screenshot of the one numbered `imageOfSeq`, in whatever format it is stored
+ * in at this moment.
  */
-export function readStoredScreenshot(extensionPage: Page, seq: number): Promise<StoredScreenshot | undefined> {
-  return extensionPage.evaluate(async (seq) => {
+function readStored(extensionPage: Page, imageOfSeq?: number): Promise<StoredRecords> {
+  return extensionPage.evaluate(async (imageOfSeq) => {
     const request = indexedDB.open('touchtrail');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
@@ -26,16 +45,35 @@ export function readStoredScreenshot(extensionPage: Page, seq: number): Promise<
         read.onsuccess = () => resolve(read.result as T[]);
         read.onerror = () => reject(new Error(String(read.error)));
       });
-    const points = await all<{ seq: number; screenshotId?: string }>('touchpoints');
-    const shots = await all<{ id: string; mime: string; width: number; height: number; image: Blob }>('screenshots');
+    type Shot = { id: string; mime: string; width: number; height: number; image: Blob };
+    const points = await all<StoredTouchpoint & { screenshotId?: string }>('touchpoints');
+    const shots = new Map((await all<Shot>('screenshots')).map((shot) => [shot.id, shot]));
     db.close();
-    const shot = shots.find((s) => s.id === points.find((p) => p.seq === seq)?.screenshotId);
-    if (!shot) return undefined;
-    const bytes = new Uint8Array(await shot.image.arrayBuffer());
+    const touchpoints = points
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ seq, source, draft, url, pageTitle, element, screenshotId }) => {
+        const shot = screenshotId ? shots.get(screenshotId) : undefined;
+        const screenshot = shot && { mime: shot.mime, width: shot.width, height: shot.height };
+        return { seq, source, draft: Boolean(draft), url, pageTitle, element, screenshot };
+      });
+    const wanted = shots.get(points.find((p) => p.seq === imageOfSeq)?.screenshotId ?? '');
+    if (!wanted) return { touchpoints };
+    const bytes = new Uint8Array(await wanted.image.arrayBuffer());
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { mime: shot.mime, width: shot.width, height: shot.height, base64: btoa(binary) };
-  }, seq);
+    const { mime, width, height } = wanted;
+    return { touchpoints, image: { mime, width, height, base64: btoa(binary) } };
+  }, imageOfSeq);
+}
+
+/** The touchpoints stored so far, in sequence order. */
+export async function readStoredTouchpoints(extensionPage: Page): Promise<StoredTouchpoint[]> {
+  return (await readStored(extensionPage)).touchpoints;
+}
+
+/** The screenshot of the touchpoint numbered `seq`, as it is stored at this moment. */
+export async function readStoredScreenshot(extensionPage: Page, seq: number): Promise<StoredScreenshot | undefined> {
+  return (await readStored(extensionPage, seq)).image;
 }
 
 /**
