@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { focusedWindows } from '@/lib/capture/focus-history';
+import { panelFocusLog, rememberPanelFocus, windowFocusLog } from '@/lib/capture/focus-history';
 import { describeCaptureTarget } from '@/lib/capture/target';
 import type { ChosenTarget } from '@/lib/capture/window-choice';
 
@@ -9,6 +9,7 @@ import type { ChosenTarget } from '@/lib/capture/window-choice';
  * included. Follows the persona live: window focus, tab switches, loads and closing windows.
  */
 export function CaptureTargetNote() {
+  useReportPanelFocus();
   const target = useCaptureTarget();
   // Empty until the browser answers (the line keeps its height, so nothing below moves).
   const text = target === undefined ? '' : `Captures: ${target ? describeTarget(target) : 'no page open'}`;
@@ -63,13 +64,43 @@ function useCaptureTarget(): ChosenTarget | null | undefined {
     events.forEach((event) => event.addListener(refresh));
     browser.tabs.onUpdated.addListener(onTabUpdated);
     // The background remembers focus a moment after the browser reports it: read it again then.
-    const unwatch = focusedWindows.watch(refresh);
+    const unwatchWindows = windowFocusLog.watch(refresh);
+    const unwatchPanel = panelFocusLog.watch(refresh);
     return () => {
       live = false;
       events.forEach((event) => event.removeListener(refresh));
       browser.tabs.onUpdated.removeListener(onTabUpdated);
-      unwatch();
+      unwatchWindows();
+      unwatchPanel();
     };
   }, []);
   return target;
+}
+
+/**
+ * Clicking the side panel focuses the browser window it belongs to, as if the persona had gone
+ * back to that window: the panel says when it got and lost focus, so that the capture target
+ * stays where the persona is (see personaFocusOrder). A panel in a window of its own needs not.
+ */
+function useReportPanelFocus(): void {
+  useEffect(() => {
+    let windowId: number | undefined;
+    const report = (kind: 'focus' | 'blur') => () => {
+      if (windowId !== undefined) void rememberPanelFocus(windowId, kind).catch(() => undefined);
+    };
+    const onFocus = report('focus');
+    const onBlur = report('blur');
+    void browser.windows
+      .getCurrent()
+      .then((current) => {
+        if (current.type === 'normal') windowId = current.id;
+      })
+      .catch(() => undefined);
+    window.addEventListener('focus', onFocus);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, []);
 }

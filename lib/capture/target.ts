@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CaptureError } from './errors';
-import { focusedWindows } from './focus-history';
+import { panelFocusLog, windowFocusLog } from './focus-history';
+import { personaFocusOrder } from './persona-focus';
 import { chooseCaptureTarget, type ChosenTarget } from './window-choice';
 
 export interface CaptureTarget {
@@ -26,12 +27,13 @@ export async function resolveCaptureTarget(windowId?: number): Promise<CaptureTa
 
 /** The tab "Capture touchpoint" takes now, from the browser's windows and the focus remembered. */
 export async function currentCaptureTarget(): Promise<ChosenTarget | undefined> {
-  const [windows, order] = await Promise.all([
+  const [windows, windowLog, panelLog] = await Promise.all([
     browser.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] }),
-    focusedWindows.getValue(),
+    windowFocusLog.getValue(),
+    panelFocusLog.getValue(),
   ]);
   const extensionOrigin = browser.runtime.getURL('/');
-  return chooseCaptureTarget(windows, order, (url) => url.startsWith(extensionOrigin));
+  return chooseCaptureTarget(windows, personaFocusOrder(windowLog, panelLog), (url) => url.startsWith(extensionOrigin));
 }
 
 async function lastFocusedNormalWindowId(): Promise<number> {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { focusedWindows, trackWindowFocus } from '../../lib/capture/focus-history';
+import { rememberPanelFocus, trackWindowFocus, windowFocusLog } from '../../lib/capture/focus-history';
+import { personaFocusOrder, SAME_MOMENT_MS } from '../../lib/capture/persona-focus';
 import { resolveCaptureTarget } from '../../lib/capture/target';
 import { chooseCaptureTarget, type WindowInfo } from '../../lib/capture/window-choice';
 
@@ -61,17 +62,52 @@ describe('the capture target', () => {
   });
 });
 
+describe('the windows the persona was in', () => {
+  it('are the windows as they got focus', () => {
+    expect(personaFocusOrder([at(1, 0), at(3, 5_000)], [])).toEqual([1, 3]);
+  });
+
+  it('leave out the shop window getting focus because the researcher clicked its side panel', () => {
+    const windows = [at(1, 0), at(3, 5_000), at(1, 9_000)];
+    expect(personaFocusOrder(windows, [panelEvent(1, 'focus', 9_010)])).toEqual([1, 3]);
+    // The panel's focus may be reported before the window's.
+    expect(personaFocusOrder(windows, [panelEvent(1, 'focus', 8_990)])).toEqual([1, 3]);
+    // A panel focus long before is another moment: the persona did go back to the shop window.
+    expect(personaFocusOrder(windows, [panelEvent(1, 'focus', 9_000 - SAME_MOMENT_MS - 1)])).toEqual([1, 3, 1]);
+  });
+
+  it('count the researcher leaving the panel for the page beside it as the persona going back there', () => {
+    const windows = [at(1, 0), at(3, 5_000), at(1, 9_000)];
+    const panelClickedThenPage = [panelEvent(1, 'focus', 9_000), panelEvent(1, 'blur', 12_000)];
+    expect(personaFocusOrder(windows, panelClickedThenPage)).toEqual([1, 3, 1]);
+    // Leaving the panel for the pop-up (or another application) is a window focus of its own.
+    const backToPopup = [...windows, at(3, 12_005)];
+    expect(personaFocusOrder(backToPopup, panelClickedThenPage)).toEqual([1, 3, 3]);
+    expect(personaFocusOrder([...windows, at(-1, 12_002)], panelClickedThenPage)).toEqual([1, 3, -1]);
+  });
+});
+
 describe('the focus remembered for the capture target', () => {
-  it('is kept in storage, latest last, so a restarted worker still follows the persona', async () => {
+  it('is kept in storage, so a restarted worker still follows the persona into the pop-up', async () => {
     trackWindowFocus();
     await fakeBrowser.windows.onFocusChanged.trigger(1);
     await fakeBrowser.windows.onFocusChanged.trigger(3);
-    await fakeBrowser.windows.onFocusChanged.trigger(-1); // the browser lost focus: nothing changes
-    await vi.waitFor(async () => expect(await focusedWindows.getValue()).toEqual([1, 3]));
-    await fakeBrowser.windows.onFocusChanged.trigger(2);
-    await vi.waitFor(async () => expect(await focusedWindows.getValue()).toEqual([1, 3, 2]));
+    await vi.waitFor(async () => expect((await windowFocusLog.getValue()).map((e) => e.windowId)).toEqual([1, 3]));
+    // The researcher clicks the side panel of the shop window: the persona is still paying.
+    const clickedAt = Date.now();
+    await rememberPanelFocus(1, 'focus', clickedAt);
+    await fakeBrowser.windows.onFocusChanged.trigger(1);
+    await vi.waitFor(async () => expect(await windowFocusLog.getValue()).toHaveLength(3));
 
     vi.spyOn(fakeBrowser.windows, 'getAll').mockResolvedValue([shop, panel, pay] as never);
-    expect(await resolveCaptureTarget()).toEqual({ tabId: 30, windowId: 3 });
+    expect(await resolveCaptureTarget(1)).toEqual({ tabId: 30, windowId: 3 });
   });
 });
+
+function at(windowId: number, time: number) {
+  return { windowId, at: time };
+}
+
+function panelEvent(windowId: number, kind: 'focus' | 'blur', time: number) {
+  return { windowId, kind, at: time };
+}
