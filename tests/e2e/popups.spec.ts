@@ -26,12 +26,21 @@ test('the persona pays in the bank’s pop-up window: the panel captures and rec
   await panel.capture();
   await expect(panel.touchpoint(1)).toContainText('Approve your payment');
 
+  // Picking an element and capturing the full page work in the pop-up too.
+  await panel.page.getByRole('button', { name: 'Pick element' }).click();
+  await bank.page.getByRole('button', { name: 'Approve payment' }).click();
+  await expect(panel.touchpoint(2).getByLabel('Title')).toHaveValue(
+    'Approve payment — Approve your payment — Northwind Bank',
+  );
+  await panel.page.getByRole('button', { name: 'Capture full page' }).click();
+  await expect(panel.touchpoint(3)).toContainText('Approve your payment');
+
   // With auto-record on, the persona's click in the pop-up becomes a draft, with its address.
   await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
   await bank.page.getByRole('button', { name: 'Approve payment' }).click();
   await expect(bank.page.getByText('Payment approved')).toBeVisible();
-  await expect(panel.touchpoint(2)).toContainText('Approve payment');
-  await expect(panel.touchpoint(2)).toHaveClass(/draft/);
+  await expect(panel.touchpoint(4)).toContainText('Approve payment');
+  await expect(panel.touchpoint(4)).toHaveClass(/draft/);
 
   // The bank closes its window: the capture target is the shop's checkout again.
   await bank.page.close();
@@ -40,8 +49,12 @@ test('the persona pays in the bank’s pop-up window: the panel captures and rec
 
   await expect(panel.page.getByText('Capturing…')).toHaveCount(0);
   const { file } = await panel.export();
-  const [captured, draft] = file.touchpoints;
-  expect(new URL(captured!.url!).pathname).toBe('/bank.html');
+  const [captured, picked, fullPage, draft] = file.touchpoints;
+  expect([captured, picked, fullPage].map((t) => new URL(t!.url!).pathname)).toEqual([
+    '/bank.html',
+    '/bank.html',
+    '/bank.html',
+  ]);
   expect(draft).toMatchObject({ source: 'auto', draft: true, element: { text: 'Approve payment' } });
   expect(new URL(draft!.url!).pathname).toBe('/bank.html');
   // The pixels are the pop-up's own: its viewport, not the shop window's behind it.
