@@ -3,6 +3,7 @@ import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/cap
 import { forgetTab } from '@/lib/signals/collector';
 import { forgetBurst } from '@/lib/capture/auto-record';
 import { followRecordingTabs } from '@/lib/capture/page-agent';
+import { trackWindowFocus } from '@/lib/capture/focus-history';
 import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 import { compactLeftovers } from '@/lib/capture/compact';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     forgetBurst(tabId);
   });
   followRecordingTabs();
+  trackWindowFocus();
   // Captures queued before the worker was stopped are finished now, then screenshots a failed
   // compression left as captured are compressed.
   void captureQueue

@@ -16,6 +16,7 @@ import type { Journey } from '@/lib/model';
 import { TouchpointCard } from '../touchpoint/TouchpointCard';
 import type { ToastMessage } from '../ui/Toast';
 import { CaptureBar } from './CaptureBar';
+import { CaptureTargetNote } from './CaptureTargetNote';
 import { DraftsBar } from './DraftsBar';
 import { ExportButton } from './ExportButton';
 import { PendingSignals } from './PendingSignals';
@@ -103,6 +104,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
     <div className="walk">
       <WalkHeader journey={walk} />
 
+      <CaptureTargetNote />
       <CaptureBar journey={walk} onAddOffsite={() => void addOffsite()} onError={onError} />
 
       <PendingSignals journey={walk} onError={onError} />

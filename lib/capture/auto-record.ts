@@ -19,8 +19,18 @@ const uncommittedExtraClicks = new Map<string, number>();
 
 type TabRef = { id: number; windowId?: number };
 
-/** A real click, with auto-record on: a draft touchpoint, or one more click of the current burst. */
-export async function recordAutoClick(journeyId: string, tab: TabRef, element: ElementDescriptor, now = Date.now()) {
+/**
+ * A real click, with auto-record on: a draft touchpoint, or one more click of the current burst.
+ * `pageUrl` is the address of the page clicked on, as the browser gave it with the click: the
+ * draft keeps it even when the click leads elsewhere before the screenshot is taken.
+ */
+export async function recordAutoClick(
+  journeyId: string,
+  tab: TabRef,
+  element: ElementDescriptor,
+  pageUrl: string,
+  now = Date.now(),
+) {
   const burst = bursts.get(tab.id);
   if (burst && now - burst.lastClickAt <= BURST_GAP_MS) {
     burst.lastClickAt = now;
@@ -31,7 +41,13 @@ export async function recordAutoClick(journeyId: string, tab: TabRef, element: E
   const touchpointId = crypto.randomUUID();
   bursts.set(tab.id, { touchpointId, lastClickAt: now, saved: false });
   try {
-    await requestCapture(journeyId, undefined, tab, { id: touchpointId, source: 'auto', element, draft: true });
+    await requestCapture(journeyId, undefined, tab, {
+      id: touchpointId,
+      source: 'auto',
+      element,
+      draft: true,
+      url: pageUrl,
+    });
   } catch (error) {
     bursts.delete(tab.id);
     throw error;

@@ -34,11 +34,12 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
     );
   } catch (error) {
     // A click that navigated can leave before its screenshot: keep the click itself as a draft,
-    // so nothing auto-recorded is lost (the next page's draft shows where it led).
+    // so nothing auto-recorded is lost (the next page's draft shows where it led), with the
+    // address of the page it was made on.
     if (job.source !== 'auto' || !job.element || error instanceof JourneyClosedError || isRateLimitError(error)) {
       throw error;
     }
-    await commitCapture({ ...jobFields(job), pageTitle: 'page left before its screenshot' });
+    await commitCapture({ ...jobFields(job), url: job.url, pageTitle: 'page left before its screenshot' });
   }
   // Clicks of the burst counted while the draft was being saved.
   const late = markDraftSaved(job.id);

@@ -60,7 +60,7 @@ export async function handleAgentMessage(
     else {
       const element = elementDescriptor.safeParse(report.element);
       if (!element.success) return;
-      recorded = recordAutoClick(walk.id, tab, element.data);
+      recorded = recordAutoClick(walk.id, tab, element.data, sender.url);
     }
     await recorded.catch(reportCaptureFailure);
     return;

@@ -42,14 +42,16 @@ describe('drafts', () => {
   });
 });
 
+const CART = 'https://shop.example/cart';
+
 describe('auto-recorded clicks', () => {
   it('capture the first click of a burst and count the rest; a later click starts a new draft', async () => {
     const { journey } = await walkInProgress();
     const tab = { id: 11, windowId: 1 };
-    await recordAutoClick(journey.id, tab, button, 10_000);
-    await recordAutoClick(journey.id, tab, button, 10_300);
-    await recordAutoClick(journey.id, tab, button, 11_200);
-    await recordAutoClick(journey.id, tab, button, 13_000);
+    await recordAutoClick(journey.id, tab, button, CART, 10_000);
+    await recordAutoClick(journey.id, tab, button, CART, 10_300);
+    await recordAutoClick(journey.id, tab, button, CART, 11_200);
+    await recordAutoClick(journey.id, tab, button, CART, 13_000);
     await captureQueue.idle();
     // This fake browser cannot take screenshots, so each click is kept as a draft without one.
     const drafts = await listTouchpoints(journey.id);
@@ -61,13 +63,22 @@ describe('auto-recorded clicks', () => {
     expect(drafts[0]?.title).toBe('Compare sizes — page left before its screenshot');
   });
 
+  it('keep the address of the page clicked on, even when the page left before its screenshot', async () => {
+    const { journey } = await walkInProgress();
+    await recordAutoClick(journey.id, { id: 13, windowId: 1 }, button, 'https://shop.example/product?id=7', 30_000);
+    await captureQueue.idle();
+    const [draft] = await listTouchpoints(journey.id);
+    expect(draft?.title).toMatch(/page left before its screenshot/);
+    expect(draft?.url).toBe('https://shop.example/product?id=7');
+  });
+
   it('count clicks of the burst that come after its draft is saved on the saved draft', async () => {
     const { journey } = await walkInProgress();
     const tab = { id: 12, windowId: 1 };
-    await recordAutoClick(journey.id, tab, button, 20_000);
+    await recordAutoClick(journey.id, tab, button, CART, 20_000);
     await captureQueue.idle();
-    await recordAutoClick(journey.id, tab, button, 20_400);
-    await recordAutoClick(journey.id, tab, button, 20_800);
+    await recordAutoClick(journey.id, tab, button, CART, 20_400);
+    await recordAutoClick(journey.id, tab, button, CART, 20_800);
     const drafts = await listTouchpoints(journey.id);
     expect(drafts.map((t) => t.extraClicks)).toEqual([2]);
   });

@@ -21,6 +21,28 @@ export class ShopPage {
     await this.agentJoined(this.page);
   }
 
+  /**
+   * Presses a button with which the page opens a window of its own (a bank's payment window),
+   * and returns that window, once loaded and joined by the page agent.
+   */
+  async openWindowWith(buttonName: string): Promise<ShopPage> {
+    const opened = this.page.waitForEvent('popup');
+    await this.page.getByRole('button', { name: buttonName }).click();
+    const popup = await opened;
+    await popup.waitForLoadState('load');
+    await this.agentJoined(popup);
+    return new ShopPage(popup, this.baseUrl, this.agentJoined);
+  }
+
+  /** Follows a link that opens in a new tab, and returns that tab once loaded. */
+  async followLinkToNewTab(name: string | RegExp): Promise<Page> {
+    const opened = this.page.waitForEvent('popup');
+    await this.page.getByRole('link', { name }).click();
+    const tab = await opened;
+    await tab.waitForLoadState('load');
+    return tab;
+  }
+
   /** The box of a form field in device pixels, as it appears in a screenshot of the viewport. */
   async fieldBoxInScreenshot(label: string) {
     const box = await this.page.getByLabel(label).boundingBox();

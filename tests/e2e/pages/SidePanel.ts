@@ -22,6 +22,11 @@ export class SidePanel {
     return this.page.getByTestId('touchpoint');
   }
 
+  /** The line that names the page "Capture touchpoint" takes. */
+  get captureTarget(): Locator {
+    return this.page.locator('.capture-target');
+  }
+
   touchpoint(seq: number): Locator {
     return this.page.locator(`[data-testid="touchpoint"][data-seq="${seq}"]`);
   }
