@@ -103,17 +103,26 @@ function probeFeature([feature, scrollContainer]: [CorpusFeature, string | undef
   }
 }
 
-/** What covers the page: open modal dialogs, and visible fixed layers over a fifth of the viewport. */
+/**
+ * What covers the page, in the document and in open shadow roots: shown modal dialogs, and shown
+ * fixed layers over a fifth of the viewport.
+ */
 function countOverlays(): number {
-  const layers = [...document.querySelectorAll('*')].filter((element) => {
+  const elements: Element[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      elements.push(element);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(document);
+  return elements.filter((element) => {
+    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     const box = element.getBoundingClientRect();
     const large = box.width * box.height >= 0.2 * innerWidth * innerHeight;
-    const style = getComputedStyle(element);
-    const modal =
-      element.matches('dialog:modal, [aria-modal="true"]') || element.shadowRoot?.querySelector('[aria-modal="true"]');
-    return (modal || (style.position === 'fixed' && large)) && box.width > 0 && style.visibility !== 'hidden';
-  });
-  return layers.length;
+    const modal = element.matches('dialog:modal, [aria-modal="true"]');
+    return modal || (getComputedStyle(element).position === 'fixed' && large);
+  }).length;
 }
 
 const nextFrames = (page: Page) =>
