@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serveCorpus } from '../fixtures/corpus/server';
 import { CORPUS_FEATURES, CORPUS_PAGES } from '../fixtures/corpus/pages';
 
 // The real-world corpus the capture suites walk must stay broad: enough pages, from sources
 // nobody on the team wrote, together covering every kind of markup capture has to survive.
 describe('the real-world page corpus', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('holds at least 25 pages from at least 3 independent sources', () => {
     expect(CORPUS_PAGES.length).toBeGreaterThanOrEqual(25);
     expect(new Set(CORPUS_PAGES.map((page) => page.source)).size).toBeGreaterThanOrEqual(3);
@@ -33,5 +36,10 @@ describe('the real-world page corpus', () => {
       (page) => page.colorScheme === 'dark' && !page.features.includes('dark-mode'),
     );
     expect(mismatched.map((page) => page.id)).toEqual([]);
+  });
+
+  it("refuses to start without Bootstrap's examples, saying how to install them", async () => {
+    vi.stubEnv('TOUCHTRAIL_BOOTSTRAP_EXAMPLES', '/nowhere/bootstrap-examples');
+    await expect(serveCorpus()).rejects.toThrow(/apt-get install libjs-bootstrap5-doc.*TOUCHTRAIL_BOOTSTRAP_EXAMPLES/s);
   });
 });
