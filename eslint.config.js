@@ -54,8 +54,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // The demo shop's own script runs in the browser, as a plain page script.
-    files: ['tests/fixtures/site/*.js'],
+    // The demo shop's and the corpus app's own scripts run in the browser, as plain page scripts.
+    files: ['tests/fixtures/site/*.js', 'tests/fixtures/corpus/spa/**/*.js'],
     languageOptions: {
       globals: {
         document: 'readonly',
@@ -69,6 +69,7 @@ export default tseslint.config(
         CustomEvent: 'readonly',
         customElements: 'readonly',
         setInterval: 'readonly',
+        requestAnimationFrame: 'readonly',
         history: 'readonly',
       },
     },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One-time setup for a fresh Debian/Ubuntu machine: Chromium (the demo, the tests) and Firefox
-# ESR (the Firefox smoke test) from the distribution, then the npm packages. Elsewhere, install
-# them yourself and point TOUCHTRAIL_CHROMIUM / TOUCHTRAIL_FIREFOX at them.
+# One-time setup for a fresh Debian/Ubuntu machine: Chromium (the demo, the tests), Firefox
+# ESR (the Firefox smoke test) and Bootstrap's example pages (the real-world page corpus) from
+# the distribution, then the npm packages. Elsewhere, install them yourself and point
+# TOUCHTRAIL_CHROMIUM / TOUCHTRAIL_FIREFOX / TOUCHTRAIL_BOOTSTRAP_EXAMPLES at them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -11,11 +12,19 @@ fi
 if [ -z "${TOUCHTRAIL_FIREFOX:-}" ] && ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then
   missing+=(firefox-esr)
 fi
+if [ -z "${TOUCHTRAIL_BOOTSTRAP_EXAMPLES:-}" ] && [ ! -d /usr/share/doc/libjs-bootstrap5/examples ]; then
+  missing+=(libjs-bootstrap5-doc)
+fi
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing from the distribution: ${missing[*]}…"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ -z "${TOUCHTRAIL_BOOTSTRAP_EXAMPLES:-}" ] && [ ! -d /usr/share/doc/libjs-bootstrap5/examples ]; then
+  # Minimal images often tell dpkg to skip /usr/share/doc (path-exclude in /etc/dpkg/dpkg.cfg.d).
+  echo "Bootstrap's examples are still missing from /usr/share/doc/libjs-bootstrap5/examples: install" >&2
+  echo "libjs-bootstrap5-doc without a dpkg path-exclude for /usr/share/doc, or set TOUCHTRAIL_BOOTSTRAP_EXAMPLES." >&2
 fi
 npm ci --no-audit --no-fund
