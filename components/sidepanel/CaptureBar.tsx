@@ -2,7 +2,12 @@ import { Camera, Mail, MousePointerClick, ScrollText } from 'lucide-react';
 import { useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureError } from '@/lib/capture/errors';
-import { reportCaptureFailure, updateCaptureStatus, type CaptureRetry } from '@/lib/capture/report';
+import {
+  PANEL_REQUEST_KINDS,
+  reportCaptureFailure,
+  updateCaptureStatus,
+  type CaptureRetry,
+} from '@/lib/capture/report';
 import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
 import type { Journey } from '@/lib/model';
@@ -21,8 +26,6 @@ interface Props {
   onError: (message: string) => void;
   onToast: (toast: Omit<ToastMessage, 'id'>) => void;
 }
-
-const KINDS = { 'capture-touchpoint': 'capture', 'pick-element': 'pick', 'capture-full-page': 'full-page' } as const;
 
 /** The walk's controls: capture, pick, off-site, the journey's switches, and the capture status. */
 export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Props) {
@@ -44,7 +47,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Pr
       const unanswered = new CaptureError(
         `Touchtrail’s background did not answer (${errorText(error)}). Try again; if it keeps failing, reload Touchtrail on the browser’s extensions page. Nothing was saved.`,
       );
-      await reportCaptureFailure(unanswered, { kind: KINDS[type], windowId });
+      await reportCaptureFailure(unanswered, { kind: PANEL_REQUEST_KINDS[type], windowId });
     }
   };
 

@@ -5,8 +5,7 @@ import { handleAgentMessage } from '../signals/collector';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
 import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
-import type { CaptureKind } from './problems';
-import { reportCaptureFailure } from './report';
+import { PANEL_REQUEST_KINDS, reportCaptureFailure } from './report';
 import { requestCapture } from './service';
 
 export const CAPTURE_COMMAND = 'capture-touchpoint';
@@ -65,16 +64,10 @@ export async function handlePanelMessage(
     const requestId = await requestCapture(request.journeyId, windowId, tab, { fullPage });
     return { ok: true, requestId };
   } catch (error) {
-    const attempt = { kind: PANEL_KINDS[request.type], tabId: tab?.id, windowId };
+    const attempt = { kind: PANEL_REQUEST_KINDS[request.type], tabId: tab?.id, windowId };
     return { ok: false, error: await reportCaptureFailure(error, attempt) };
   }
 }
-
-const PANEL_KINDS: Record<PanelToBackground['type'], CaptureKind> = {
-  'capture-touchpoint': 'capture',
-  'pick-element': 'pick',
-  'capture-full-page': 'full-page',
-};
 
 /**
  * "Try again" goes to the tab of the request that failed while it is open, else to its window

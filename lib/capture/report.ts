@@ -29,6 +29,13 @@ const RETRY_TYPES: Record<CaptureKind, PanelToBackground['type']> = {
   'full-page': 'capture-full-page',
 };
 
+/** What a request from the panel asks for, as the problems list names it. */
+export const PANEL_REQUEST_KINDS: Record<PanelToBackground['type'], CaptureKind> = {
+  'capture-touchpoint': 'capture',
+  'pick-element': 'pick',
+  'capture-full-page': 'full-page',
+};
+
 export const DEFAULT_ACTION_TITLE = 'Open Touchtrail';
 
 /**
