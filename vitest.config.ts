@@ -4,6 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 /** Unit tests that go through browser APIs: they run once more, built as for Firefox. */
 const BROWSER_API_TESTS = [
   'tests/unit/capture-handlers.test.ts',
+  'tests/unit/capture-problems.test.ts',
   'tests/unit/capture-target.test.ts',
   'tests/unit/full-page.test.ts',
   'tests/unit/menus.test.ts',

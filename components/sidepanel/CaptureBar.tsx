@@ -1,11 +1,22 @@
 import { Camera, Mail, MousePointerClick, ScrollText } from 'lucide-react';
+import { useRef } from 'react';
 import { browser } from 'wxt/browser';
+import { CaptureError } from '@/lib/capture/errors';
+import {
+  PANEL_REQUEST_KINDS,
+  reportCaptureFailure,
+  updateCaptureStatus,
+  type CaptureRetry,
+} from '@/lib/capture/report';
 import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
 import type { Journey } from '@/lib/model';
 import { captureStatus } from '@/lib/walk/state';
 import { toAriaShortcut, useCommandShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import type { ToastMessage } from '../ui/Toast';
 import { AllowListEditor } from './AllowListEditor';
+import { CaptureFailure } from './CaptureFailure';
+import { CaptureProblems } from './CaptureProblems';
 import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
 
@@ -13,28 +24,37 @@ interface Props {
   journey: Journey;
   onAddOffsite: () => void;
   onError: (message: string) => void;
+  onToast: (toast: Omit<ToastMessage, 'id'>) => void;
 }
 
 /** The walk's controls: capture, pick, off-site, the journey's switches, and the capture status. */
-export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
+export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Props) {
   const status = useStorageItem(captureStatus);
   const shortcut = useCommandShortcut('capture-touchpoint');
   const pickShortcut = useCommandShortcut('pick-element');
   const paused = walk.status === 'paused';
+  const captureButton = useRef<HTMLButtonElement>(null);
 
-  const askBackground = async (type: PanelToBackground['type']) => {
+  // A refusal (reply not ok) is already shown: the background reported it in the capture status.
+  const askBackground = async (type: PanelToBackground['type'], retryOf?: Omit<CaptureRetry, 'type'>) => {
+    let windowId: number | undefined;
     try {
       const current = await browser.windows.getCurrent();
-      const message: PanelToBackground = {
-        type,
-        journeyId: walk.id,
-        windowId: current.type === 'normal' ? current.id : undefined,
-      };
-      const reply = captureRequestReply.parse(await browser.runtime.sendMessage(message));
-      if (!reply.ok) onError(reply.error);
+      windowId = current.type === 'normal' ? current.id : undefined;
+      const message: PanelToBackground = { type, journeyId: walk.id, windowId, retryOf };
+      captureRequestReply.parse(await browser.runtime.sendMessage(message));
     } catch (error) {
-      onError(errorText(error));
+      const unanswered = new CaptureError(
+        `Touchtrail’s background did not answer (${errorText(error)}). Try again; if it keeps failing, reload Touchtrail on the browser’s extensions page. Nothing was saved.`,
+      );
+      await reportCaptureFailure(unanswered, { kind: PANEL_REQUEST_KINDS[type], windowId });
     }
+  };
+
+  // The message and its buttons go: focus goes back to the capture button rather than nowhere.
+  const closeFailure = () => {
+    void updateCaptureStatus(({ lastError: _, ...rest }) => rest);
+    captureButton.current?.focus();
   };
 
   return (
@@ -43,6 +63,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         <p className="paused-note">Paused: captures are off until you resume.</p>
       ) : (
         <button
+          ref={captureButton}
           type="button"
           className="primary big"
           onClick={() => void askBackground('capture-touchpoint')}
@@ -111,17 +132,17 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError }: Props) {
         </div>
       )}
       {status?.lastError && (
-        <div className="error" role="alert">
-          <span>{status.lastError.message}</span>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => void captureStatus.setValue({ pending: status.pending })}
-          >
-            Dismiss
-          </button>
-        </div>
+        <CaptureFailure
+          failure={status.lastError}
+          paused={paused}
+          onTryAgain={({ type, ...retryOf }) => {
+            closeFailure();
+            void askBackground(type, retryOf);
+          }}
+          onDismiss={closeFailure}
+        />
       )}
+      <CaptureProblems onError={onError} onToast={onToast} />
     </section>
   );
 }

@@ -105,7 +105,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
       <WalkHeader journey={walk} />
 
       <CaptureTargetNote />
-      <CaptureBar journey={walk} onAddOffsite={() => void addOffsite()} onError={onError} />
+      <CaptureBar journey={walk} onAddOffsite={() => void addOffsite()} onError={onError} onToast={onToast} />
 
       <PendingSignals journey={walk} onError={onError} />
       <DraftsBar drafts={drafts} onError={onError} onToast={onToast} />

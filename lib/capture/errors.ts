@@ -5,6 +5,9 @@ import { suggestedKeys } from '../shortcuts';
 /** A capture failure the researcher can act on; its message is shown as it is. */
 export class CaptureError extends Error {}
 
+/** The touchpoint was saved, but its screenshot could not be compressed: nothing to try again. */
+export class CompactionError extends CaptureError {}
+
 /** The page navigated (or dropped the masks) between masking and the screenshot. */
 export const PAGE_CHANGED =
   'The page changed while it was being captured (it navigated, or dropped Touchtrail’s masks). Nothing was saved: capture again.';
@@ -27,19 +30,25 @@ export function describeCaptureError(error: unknown): string {
     )
   )
     return PAGE_CHANGED;
+  // Chromium's own page for a site that did not load (offline, refused, not found).
+  if (/is showing error page|chrome-error:\/\//i.test(message))
+    return 'The page did not load: the tab shows the browser’s error page, which cannot be captured. Go back, or reload the page once the site answers, then try again. Nothing was saved.';
   if (/chrome:\/\/|chrome-extension:\/\/|about:|edge:\/\/|extensions gallery|chrome-search:|webstore/i.test(message))
     return 'This is a browser page (such as chrome:// or the Web Store) that extensions may not capture. Switch to a web page and try again. Nothing was saved.';
   if (
-    /'<all_urls>' or 'activeTab' permission|Missing host permission|must request permission|Cannot access/i.test(
+    /'<all_urls>' or 'activeTab' permission|'activeTab' permission is not in effect|Missing host permission|must request permission|Cannot access/i.test(
       message,
     )
   )
     return `Touchtrail has no access to this site. Press ${suggestedKeys().capture} or click the Touchtrail toolbar button while on the page, or allow site access when you start a journey. Nothing was saved.`;
+  // The page agent was put into the page but did not answer: the page was still loading, or went.
+  if (/Receiving end does not exist/i.test(message))
+    return 'The page did not answer Touchtrail (it may still be loading). Wait until it has loaded, then try again. Nothing was saved.';
   if (isQuotaExceeded(error))
     return 'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
   if (isRateLimitError(error))
     return 'The browser refused too many captures in a row. Try again in a moment. Nothing was saved.';
-  return `The capture failed: ${message || 'unknown error'}. Nothing was saved.`;
+  return `Touchtrail could not capture this page. Nothing was saved. Try again; if it keeps failing, copy it from “Recent capture problems” to report it. (The browser said: ${message || 'nothing'}.)`;
 }
 
 /**

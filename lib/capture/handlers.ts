@@ -1,11 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { db } from '../db/database';
-import { panelToBackground, type CaptureRequestReply } from '../messaging/protocol';
+import { panelToBackground, type CaptureRequestReply, type PanelToBackground } from '../messaging/protocol';
 import { handleAgentMessage } from '../signals/collector';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
 import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
-import { reportCaptureFailure, requestCapture } from './service';
+import { PANEL_REQUEST_KINDS, reportCaptureFailure } from './report';
+import { requestCapture } from './service';
 
 export const CAPTURE_COMMAND = 'capture-touchpoint';
 
@@ -21,7 +22,7 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
     if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
     await requestCapture(journeyId, tab?.windowId, tab);
   } catch (error) {
-    await reportCaptureFailure(error);
+    await reportCaptureFailure(error, { kind: 'capture', tabId: tab?.id, windowId: tab?.windowId });
   }
 }
 
@@ -37,7 +38,7 @@ export async function handleActionClick(tab: Browser.tabs.Tab): Promise<void> {
   try {
     await requestCapture(journeyId, tab.windowId, tab);
   } catch (error) {
-    await reportCaptureFailure(error);
+    await reportCaptureFailure(error, { kind: 'capture', tabId: tab.id, windowId: tab.windowId });
   }
 }
 
@@ -52,17 +53,37 @@ export async function handlePanelMessage(
   if (!isExtensionPage(sender)) return undefined;
   const parsed = panelToBackground.safeParse(message);
   if (!parsed.success) return undefined;
+  const request = parsed.data;
+  const { tab, windowId } = await targetOf(request);
   try {
-    if (parsed.data.type === 'pick-element') {
-      await requestPick(parsed.data.journeyId, parsed.data.windowId);
+    if (request.type === 'pick-element') {
+      await requestPick(request.journeyId, windowId, tab);
       return { ok: true, requestId: crypto.randomUUID() };
     }
-    const fullPage = parsed.data.type === 'capture-full-page';
-    const requestId = await requestCapture(parsed.data.journeyId, parsed.data.windowId, undefined, { fullPage });
+    const fullPage = request.type === 'capture-full-page';
+    const requestId = await requestCapture(request.journeyId, windowId, tab, { fullPage });
     return { ok: true, requestId };
   } catch (error) {
-    return { ok: false, error: await reportCaptureFailure(error) };
+    const attempt = { kind: PANEL_REQUEST_KINDS[request.type], tabId: tab?.id, windowId };
+    return { ok: false, error: await reportCaptureFailure(error, attempt) };
   }
+}
+
+/**
+ * "Try again" goes to the tab of the request that failed while it is open, else to its window
+ * while that is open; otherwise, as any panel request, to the active tab of the panel's window.
+ */
+async function targetOf(request: PanelToBackground): Promise<{ tab?: Browser.tabs.Tab; windowId?: number }> {
+  const { retryOf } = request;
+  if (retryOf?.tabId !== undefined) {
+    const tab = await browser.tabs.get(retryOf.tabId).catch(() => undefined);
+    if (tab) return { tab, windowId: tab.windowId };
+  }
+  if (retryOf?.windowId !== undefined) {
+    const window = await browser.windows.get(retryOf.windowId).catch(() => undefined);
+    if (window?.id !== undefined) return { windowId: window.id };
+  }
+  return { windowId: request.windowId };
 }
 
 /**

@@ -5,7 +5,14 @@ import { markDraftSaved, takeExtraClicks } from './auto-record';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot } from './encode';
-import { CaptureError, PAGE_CHANGED, TAB_CLOSED, describeCompactionError, isRateLimitError } from './errors';
+import {
+  CaptureError,
+  CompactionError,
+  PAGE_CHANGED,
+  TAB_CLOSED,
+  describeCompactionError,
+  isRateLimitError,
+} from './errors';
 import { preparePage, restorePage } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -53,7 +60,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
  */
 async function compact(touchpointId: string): Promise<void> {
   await compactScreenshot(touchpointId).catch((error: unknown) => {
-    throw new CaptureError(describeCompactionError(error));
+    throw new CompactionError(describeCompactionError(error));
   });
 }
 

@@ -3,12 +3,16 @@ import { db } from '../db/database';
 import { activeJourneyId } from '../walk/state';
 import { CaptureError } from './errors';
 import { sendToAgent } from './page-agent';
-import { reportCaptureFailure } from './service';
+import { reportCaptureFailure } from './report';
 import { resolveCaptureTarget } from './target';
 
 export const PICK_COMMAND = 'pick-element';
 /** Puts the page in pick mode; the agent reports the picked element, which is then captured. */
-export async function requestPick(journeyId: string, windowId?: number, tab?: Browser.tabs.Tab): Promise<void> {
+export async function requestPick(
+  journeyId: string,
+  windowId?: number,
+  tab?: Pick<Browser.tabs.Tab, 'id'>,
+): Promise<void> {
   await recordingJourney(journeyId);
   const tabId = tab?.id ?? (await resolveCaptureTarget(windowId)).tabId;
   await sendToAgent(tabId, { type: 'start-pick' });
@@ -21,7 +25,7 @@ export async function handlePickCommand(tab?: Browser.tabs.Tab): Promise<void> {
     if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before picking elements.');
     await requestPick(journeyId, tab?.windowId, tab);
   } catch (error) {
-    await reportCaptureFailure(error);
+    await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }
 }
 
@@ -35,7 +39,7 @@ export async function handleRecordHere(tab?: Browser.tabs.Tab): Promise<void> {
     if (tab?.id === undefined) throw new CaptureError('There is no page to record here.');
     await sendToAgent(tab.id, { type: 'pick-context-target' });
   } catch (error) {
-    await reportCaptureFailure(error);
+    await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }
 }
 

@@ -1,11 +1,16 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db } from '../db/database';
-import { captureStatus, type CaptureStatus } from '../walk/state';
-import { CaptureError, describeCaptureError } from './errors';
+import { CaptureError } from './errors';
 import { performCapture } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';
 import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
+import {
+  DEFAULT_ACTION_TITLE,
+  reportCaptureFailure,
+  updateCaptureStatus as updateStatus,
+  type CaptureAttempt,
+} from './report';
 import { resolveCaptureTarget } from './target';
 
 const queuedJobs = storage.defineItem<unknown[]>('local:captureQueue', { fallback: [] });
@@ -31,12 +36,22 @@ export const captureQueue = new CaptureQueue({
     await browser.action.setBadgeText({ text: '' });
     await browser.action.setTitle({ title: DEFAULT_ACTION_TITLE });
   },
-  onFailure: async (_job, error) => {
-    await reportCaptureFailure(error);
+  onFailure: async (job, error) => {
+    await reportCaptureFailure(error, attemptOf(job));
   },
 });
 
-const DEFAULT_ACTION_TITLE = 'Open Touchtrail';
+/** What a queued job was asked to do, as the researcher would name it. */
+export function attemptOf(job: CaptureJob): CaptureAttempt {
+  const kind = job.fullPage
+    ? 'full-page'
+    : job.source === 'auto'
+      ? 'auto'
+      : job.source === 'picked'
+        ? 'pick'
+        : 'capture';
+  return { kind, tabId: job.tabId, windowId: job.windowId, url: job.url };
+}
 
 /**
  * Queues a capture of the active tab for a journey. Resolves with the job id once the request
@@ -75,25 +90,4 @@ export async function requestCapture(
   });
   await captureQueue.enqueue(job);
   return job.id;
-}
-
-/**
- * Tells the researcher why a capture failed: in the side panel, and on the toolbar button
- * (badge and tooltip) for when the panel is closed.
- */
-export async function reportCaptureFailure(error: unknown): Promise<string> {
-  const message = describeCaptureError(error);
-  await updateStatus((status) => ({ ...status, lastError: { message, at: Date.now() } }));
-  await browser.action.setBadgeText({ text: '!' });
-  await browser.action.setTitle({ title: `Touchtrail: ${message}` });
-  return message;
-}
-
-let statusUpdates: Promise<unknown> = Promise.resolve();
-
-/** Read-modify-write of the status, one at a time, so concurrent updates do not undo each other. */
-function updateStatus(change: (status: CaptureStatus) => CaptureStatus): Promise<void> {
-  const next = statusUpdates.then(async () => captureStatus.setValue(change(await captureStatus.getValue())));
-  statusUpdates = next.catch(() => undefined);
-  return next;
 }

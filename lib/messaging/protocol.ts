@@ -4,27 +4,22 @@ import * as z from 'zod/mini';
 // schemas: a message that does not parse is ignored (DESIGN.md §3, "One typed protocol").
 // They use zod/mini, which tree-shakes, because the page agent bundles them into every page.
 
-/** Side panel → background: capture the active tab for the active journey. */
-export const captureRequestMessage = z.object({
-  type: z.literal('capture-touchpoint'),
+const panelRequest = {
   journeyId: z.uuid(),
   /** The normal browser window the panel is attached to; absent when the panel has a window of its own. */
   windowId: z.optional(z.int()),
-});
+  /** "Try again": the tab and window of the request that failed, used while they still exist. */
+  retryOf: z.optional(z.object({ tabId: z.optional(z.int()), windowId: z.optional(z.int()) })),
+};
+
+/** Side panel → background: capture the active tab for the active journey. */
+export const captureRequestMessage = z.object({ type: z.literal('capture-touchpoint'), ...panelRequest });
 
 /** Side panel → background: let the researcher pick an element on the page to record. */
-export const pickRequestMessage = z.object({
-  type: z.literal('pick-element'),
-  journeyId: z.uuid(),
-  windowId: z.optional(z.int()),
-});
+export const pickRequestMessage = z.object({ type: z.literal('pick-element'), ...panelRequest });
 
 /** Side panel → background: capture the whole page, scrolled and stitched into one image. */
-export const fullPageRequestMessage = z.object({
-  type: z.literal('capture-full-page'),
-  journeyId: z.uuid(),
-  windowId: z.optional(z.int()),
-});
+export const fullPageRequestMessage = z.object({ type: z.literal('capture-full-page'), ...panelRequest });
 
 export const panelToBackground = z.discriminatedUnion('type', [
   captureRequestMessage,

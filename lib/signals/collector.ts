@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { recordSignal } from '../db/signals';
 import { recordAutoClick, recordAutoNavigation } from '../capture/auto-record';
-import { reportCaptureFailure, requestCapture } from '../capture/service';
+import { CaptureError } from '../capture/errors';
+import { reportCaptureFailure } from '../capture/report';
+import { requestCapture } from '../capture/service';
 import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
@@ -29,11 +31,16 @@ export async function handleAgentMessage(
   if (sender.id !== extensionId || tabId === undefined || !sender.url) return;
   const parsed = agentToBackground.safeParse(message);
   if (!parsed.success) return;
+  const report = parsed.data;
+  const tab = { id: tabId, windowId: sender.tab?.windowId };
   const journeyId = await activeJourneyId.getValue();
   const walk = journeyId ? await db.journeys.get(journeyId) : undefined;
-  if (!walk || walk.status !== 'active') return;
+  if (!walk || walk.status !== 'active') {
+    // The researcher picked, then paused or ended the walk before clicking: say why nothing came.
+    if (report.type === 'element-picked') await reportPickFailure(NOT_RECORDING, tab);
+    return;
+  }
 
-  const report = parsed.data;
   if (report.type === 'install-error-relay') {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [sender.frameId ?? 0] },
@@ -45,24 +52,25 @@ export async function handleAgentMessage(
   }
   if (report.type === 'element-picked') {
     const element = elementDescriptor.safeParse(report.element);
-    if (!element.success) return;
-    const tab = { id: tabId, windowId: sender.tab?.windowId };
-    await requestCapture(walk.id, undefined, tab, { source: 'picked', element: element.data }).catch(
-      reportCaptureFailure,
+    if (!element.success) return reportPickFailure(UNREADABLE_ELEMENT, tab);
+    await requestCapture(walk.id, undefined, tab, { source: 'picked', element: element.data }).catch((error: unknown) =>
+      reportPickFailure(error, tab),
     );
     return;
   }
   if (report.type === 'auto-click' || report.type === 'auto-navigation') {
     if (!walk.autoRecord) return;
-    const tab = { id: tabId, windowId: sender.tab?.windowId };
+    const url = report.type === 'auto-navigation' ? report.url : sender.url;
+    const attempt = { kind: 'auto', tabId, windowId: tab.windowId, url } as const;
     let recorded: Promise<void>;
     if (report.type === 'auto-navigation') recorded = recordAutoNavigation(walk.id, tab, report.url);
     else {
       const element = elementDescriptor.safeParse(report.element);
-      if (!element.success) return;
-      recorded = recordAutoClick(walk.id, tab, element.data, sender.url);
+      recorded = element.success
+        ? recordAutoClick(walk.id, tab, element.data, sender.url)
+        : Promise.reject(UNREADABLE_ELEMENT);
     }
-    await recorded.catch(reportCaptureFailure);
+    await recorded.catch((error: unknown) => reportCaptureFailure(error, attempt));
     return;
   }
   if (report.type === 'page-signal') {
@@ -82,6 +90,15 @@ export async function handleAgentMessage(
     reported.add(key);
     await recordSignal(walk.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
   }
+}
+
+const NOT_RECORDING = new CaptureError('The journey is not recording, so the picked element was not recorded.');
+const UNREADABLE_ELEMENT = new CaptureError(
+  'Touchtrail could not read the element that was clicked, so it was not recorded. Try again, or capture the page instead.',
+);
+
+async function reportPickFailure(error: unknown, tab: { id: number; windowId?: number }): Promise<void> {
+  await reportCaptureFailure(error, { kind: 'pick', tabId: tab.id, windowId: tab.windowId });
 }
 
 export function forgetTab(tabId: number): void {

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { CaptureRetry } from '../capture/report';
 import { WALK_STATE_KEY, type WalkState } from './walk-state';
 
 // What must survive the service worker and the side panel closing lives in extension storage
@@ -11,8 +12,8 @@ export const selectedPersonaId = storage.defineItem<string | null>('local:select
 export interface CaptureStatus {
   /** Captures requested and not yet saved or failed. */
   pending: number;
-  /** The last failure, shown to the researcher until dismissed or the next success. */
-  lastError?: { message: string; at: number };
+  /** The last failure, shown to the researcher until dismissed or the next success; "Try again" sends `retry`. */
+  lastError?: { message: string; at: number; retry?: CaptureRetry };
   /** Frames done of a full-page capture under way. */
   progress?: { done: number; total: number };
   /** Something the researcher should know about the last capture (not a failure). */

@@ -43,7 +43,13 @@ test('the side panel has no serious or critical accessibility violations', async
   await panel.createStudy('Accessibility', 'Northwind Outfitters', shop.page.url());
   await panel.createPersona('Dana', 'Returning customer', ['Reorder quickly']);
   await panel.startJourney('Reorder', 'Buy the same boots again');
-  await panel.capture();
+  await shop.openSiteThatDoesNotLoad();
+  await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
+  await expect(panel.captureFailure).toBeVisible();
+  await panel.openCaptureProblems(1);
+  expect(await seriousViolations(panel.page)).toEqual([]); // a failed capture, the problems listed
+  await shop.open();
+  await panel.tryAgain();
   await panel.expand(1);
   await panel
     .touchpoint(1)

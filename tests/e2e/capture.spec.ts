@@ -90,6 +90,37 @@ test('a capture of a browser page explains why it failed and saves nothing', asy
   await expect(panel.touchpoint(1)).toBeVisible();
 });
 
+test('a page that did not load: the panel says why, Try again captures it once it is back, and the problem can be reported', async ({
+  panel,
+  shop,
+}) => {
+  await startWalk(panel, shop);
+  const address = await shop.openSiteThatDoesNotLoad();
+  await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
+  await expect(panel.captureFailure).toContainText('The page did not load');
+  await expect(panel.touchpoints).toHaveCount(0);
+
+  // The researcher goes back to the shop in the same tab and tries again from the message.
+  await shop.open('help.html');
+  await panel.tryAgain();
+  await expect(panel.touchpoint(1)).toBeVisible();
+  await expect(panel.captureFailure).toHaveCount(0);
+
+  // The failure stays listed, with the page's address, to copy into a report.
+  await panel.openCaptureProblems(1);
+  await expect(panel.captureProblems.first()).toContainText(address);
+  await expect(panel.captureProblems.first()).toContainText('The page did not load');
+  const copied = await panel.copyCaptureProblems();
+  expect(copied).toMatch(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\tcapture\thttp:\/\/127\.0\.0\.1:1\/\tThe page did not load[^\n]*$/,
+  );
+
+  await panel.clearCaptureProblems();
+  await panel.undo();
+  await panel.openCaptureProblems(1);
+  await expect(panel.captureProblems.first()).toContainText(address);
+});
+
 test('captures of a tab closed before their turn fail with a reason and leave no half record', async ({
   panel,
   shop,

@@ -133,6 +133,8 @@ describe('compressing a saved capture when storage is full', () => {
     expect((await captureStatus.getValue()).lastError?.message).toBe(
       'The touchpoint was saved, but the browser has no room left to compress its screenshot. Export and delete old journeys before capturing more.',
     );
+    // Capturing again would save the same moment twice: no "Try again".
+    expect((await captureStatus.getValue()).lastError?.retry).toBeUndefined();
 
     // Once there is room, the next start of the worker compresses what was left.
     await compactLeftovers(await journeyId());

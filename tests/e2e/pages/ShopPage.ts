@@ -15,6 +15,17 @@ export class ShopPage {
     await this.agentJoined(this.page);
   }
 
+  /**
+   * Goes to an address whose site does not answer, so the tab shows the browser's error page.
+   * Chromium refuses port 1 itself (ERR_UNSAFE_PORT): nothing goes out on the network.
+   */
+  async openSiteThatDoesNotLoad(): Promise<string> {
+    const address = 'http://127.0.0.1:1/';
+    await this.page.goto(address).catch(() => undefined);
+    await this.page.bringToFront();
+    return address;
+  }
+
   async followLink(name: string | RegExp) {
     await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name }).first().click()]);
     await this.page.waitForLoadState('load');

@@ -69,6 +69,44 @@ export class SidePanel {
     await expect(this.page.locator('.capture-status')).toHaveText('');
   }
 
+  /** The panel's message about the last capture that failed. */
+  get captureFailure(): Locator {
+    return this.page.getByRole('region', { name: 'Capture' }).getByRole('alert');
+  }
+
+  /** Presses "Try again" on that message and waits until the new touchpoint is listed. */
+  async tryAgain() {
+    const before = await this.touchpoints.count();
+    await this.captureFailure.getByRole('button', { name: 'Try again' }).click();
+    await expect(this.touchpoints).toHaveCount(before + 1);
+    await expect(this.page.locator('.capture-status')).toHaveText('');
+  }
+
+  get captureProblems(): Locator {
+    return this.page.getByTestId('capture-problem');
+  }
+
+  /** Opens "Recent capture problems (N)", which shows only while there are some. */
+  async openCaptureProblems(count: number) {
+    const summary = this.page.getByText(`Recent capture problems (${count})`, { exact: true });
+    await expect(summary).toBeVisible();
+    await summary.click();
+    await expect(this.captureProblems).toHaveCount(count);
+  }
+
+  /** Copies the problems and returns what the clipboard then holds. */
+  async copyCaptureProblems(): Promise<string> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.getByRole('button', { name: 'Copy capture problems' }).click();
+    await expect(this.page.getByRole('status').getByText(/^Copied \d+ capture problems?$/)).toBeVisible();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async clearCaptureProblems() {
+    await this.page.getByRole('button', { name: 'Clear capture problems' }).click();
+    await expect(this.page.getByText(/^Recent capture problems/)).toHaveCount(0);
+  }
+
   async addOffsiteTouchpoint() {
     const before = await this.touchpoints.count();
     await this.page.getByRole('button', { name: 'Add off-site touchpoint' }).click();
