@@ -126,7 +126,8 @@ export async function captureFullPage(job: CaptureJob, options: CaptureOptions):
     if (captureTab && !inScroller) {
       const dpr = page.devicePixelRatio;
       const cap = Math.min(FULL_PAGE_MAX_CSS_PX, Math.floor(MAX_CANVAS_PX / dpr));
-      const height = Math.min(page.scrollHeight, cap);
+      // A page that cannot be stitched is captured as it shows, not with what its overflow hides.
+      const height = Math.min(problem ? page.viewportHeight : page.scrollHeight, cap);
       const thumbnailAspect = page.viewportWidth / page.viewportHeight;
       const size = { width: page.viewportWidth, height, dpr, thumbnailAspect };
       const image = await captureWholePage(job, captureTab, { ...options, ...size });
