@@ -3,12 +3,14 @@ import { expect, test } from './fixtures';
 import type { SidePanel } from './pages/SidePanel';
 import type { ShopPage } from './pages/ShopPage';
 import type { ExtensionSession } from './support/browser';
-import { columnColours, countColourInColumn, inspectImage, readRuler, RULER } from './support/images';
+import { MASK_COLOUR } from '../../lib/page-agent/masks';
+import { columnColours, countColourInColumn, inset, inspectImage, readRuler, RULER } from './support/images';
 
 const STICKY_BAR: [number, number, number] = [200, 40, 120];
 const HARBOUR: [number, number, number] = [30, 60, 120];
 const SHOP_HEADER: [number, number, number] = [31, 77, 69];
 const FIRST_ORDER: [number, number, number] = [150, 30, 30];
+const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
 
 async function startWalk(panel: SidePanel, shop: ShopPage) {
   await panel.createStudy('Full page', 'Northwind Outfitters', shop.page.url());
@@ -136,10 +138,17 @@ for (const screen of APP_SHELL_SCREENS) {
       shop,
     }) => {
       await startWalk(panel, shop);
+      await panel.setMasking(true);
       await shop.open('orders.html');
       const main = shop.page.locator('main');
       await main.evaluate((element) => element.scrollTo(0, 500));
       const page = await shop.page.evaluate(() => ({
+        // The delivery note, far down the scrolling area, where it lies in the stitched page.
+        note: (() => {
+          const main = document.querySelector('main')!;
+          const box = document.querySelector('input[name="note"]')!.getBoundingClientRect();
+          return { x: box.x, y: box.y + main.scrollTop, width: box.width, height: box.height };
+        })(),
         windowScrolls: document.documentElement.scrollHeight > window.innerHeight,
         topBar: document.querySelector('header')!.getBoundingClientRect().height,
         content: document.querySelector('main')!.scrollHeight,
@@ -152,7 +161,7 @@ for (const screen of APP_SHELL_SCREENS) {
       await expect.poll(() => main.evaluate((element) => element.scrollTop)).toBe(500);
       await expect(panel.notice).toHaveCount(0);
 
-      const { facts, column, count } = await storedShot(panel);
+      const { shot, facts, column, count } = await storedShot(panel);
       const s = screen.imageScale;
       expect(facts).toEqual({ width: page.width * s, height: (page.topBar + page.content) * s });
       // The top bar once, at the top; then the container's whole content, its ruler unbroken.
@@ -160,8 +169,17 @@ for (const screen of APP_SHELL_SCREENS) {
       const ruler = readRuler(await column(RULER.x * s), s, page.topBar);
       expect(ruler.checked).toBeGreaterThan(2_900 * s);
       expect(ruler.wrong).toEqual([]);
-      // The bottom of the container, the first order (600 px of dark red), is in it whole.
+      // The bottom of the container, the first order (600 px of dark red), is in it whole,
+      // its delivery note masked in the frame that showed it.
       expect(await count(100 * s, FIRST_ORDER)).toBeGreaterThan(590 * s);
+      const note = inset(
+        { x: page.note.x * s, y: page.note.y * s, width: page.note.width * s, height: page.note.height * s },
+        3,
+      );
+      const masked = await inspectImage(panel.page, shot.image, shot.mime, note);
+      // One flat grey (within the WebP encoding's error): the mask, not the note.
+      expect(Math.max(...masked.regionSpread!)).toBeLessThanOrEqual(12);
+      expect(masked.regionMean!.map((value, c) => Math.abs(value - MASK_RGB[c]!) <= 4)).toEqual([true, true, true]);
     });
   });
 }
