@@ -130,12 +130,15 @@ export function placeFrame(plan: StitchPlan, layout: StitchLayout, frame: Size, 
   return draws;
 }
 
+/** Scroll positions are fractions of a pixel at some zooms: this much short still counts as there (CSS px). */
+const REACH_TOLERANCE_PX = 2;
+
 /** Whether frames scrolled to these positions, each showing `step` of content, cover all `shown` of it. */
 export function coversContent(scrolledTo: number[], step: number, shown: number): boolean {
   let covered = 0;
   for (const top of [...scrolledTo].sort((a, b) => a - b)) {
-    if (top > covered + 0.5) return false;
+    if (top > covered + REACH_TOLERANCE_PX) return false;
     covered = Math.max(covered, top + step);
   }
-  return covered >= shown - 0.5;
+  return covered >= shown - REACH_TOLERANCE_PX;
 }

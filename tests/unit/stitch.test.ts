@@ -126,6 +126,10 @@ describe('whether the frames cover the content', () => {
   it('is true when each frame starts where an earlier one ends, or before', () => {
     expect(coversContent([0, 800, 1_200], 800, 2_000)).toBe(true);
   });
+  it('forgives the fraction of a pixel a zoomed page stops short by, not more', () => {
+    expect(coversContent([0, 640, 1_280, 1_359.2], 640, 2_000)).toBe(true);
+    expect(coversContent([0, 640, 1_280, 1_260], 640, 2_000)).toBe(false);
+  });
   it('is false when the page did not move, or jumped past a part', () => {
     expect(coversContent([0], 800, 2_000)).toBe(false);
     expect(coversContent([0, 1_000, 1_200], 800, 2_000)).toBe(false);
