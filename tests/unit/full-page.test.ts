@@ -122,4 +122,10 @@ describe('a full-page capture', () => {
   }
   it('on an app shell scrolls its scrolling area frame by frame and stitches it', stitchesTheScrollingArea);
   it('on nested scrolling areas captures the visible part and says why', capturesTheVisiblePartOfNestedScrollers);
+  it('on an app shell taller than the cap stops at 20,000 px, and says so', async () => {
+    pageAgentOfATallPage({ scrollHeight: 800, scroller: { ...SHELL, contentHeight: 40_000 } });
+    const result = await capture();
+    expect(result.image.height).toBe(20_000);
+    expect(result.cutAtCssPx).toBe(20_000);
+  });
 });
