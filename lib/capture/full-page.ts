@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { framePrepared, pageMeasure, type BackgroundToAgent } from '../messaging/protocol';
+import { framePrepared, pageMeasure, type BackgroundToAgent, type PageMeasure } from '../messaging/protocol';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError } from './errors';
 import { sendToAgent } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
+import { coversContent, placeFrame, planStitch, StitchError, type StitchLayout } from './stitch';
 import { ensureInFront } from './target';
 
 /** Full pages are cut at this height (CSS pixels), and below the browser's canvas limit. */
@@ -17,7 +18,16 @@ export interface FullPageResult {
   title: string;
   /** Set when the page was taller than the cap. */
   cutAtCssPx?: number;
+  /** Set when only the visible part could be captured: why, as the end of a sentence. */
+  visibleOnly?: string;
 }
+
+/** Why a page whose content scrolls in an element is captured as it shows, not stitched. */
+const SCROLLER_PROBLEMS = {
+  nested: 'its content scrolls in an area inside another scrolling area, which Touchtrail cannot stitch',
+  several: 'its content scrolls in several areas side by side, which Touchtrail cannot stitch into one image',
+} as const;
+const DID_NOT_SCROLL = 'the page did not scroll as Touchtrail asked, so its frames could not be stitched';
 
 /** Firefox's tabs.captureTab, which captures any part of a page (CSS pixels) in one call. */
 type CaptureTab = (
@@ -65,7 +75,14 @@ async function captureWholePage(
 /** Asks the page agent to scroll and mask for one frame; says where the page really scrolled to. */
 async function prepareFrame(
   job: CaptureJob,
-  frame: { y: number; hideFixed: boolean; wholePage?: boolean; masking: boolean; allowList: string[] },
+  frame: {
+    y: number;
+    hideFixed: boolean;
+    wholePage?: boolean;
+    inScroller?: boolean;
+    masking: boolean;
+    allowList: string[];
+  },
 ): Promise<{ scrollY: number }> {
   const message: BackgroundToAgent = {
     type: 'full-page-frame',
@@ -74,6 +91,7 @@ async function prepareFrame(
     masking: frame.masking,
     allowList: frame.allowList,
     wholePage: frame.wholePage,
+    inScroller: frame.inScroller,
   };
   const prepared = framePrepared.safeParse(await browser.tabs.sendMessage(job.tabId, message));
   if (!prepared.success)
@@ -81,60 +99,104 @@ async function prepareFrame(
   return prepared.data;
 }
 
+interface CaptureOptions {
+  gate: RateGate;
+  masking: boolean;
+  allowList: string[];
+  onProgress: (done: number, total: number) => Promise<void>;
+}
+
 /**
  * Scrolls the page frame by frame (each capture through the rate gate), hides fixed and sticky
  * elements after the first frame so headers are not repeated, stitches the frames, and puts
- * the page back where it was.
+ * the page back where it was. A page whose content scrolls in an element (an app shell) has
+ * that element scrolled and stitched instead; where that cannot be done, the visible part is
+ * captured and the result says why.
  */
-export async function captureFullPage(
-  job: CaptureJob,
-  options: {
-    gate: RateGate;
-    masking: boolean;
-    allowList: string[];
-    onProgress: (done: number, total: number) => Promise<void>;
-  },
-): Promise<FullPageResult> {
+export async function captureFullPage(job: CaptureJob, options: CaptureOptions): Promise<FullPageResult> {
   const measure = pageMeasure.safeParse(await sendToAgent(job.tabId, { type: 'full-page-begin' }));
   if (!measure.success)
     throw new CaptureError('The page could not be measured for a full-page capture. Nothing was saved.');
   const page = measure.data;
-  const dpr = page.devicePixelRatio;
-  const cap = Math.min(FULL_PAGE_MAX_CSS_PX, Math.floor(MAX_CANVAS_PX / dpr));
-  const height = Math.min(page.scrollHeight, cap);
-  const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
-  const captureTab = firefoxCaptureTab();
-  if (captureTab) {
-    try {
+  const { url, title } = page;
+  const problem = page.scroller?.problem && SCROLLER_PROBLEMS[page.scroller.problem];
+  const inScroller = Boolean(page.scroller && !problem);
+  try {
+    const captureTab = firefoxCaptureTab();
+    if (captureTab && !inScroller) {
+      const dpr = page.devicePixelRatio;
+      const cap = Math.min(FULL_PAGE_MAX_CSS_PX, Math.floor(MAX_CANVAS_PX / dpr));
+      // A page that cannot be stitched is captured as it shows, not with what its overflow hides.
+      const height = Math.min(problem ? page.viewportHeight : page.scrollHeight, cap);
       const thumbnailAspect = page.viewportWidth / page.viewportHeight;
       const size = { width: page.viewportWidth, height, dpr, thumbnailAspect };
       const image = await captureWholePage(job, captureTab, { ...options, ...size });
-      return { image, url: page.url, title: page.title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined };
-    } finally {
-      await browser.tabs.sendMessage(job.tabId, { type: 'full-page-end' }).catch(() => undefined);
+      return { image, url, title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined, visibleOnly: problem };
     }
-  }
-  const canvas = new OffscreenCanvas(Math.round(page.viewportWidth * dpr), Math.round(height * dpr));
-  const context = canvas.getContext('2d');
-  if (!context) throw new CaptureError('This browser cannot draw images off screen.');
-
-  try {
-    for (let i = 0; i < frames; i++) {
-      const y = Math.min(i * page.viewportHeight, Math.max(0, height - page.viewportHeight));
-      await options.gate.acquire();
-      const { scrollY } = await prepareFrame(job, { y, hideFixed: i > 0, ...options });
-      await ensureInFront(job, 'was no longer in front');
-      const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
-      await ensureInFront(job, 'was switched away from during the full-page capture');
-      const frame = await createImageBitmap(dataUrlToBlob(dataUrl));
-      context.drawImage(frame, 0, Math.round(scrollY * dpr));
-      frame.close();
-      await options.onProgress(i + 1, frames);
-    }
+    const stitched = await stitchFrames(job, layoutOf(page, inScroller), inScroller, options);
+    return { ...stitched, url, title, visibleOnly: problem ?? stitched.visibleOnly };
   } finally {
     await browser.tabs.sendMessage(job.tabId, { type: 'full-page-end' }).catch(() => undefined);
   }
+}
 
-  const image = await encodeImage(canvas, dpr, page.viewportWidth / page.viewportHeight);
-  return { image, url: page.url, title: page.title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined };
+function layoutOf(page: PageMeasure, inScroller: boolean): StitchLayout {
+  const viewport = { width: page.viewportWidth, height: page.viewportHeight };
+  if (inScroller && page.scroller) {
+    return { viewport, scroller: page.scroller.box, contentHeight: page.scroller.contentHeight };
+  }
+  return { viewport, scroller: { x: 0, y: 0, ...viewport }, contentHeight: page.scrollHeight };
+}
+
+async function stitchFrames(
+  job: CaptureJob,
+  layout: StitchLayout,
+  inScroller: boolean,
+  options: CaptureOptions,
+): Promise<Pick<FullPageResult, 'image' | 'cutAtCssPx' | 'visibleOnly'>> {
+  const shoot = async (index: number, y: number) => {
+    await options.gate.acquire();
+    const { scrollY } = await prepareFrame(job, { y, hideFixed: index > 0, inScroller, ...options });
+    await ensureInFront(job, 'was no longer in front');
+    const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
+    await ensureInFront(job, 'was switched away from during the full-page capture');
+    return { bitmap: await createImageBitmap(dataUrlToBlob(dataUrl)), scrolledTo: scrollY };
+  };
+  const thumbnailAspect = layout.viewport.width / layout.viewport.height;
+  const first = await shoot(0, 0);
+  try {
+    const plan = planStitch(layout, first.bitmap, { maxCssPx: FULL_PAGE_MAX_CSS_PX, maxImagePx: MAX_CANVAS_PX });
+    const canvas = new OffscreenCanvas(plan.width, plan.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new CaptureError('This browser cannot draw images off screen.');
+    const draw = (frame: ImageBitmap, index: number, scrolledTo: number) => {
+      for (const { from, to } of placeFrame(plan, layout, frame, index, scrolledTo)) {
+        context.drawImage(frame, from.x, from.y, from.width, from.height, to.x, to.y, to.width, to.height);
+      }
+    };
+    draw(first.bitmap, 0, first.scrolledTo);
+    const reached = [first.scrolledTo];
+    await options.onProgress(1, plan.offsets.length);
+    for (let i = 1; i < plan.offsets.length; i++) {
+      const frame = await shoot(i, plan.offsets[i]!);
+      try {
+        // A page that will not move would only repeat its first frame: stop asking.
+        if (frame.scrolledTo <= reached[reached.length - 1]! + 0.5) break;
+        draw(frame.bitmap, i, frame.scrolledTo);
+        reached.push(frame.scrolledTo);
+      } finally {
+        frame.bitmap.close();
+      }
+      await options.onProgress(i + 1, plan.offsets.length);
+    }
+    if (!coversContent(reached, layout.scroller.height, plan.contentShown)) {
+      return { image: await encodeImage(first.bitmap, plan.scale, thumbnailAspect), visibleOnly: DID_NOT_SCROLL };
+    }
+    return { image: await encodeImage(canvas, plan.scale, thumbnailAspect), cutAtCssPx: plan.cutAtCssPx };
+  } catch (error) {
+    if (error instanceof StitchError) throw new CaptureError(`${error.message} Nothing was saved: capture again.`);
+    throw error;
+  } finally {
+    first.bitmap.close();
+  }
 }

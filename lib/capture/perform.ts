@@ -74,7 +74,9 @@ async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: Capt
     onProgress: (done, total) => reporter.progress(done, total),
   });
   await commitCapture({ ...jobFields(job), url: result.url, pageTitle: result.title, image: result.image });
-  if (result.cutAtCssPx) {
+  if (result.visibleOnly) {
+    await reporter.notice(`Only the visible part of the page was captured: ${result.visibleOnly}.`);
+  } else if (result.cutAtCssPx) {
     await reporter.notice(
       `The page is taller than ${result.cutAtCssPx.toLocaleString('en')} px: the full-page screenshot stops there.`,
     );

@@ -32,7 +32,8 @@ export const captureQueue = new CaptureQueue({
     }),
   onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
   onSuccess: async () => {
-    await updateStatus(({ pending }) => ({ pending }));
+    // The error of an earlier attempt goes; a notice about this capture stays until read.
+    await updateStatus(({ pending, notice }) => ({ pending, notice }));
     await browser.action.setBadgeText({ text: '' });
     await browser.action.setTitle({ title: DEFAULT_ACTION_TITLE });
   },

@@ -61,6 +61,8 @@ export const fullPageBeginMessage = z.object({ type: z.literal('full-page-begin'
 export const fullPageFrameMessage = z.object({
   type: z.literal('full-page-frame'),
   y: z.number(),
+  /** Scroll the page's scrolling area (the scroller of the measure) rather than the window. */
+  inScroller: z.optional(z.boolean()),
   hideFixed: z.boolean(),
   masking: z.boolean(),
   allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
@@ -141,10 +143,29 @@ export const agentToBackground = z.discriminatedUnion('type', [
 ]);
 export type AgentToBackground = z.infer<typeof agentToBackground>;
 
+const cssBox = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+});
+
 /** The page agent's answer to full-page-begin (CSS pixels). */
 export const pageMeasure = z.object({
   ok: z.literal(true),
   scrollHeight: z.number().check(z.positive()),
+  /**
+   * Set when the window (barely) scrolls but the page's content scrolls in an element: its
+   * visible box (viewport coordinates, the window at its top) and the height of its content.
+   */
+  scroller: z.optional(
+    z.object({
+      box: cssBox,
+      contentHeight: z.number().check(z.positive()),
+      /** Why it cannot be stitched: another big scrolling area inside, around or beside it. */
+      problem: z.optional(z.enum(['nested', 'several'])),
+    }),
+  ),
   viewportWidth: z.number().check(z.positive()),
   viewportHeight: z.number().check(z.positive()),
   devicePixelRatio: z.number().check(z.positive(), z.maximum(16)),
@@ -153,5 +174,5 @@ export const pageMeasure = z.object({
 });
 export type PageMeasure = z.infer<typeof pageMeasure>;
 
-/** The page agent's answer to full-page-frame: where the page really scrolled to. */
+/** The page agent's answer to full-page-frame: where the window, or the scrolling area, really scrolled to. */
 export const framePrepared = z.object({ ok: z.literal(true), scrollY: z.number() });

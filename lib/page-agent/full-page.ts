@@ -1,6 +1,7 @@
 // Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
 import type { BackgroundToAgent } from '../messaging/protocol';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { findScrollContainer, scrollerBox } from './scroll-container';
 
 type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
 
@@ -12,6 +13,9 @@ export interface FullPageSession {
 export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
   const startX = window.scrollX;
   const startY = window.scrollY;
+  // measurePage, called right after, finds the same element: the DOM has not changed between.
+  const scroller = findScrollContainer()?.element;
+  const scrollerStart = scroller && { left: scroller.scrollLeft, top: scroller.scrollTop };
   const hidden: { element: HTMLElement; value: string; priority: string }[] = [];
   let masks: MaskLayer | undefined;
 
@@ -21,6 +25,8 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       const position = getComputedStyle(element).position;
       if (position !== 'fixed' && position !== 'sticky') continue;
+      // An app shell's scrolling area is often fixed itself: it, and what holds it, stay.
+      if (scroller && element.contains(scroller)) continue;
       hidden.push({
         element,
         value: element.style.getPropertyValue('visibility'),
@@ -36,7 +42,9 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       if (request.hideFixed) hideFixedAndSticky();
       // At the top, the page's own coordinates are the viewport's: masks drawn for the viewport
       // then sit over fields anywhere on the page (wholePage).
-      window.scrollTo({ left: 0, top: request.wholePage ? 0 : request.y, behavior: 'instant' });
+      const inScroller = request.inScroller ? scroller : undefined;
+      window.scrollTo({ left: 0, top: request.wholePage || inScroller ? 0 : request.y, behavior: 'instant' });
+      inScroller?.scrollTo({ left: 0, top: request.y, behavior: 'instant' });
       masks = coverFields(document, {
         maskAll: request.masking,
         shadowRootOf,
@@ -45,11 +53,12 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       });
       await afterNextPaint(window);
       if (!masks.intact()) return { ok: false, reason: 'The page removed Touchtrail’s masks.' };
-      return { ok: true, scrollY: window.scrollY };
+      return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY };
     },
     end() {
       masks?.remove();
       for (const { element, value, priority } of hidden) element.style.setProperty('visibility', value, priority);
+      if (scroller && scrollerStart) scroller.scrollTo({ ...scrollerStart, behavior: 'instant' });
       window.scrollTo({ left: startX, top: startY, behavior: 'instant' });
     },
   };
@@ -59,10 +68,27 @@ export function measurePage() {
   return {
     ok: true as const,
     scrollHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+    scroller: measureScroller(),
     viewportWidth: window.innerWidth,
     viewportHeight: window.innerHeight,
     devicePixelRatio: window.devicePixelRatio,
     url: location.href.slice(0, 8_000),
     title: document.title.slice(0, 2_000),
   };
+}
+
+/** The page's scrolling area, if its content scrolls in one; only what shows in the viewport is stitched. */
+function measureScroller() {
+  const found = findScrollContainer();
+  if (!found) return undefined;
+  const { element, problem } = found;
+  const box = scrollerBox(element);
+  const top = Math.max(0, box.y);
+  const height = Math.min(box.y + box.height, window.innerHeight) - top;
+  const left = Math.max(0, box.x);
+  const width = Math.min(box.x + box.width, window.innerWidth) - left;
+  if (height <= 0 || width <= 0) return undefined;
+  // Content hidden under the viewport's edges at every scroll position is not part of the stitch.
+  const contentHeight = element.scrollHeight - (box.height - height);
+  return { box: { x: left, y: top, width, height }, contentHeight, problem };
 }

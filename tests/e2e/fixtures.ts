@@ -6,11 +6,14 @@ import {
   openSidePanel,
   pageAgentJoined,
   type ExtensionSession,
+  type LaunchOptions,
 } from './support/browser';
 import { ShopPage } from './pages/ShopPage';
 import { SidePanel } from './pages/SidePanel';
 
 interface TestFixtures {
+  /** How Chromium is started (`test.use({ launch: { deviceScaleFactor: 2 } })`); by default as everywhere. */
+  launch: LaunchOptions;
   session: ExtensionSession;
   shop: ShopPage;
   panel: SidePanel;
@@ -26,8 +29,9 @@ export const test = base.extend<TestFixtures, { site: DemoSite }>({
     },
     { scope: 'worker' },
   ],
-  session: async ({}, use) => {
-    const session = await launchWithExtension(GRANTED_BUILD_DIR);
+  launch: [{}, { option: true }],
+  session: async ({ launch }, use) => {
+    const session = await launchWithExtension(GRANTED_BUILD_DIR, launch);
     await use(session);
     await session.close();
   },

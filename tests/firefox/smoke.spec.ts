@@ -8,7 +8,8 @@ import { ADDON_ORIGIN, FIREFOX_BUILD_DIR, launchFirefoxWithAddon, newPageAt } fr
 import { button, startJourney } from '../e2e/support/puppeteer-panel';
 
 // The same add-on in Firefox ESR: it installs, its sidebar page opens, a capture from it stores
-// a touchpoint with its screenshot, and a full-page capture takes the whole page in one call.
+// a touchpoint with its screenshot, and a full-page capture takes the whole page in one call,
+// or, on an app shell, scrolls its scrolling area and stitches it.
 
 const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
 
@@ -138,6 +139,20 @@ test('in Firefox ESR the add-on installs, its sidebar page opens, and captures s
       expect(high - low).toBeLessThanOrEqual(12);
       expect(Math.abs((low + high) / 2 - value)).toBeLessThanOrEqual(8);
     });
+
+    // An app shell, whose orders scroll inside <main>: its whole content, stitched under its bar.
+    await shop!.goto(new URL('orders.html', site.url).href);
+    await shop!.evaluate(() => document.querySelector('main')!.scrollTo(0, 500));
+    const shell = await shop!.evaluate(() => ({
+      width: Math.round(innerWidth * devicePixelRatio),
+      height: Math.round((64 + document.querySelector('main')!.scrollHeight) * devicePixelRatio),
+    }));
+    await button(panel, 'Capture full page').click();
+    await panel.waitForSelector('[data-testid="touchpoint"][data-seq="3"] img');
+    const shots = (await storedRecords(panel)).screenshots;
+    expect(shots.map((s) => [s.width, s.height])).toContainEqual([shell.width, shell.height]);
+    expect(await panel.$('.notice')).toBeNull();
+    expect(await shop!.evaluate(() => document.querySelector('main')!.scrollTop)).toBe(500);
   } finally {
     await firefox.close();
     await site.close();

@@ -23,16 +23,22 @@ const job: CaptureJob = {
   fullPage: true,
 };
 
-/** The page agent's side: measures the page, and answers each frame where it scrolled to. */
-function pageAgentOfATallPage() {
-  const frames: { y: number; wholePage?: boolean }[] = [];
+/** An app shell: a 64-px bar over a main area of 1280×736 whose content is 1,500 px tall. */
+const SHELL = { box: { x: 0, y: 0 + 64, width: 1280, height: 736 }, contentHeight: 1_500 };
+
+/**
+ * The page agent's side: measures the page (with `extra`), and answers each frame where it
+ * scrolled to — where it was asked, unless `stuck` (a page that will not move).
+ */
+function pageAgentOfATallPage(extra: object = {}, stuck = false) {
+  const frames: { y: number; wholePage?: boolean; inScroller?: boolean }[] = [];
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId: number, message: unknown) => {
-    const request = message as { type: string; y?: number; wholePage?: boolean };
+    const request = message as { type: string; y?: number; wholePage?: boolean; inScroller?: boolean };
     if (request.type === 'full-page-begin')
-      return { ok: true, ...PAGE, url: 'https://shop.example/lookbook', title: 'Lookbook' };
+      return { ok: true, ...PAGE, ...extra, url: 'https://shop.example/lookbook', title: 'Lookbook' };
     if (request.type === 'full-page-frame') {
-      frames.push({ y: request.y!, wholePage: request.wholePage });
-      return { ok: true, scrollY: request.wholePage ? 0 : request.y };
+      frames.push({ y: request.y!, wholePage: request.wholePage, inScroller: request.inScroller });
+      return { ok: true, scrollY: request.wholePage || stuck ? 0 : request.y };
     }
     return { ok: true };
   });
@@ -54,16 +60,18 @@ const capture = () =>
 async function scrollsAndStitches() {
   const frames = pageAgentOfATallPage();
   const result = await capture();
-  expect(frames).toEqual([{ y: 0 }, { y: 800 }, { y: 1200 }].map((f) => ({ ...f, wholePage: undefined })));
+  expect(frames.map((f) => f.y)).toEqual([0, 800, 1200]);
+  expect(frames.some((f) => f.wholePage || f.inScroller)).toBe(false);
   expect(visibleTab).toHaveBeenCalledTimes(3);
   expect(captureTab).not.toHaveBeenCalled();
   expect([result.image.width, result.image.height]).toEqual([1280, 2000]);
+  expect(result.visibleOnly).toBeUndefined();
 }
 
 async function capturesTheWholePageAtOnce() {
   const frames = pageAgentOfATallPage();
   await capture();
-  expect(frames).toEqual([{ y: 0, wholePage: true }]);
+  expect(frames).toEqual([{ y: 0, wholePage: true, inScroller: undefined }]);
   expect(captureTab).toHaveBeenCalledTimes(1);
   expect(captureTab).toHaveBeenCalledWith(TAB.id, {
     format: 'png',
@@ -73,10 +81,51 @@ async function capturesTheWholePageAtOnce() {
   expect(visibleTab).not.toHaveBeenCalled();
 }
 
+/** Both browsers: an app shell's scrolling area is scrolled frame by frame and stitched under its bar. */
+async function stitchesTheScrollingArea() {
+  const frames = pageAgentOfATallPage({ scrollHeight: 800, scroller: SHELL });
+  const result = await capture();
+  expect(frames.map((f) => [f.y, f.inScroller])).toEqual([
+    [0, true],
+    [736, true],
+    [764, true],
+  ]);
+  expect(captureTab).not.toHaveBeenCalled();
+  expect([result.image.width, result.image.height]).toEqual([1280, 64 + 1_500]);
+  expect(result.visibleOnly).toBeUndefined();
+}
+
+/** Both browsers: a scrolling area inside another is captured as it shows, and the result says why. */
+async function capturesTheVisiblePartOfNestedScrollers() {
+  pageAgentOfATallPage({ scrollHeight: 800, scroller: { ...SHELL, problem: 'nested' } });
+  const result = await capture();
+  expect(result.image.height).toBe(800);
+  expect(result.visibleOnly).toMatch(/inside another scrolling area/);
+}
+
 describe('a full-page capture', () => {
   if (import.meta.env.FIREFOX) {
     it('in Firefox masks the whole page once and captures it in one captureTab call', capturesTheWholePageAtOnce);
   } else {
     it('in Chrome scrolls frame by frame, capturing the visible area, and stitches the height', scrollsAndStitches);
+    it('in Chrome gives the first frame alone, saying why, when the page does not scroll as asked', async () => {
+      pageAgentOfATallPage({}, true);
+      const result = await capture();
+      expect(visibleTab).toHaveBeenCalledTimes(2);
+      expect(result.image.height).toBe(800);
+      expect(result.visibleOnly).toMatch(/did not scroll/);
+    });
+    it('in Chrome refuses frames that are not the shape of the viewport', async () => {
+      pageAgentOfATallPage({ viewportHeight: 600 });
+      await expect(capture()).rejects.toThrow(/1280×800 px, which is not the shape of its 1280×600 viewport/);
+    });
   }
+  it('on an app shell scrolls its scrolling area frame by frame and stitches it', stitchesTheScrollingArea);
+  it('on nested scrolling areas captures the visible part and says why', capturesTheVisiblePartOfNestedScrollers);
+  it('on an app shell taller than the cap stops at 20,000 px, and says so', async () => {
+    pageAgentOfATallPage({ scrollHeight: 800, scroller: { ...SHELL, contentHeight: 40_000 } });
+    const result = await capture();
+    expect(result.image.height).toBe(20_000);
+    expect(result.cutAtCssPx).toBe(20_000);
+  });
 });

@@ -107,6 +107,19 @@ export class SidePanel {
     await expect(this.page.getByText(/^Recent capture problems/)).toHaveCount(0);
   }
 
+  /** Presses "Capture full page" and waits until the touchpoint is listed and the queue is empty. */
+  async captureFullPage() {
+    const before = await this.touchpoints.count();
+    await this.page.getByRole('button', { name: 'Capture full page' }).click();
+    await expect(this.touchpoints).toHaveCount(before + 1, { timeout: 20_000 });
+    await expect(this.page.locator('.capture-status')).toHaveText('', { timeout: 20_000 });
+  }
+
+  /** The sentence the panel shows after a capture that did not go entirely as asked. */
+  get notice(): Locator {
+    return this.page.locator('.notice');
+  }
+
   async addOffsiteTouchpoint() {
     const before = await this.touchpoints.count();
     await this.page.getByRole('button', { name: 'Add off-site touchpoint' }).click();

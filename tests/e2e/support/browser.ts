@@ -60,22 +60,38 @@ export const CHROMIUM_ARGS = [
   '--no-default-browser-check',
 ];
 
+export interface LaunchOptions {
+  headless?: boolean;
+  downloadsPath?: string;
+  profileDir?: string;
+  /** Playwright's emulated pixel ratio (the page's devicePixelRatio; screenshots may differ). */
+  deviceScaleFactor?: number;
+  /** More Chromium switches, e.g. `--force-device-scale-factor=2` for a real high-density screen. */
+  chromiumArgs?: string[];
+}
+
 /**
  * Starts Chromium with the extension loaded, in a fresh profile, or in `profileDir` (kept on
  * close, as a browser closed and opened again by its user).
  */
 export async function launchWithExtension(
   extensionDir: string,
-  options: { headless?: boolean; downloadsPath?: string; profileDir?: string } = {},
+  options: LaunchOptions = {},
 ): Promise<ExtensionSession> {
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'touchtrail-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: VIEWPORT,
+    deviceScaleFactor: options.deviceScaleFactor,
     acceptDownloads: true,
     downloadsPath: options.downloadsPath,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...CHROMIUM_ARGS,
+      ...(options.chromiumArgs ?? []),
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

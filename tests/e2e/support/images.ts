@@ -72,21 +72,23 @@ export async function countColourInColumn(
   rgb: [number, number, number],
   tolerance = 12,
 ): Promise<number> {
+  const column = await columnColours(page, base64, mime, x);
+  return column.filter((pixel) => rgb.every((value, c) => Math.abs(pixel[c]! - value) <= tolerance)).length;
+}
+
+/** The colours of one column of the image, top to bottom. */
+export async function columnColours(page: Page, base64: string, mime: string, x: number): Promise<number[][]> {
   return page.evaluate(
-    async ({ base64, mime, x, rgb, tolerance }) => {
+    async ({ base64, mime, x }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
       const canvas = new OffscreenCanvas(1, bitmap.height);
       const context = canvas.getContext('2d')!;
       context.drawImage(bitmap, x, 0, 1, bitmap.height, 0, 0, 1, bitmap.height);
       const { data } = context.getImageData(0, 0, 1, bitmap.height);
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (rgb.every((value, c) => Math.abs(data[i + c]! - value) <= tolerance)) count++;
-      }
-      return count;
+      return Array.from({ length: bitmap.height }, (_, row) => Array.from(data.subarray(row * 4, row * 4 + 3)));
     },
-    { base64, mime, x, rgb, tolerance },
+    { base64, mime, x },
   );
 }
 
@@ -123,4 +125,36 @@ export async function shareOfColour(
     },
     { ...image, region, rgb, tolerance },
   );
+}
+
+/** The demo site's ruler (shop.css): 3,000 CSS px of 250-px bands, yellow then blue. */
+export const RULER = {
+  x: 8,
+  bandPx: 250,
+  lengthPx: 3000,
+  colours: [
+    [250, 200, 0],
+    [0, 160, 220],
+  ],
+};
+
+/**
+ * Reads a column through the ruler: how many rows were checked, and those whose colour is not the band that belongs there, for a
+ * ruler whose top is at `top` CSS px of an image of `scale` pixels per CSS pixel. Rows within
+ * 3 CSS px of a band’s edge are left out (the edge is smoothed). A gap, a frame drawn at the
+ * wrong offset or at the wrong scale all show here.
+ */
+export function readRuler(column: number[][], scale: number, top: number): { checked: number; wrong: number[] } {
+  const wrong: number[] = [];
+  let checked = 0;
+  column.forEach((rgb, row) => {
+    const y = row / scale - top;
+    if (y < 0 || y >= RULER.lengthPx) return;
+    const offset = y % RULER.bandPx;
+    if (offset < 3 || offset > RULER.bandPx - 3) return;
+    checked++;
+    const expected = RULER.colours[Math.floor(y / RULER.bandPx) % 2]!;
+    if (!expected.every((value, c) => Math.abs(rgb[c]! - value) <= 12)) wrong.push(row);
+  });
+  return { checked, wrong };
 }
