@@ -1,9 +1,14 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { CorpusPage } from '../../fixtures/corpus/pages';
 import { MASK_COLOUR } from '../../../lib/page-agent/masks';
 import { pageAgentJoined, type ExtensionSession } from '../support/browser';
 import { inset, shareOfColour, type Region } from '../support/images';
-import { readStoredScreenshot, readStoredTouchpoints, type StoredTouchpoint } from '../support/stored-screenshots';
+import {
+  readStoredScreenshot,
+  readStoredTouchpoints,
+  type StoredScreenshot,
+  type StoredTouchpoint,
+} from '../support/stored-screenshots';
 import type { SidePanel } from './SidePanel';
 
 const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
@@ -84,14 +89,23 @@ export class CorpusWalk {
         const inShot = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
         const share = await shareOfColour(this.panel.page, shot, inset(inShot, 3), MASK_RGB);
         const where = `field at ${Math.round(box.x)},${Math.round(box.y)} (${shot.mime})`;
+        if (share < 0.97) await this.attach('masking', shot);
         expect(share, `share of ${where} under the mask`).toBeGreaterThanOrEqual(0.97);
       }
     });
+    // What was typed goes again, so that a filter field (say) leaves the page as it was.
+    if (this.page.field)
+      await this.tab
+        .locator(this.page.field)
+        .fill('', { timeout: ACTION_MS })
+        .catch(() => undefined);
   }
 
   async pick() {
     await this.run('pick', async () => {
       await this.panel.page.getByRole('button', { name: 'Pick element' }).click();
+      // Pick mode is on once the picker's layer is in the page (a researcher's hand is slower).
+      await this.tab.locator('touchtrail-layer').waitFor({ state: 'attached', timeout: ACTION_MS });
       const target = this.tab.locator(this.page.pick);
       await target.hover({ timeout: ACTION_MS });
       await target.click({ timeout: ACTION_MS });
@@ -113,9 +127,11 @@ export class CorpusWalk {
         Math.round(viewport.height * viewport.ratio) - 2,
       );
       if (this.page.features.includes('long-page')) {
-        expect(shot.height, 'a long page is stitched, not cut at the viewport').toBeGreaterThan(
-          viewport.height * viewport.ratio * 1.5,
-        );
+        const notice = (await this.panel.notice.allInnerTexts()).join(' ');
+        expect(
+          shot.height,
+          `a long page is stitched, not cut at the viewport (${shot.width}×${shot.height})${notice ? ` (the panel said: ${notice})` : ''}`,
+        ).toBeGreaterThan(viewport.height * viewport.ratio * 1.5);
       }
       expect(await this.gapRows(point.seq), 'rows left empty between frames').toBe(0);
     });
@@ -140,6 +156,12 @@ export class CorpusWalk {
       const point = await this.nextTouchpoint('the capture with the dialog open', (t) => t.source === 'manual');
       expect(point.screenshot, 'the capture has a screenshot').toBeDefined();
     });
+  }
+
+  /** Keeps a stored screenshot with the test's results, to look at a miss. */
+  private async attach(path: CapturePath, shot: StoredScreenshot) {
+    const name = `${this.page.id}-${path.replace(' ', '-')}.${shot.mime.split('/')[1]}`;
+    await test.info().attach(name, { body: Buffer.from(shot.base64, 'base64'), contentType: shot.mime });
   }
 
   /** Every path's outcome, 'ok' when it worked. */
@@ -258,6 +280,9 @@ const COLOUR_CODES = new RegExp(String.fromCharCode(27) + '\\[\\d+m', 'g');
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const line = text.replace(COLOUR_CODES, '').split('\n').find((part) => part.trim());
+  const line = text
+    .replace(COLOUR_CODES, '')
+    .split('\n')
+    .find((part) => part.trim());
   return line?.trim().slice(0, 160) ?? 'failed';
 }
