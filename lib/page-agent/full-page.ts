@@ -1,6 +1,8 @@
 // Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
 import type { BackgroundToAgent } from '../messaging/protocol';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { orElse } from './attempt';
+import { beginOwnChanges } from './own-changes';
 import { findScrollContainer, scrollerBox } from './scroll-container';
 
 type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
@@ -18,12 +20,14 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
   const scrollerStart = scroller && { left: scroller.scrollLeft, top: scroller.scrollTop };
   const hidden: { element: HTMLElement; value: string; priority: string }[] = [];
   let masks: MaskLayer | undefined;
+  const endOwnChanges = beginOwnChanges();
 
   // Headers and cookie bars would repeat in every frame: after the first one, they are hidden.
   const hideFixedAndSticky = () => {
     if (hidden.length) return;
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
-      const position = getComputedStyle(element).position;
+      // An element without inline style (some non-HTML kinds) or whose style throws stays as it is.
+      const position = orElse(() => (element.style ? getComputedStyle(element).position : 'static'), 'static');
       if (position !== 'fixed' && position !== 'sticky') continue;
       // An app shell's scrolling area is often fixed itself: it, and what holds it, stay.
       if (scroller && element.contains(scroller)) continue;
@@ -60,6 +64,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       for (const { element, value, priority } of hidden) element.style.setProperty('visibility', value, priority);
       if (scroller && scrollerStart) scroller.scrollTo({ ...scrollerStart, behavior: 'instant' });
       window.scrollTo({ left: startX, top: startY, behavior: 'instant' });
+      endOwnChanges();
     },
   };
 }

@@ -8,6 +8,7 @@ import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
 import { isOwnLayer } from './overlay';
+import { ownChangesUnderway } from './own-changes';
 import { isPicking } from './picker';
 
 const KEEP_MS = 10_000;
@@ -67,7 +68,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
 
   // A change to the page after a click: watched only for the few seconds a click waits for one.
   const mutations = new MutationObserver((records) => {
-    if (!records.some(isPageChange)) return;
+    if (ownChangesUnderway() || !records.some(isPageChange)) return;
     push({ type: 'mutation', t: now() });
     mutations.disconnect();
   });
@@ -103,7 +104,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     });
   }
   const nearClick = (type: 'scroll' | 'selection') => () => {
-    if (now() - lastClickAt <= th.deadClickQuietMs) push({ type, t: now() });
+    if (now() - lastClickAt <= th.deadClickQuietMs && !ownChangesUnderway()) push({ type, t: now() });
   };
   listen('scroll', nearClick('scroll'));
   const onSelection = nearClick('selection');

@@ -10,6 +10,7 @@ import { describeElement } from '../../lib/page-agent/descriptor';
 import { coverFields } from '../../lib/page-agent/masks';
 import { isPageChange } from '../../lib/page-agent/observer';
 import { createOverlay } from '../../lib/page-agent/overlay';
+import { beginOwnChanges, OWN_CHANGES_EXPIRE_MS, ownChangesUnderway } from '../../lib/page-agent/own-changes';
 import type { ShadowRootOf } from '../../lib/page-agent/shadow-roots';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -229,3 +230,26 @@ function mutationsDuring(change: () => void): Promise<MutationRecord[]> {
     change();
   });
 }
+
+describe('Touchtrail’s own changes to the page (a full-page capture scrolling it)', () => {
+  it('are under way from their start until a frame after their end', async () => {
+    const end = beginOwnChanges();
+    expect(ownChangesUnderway()).toBe(true);
+    end();
+    expect(ownChangesUnderway()).toBe(true); // the scroll back is still to be delivered
+    await vi.waitFor(() => expect(ownChangesUnderway()).toBe(false));
+  });
+
+  it('expire by themselves when nothing ends them (the background went away)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      beginOwnChanges();
+      vi.advanceTimersByTime(OWN_CHANGES_EXPIRE_MS - 1);
+      expect(ownChangesUnderway()).toBe(true);
+      vi.advanceTimersByTime(100);
+      expect(ownChangesUnderway()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
