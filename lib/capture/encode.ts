@@ -68,13 +68,19 @@ export function dataUrlToBlob(dataUrl: string): Blob {
  * The screenshot stored as captured, before compaction: the PNG stands in as its own thumbnail,
  * and its size comes from the PNG header, so nothing is decoded on the way to the database.
  */
-export function unencodedScreenshot(dataUrl: string, devicePixelRatio: number): EncodedScreenshot {
+/**
+ * The browser's PNG as it is. Its pixel ratio is the image's width over the viewport's CSS width
+ * when that is known: a browser that emulates a ratio (or zooms) captures at its own real scale,
+ * whatever `devicePixelRatio` the page reports.
+ */
+export function unencodedScreenshot(dataUrl: string, reportedRatio: number, viewportWidth?: number): EncodedScreenshot {
   const { bytes, type } = dataUrlBytes(dataUrl);
   const header = new DataView(bytes.buffer);
   const isPng = type === 'image/png' && bytes.length > 24 && header.getUint32(12) === 0x49484452; // IHDR
   if (!isPng) throw new Error('The browser returned a screenshot in an unexpected form.');
   const png = new Blob([bytes], { type });
   const size = { width: header.getUint32(16), height: header.getUint32(20) };
+  const devicePixelRatio = viewportWidth ? Math.round((size.width / viewportWidth) * 1000) / 1000 : reportedRatio;
   return { image: png, thumbnail: png, ...size, devicePixelRatio, mime: 'image/png', thumbnailMime: 'image/png' };
 }
 

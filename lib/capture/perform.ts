@@ -127,7 +127,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   } finally {
     restored = restorePage(job.tabId);
   }
-  const image = unencodedScreenshot(dataUrl, page.devicePixelRatio);
+  const image = unencodedScreenshot(dataUrl, page.devicePixelRatio, page.viewportWidth);
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
   if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.

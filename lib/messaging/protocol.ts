@@ -90,6 +90,8 @@ export const preparedPage = z.object({
   url: z.string().check(z.maxLength(8_000)),
   title: z.string().check(z.maxLength(2_000)),
   devicePixelRatio: z.number().check(z.positive(), z.maximum(16)),
+  /** The viewport's width in CSS pixels: with the image's width, the capture's real scale. */
+  viewportWidth: z.optional(z.number().check(z.positive())),
   maskedFields: z.int().check(z.nonnegative()),
 });
 export type PreparedPage = z.infer<typeof preparedPage>;

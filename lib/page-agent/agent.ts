@@ -15,6 +15,8 @@ import { startPicker, type Picker } from './picker';
 
 /** Masks come off by themselves if the background never says the capture is over. */
 const MASK_TIMEOUT_MS = 5000;
+/** A full-page capture left without a frame this long is over: the page is put back. */
+const FULL_PAGE_IDLE_MS = 15_000;
 
 /**
  * The page agent: answers the background's messages (capture, pick) and, while a journey
@@ -27,6 +29,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   let picker: Picker | undefined;
   let contextTarget: Element | undefined;
   let fullPage: FullPageSession | undefined;
+  let fullPageIdle: number | undefined;
 
   const report = (message: AgentToBackground) => {
     // After the extension is reloaded or updated under this page its API is gone: asking
@@ -38,6 +41,16 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     masks?.remove();
     masks = undefined;
     window.clearTimeout(expiry);
+  };
+  // A full-page capture whose background stopped mid-way puts the page back by itself.
+  const endFullPage = () => {
+    window.clearTimeout(fullPageIdle);
+    fullPage?.end();
+    fullPage = undefined;
+  };
+  const keepFullPage = () => {
+    window.clearTimeout(fullPageIdle);
+    fullPageIdle = window.setTimeout(endFullPage, FULL_PAGE_IDLE_MS);
   };
   const pick = () => {
     picker?.cancel();
@@ -65,6 +78,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       url: location.href.slice(0, 8_000),
       title: document.title.slice(0, 2_000),
       devicePixelRatio: window.devicePixelRatio,
+      viewportWidth: window.innerWidth,
       maskedFields: masks.count,
     };
     return reply;
@@ -73,14 +87,15 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   const answer = async (request: BackgroundToAgent) => {
     switch (request.type) {
       case 'full-page-begin':
-        fullPage?.end();
+        endFullPage();
         fullPage = beginFullPage(shadowRootOf);
+        keepFullPage();
         return measurePage();
       case 'full-page-frame':
+        keepFullPage();
         return fullPage ? fullPage.frame(request) : { ok: false, reason: 'No full-page capture is under way.' };
       case 'full-page-end':
-        fullPage?.end();
-        fullPage = undefined;
+        endFullPage();
         return { ok: true };
       case 'prepare-capture':
         unmask();
@@ -133,7 +148,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     withExtensionApi(() => browser.runtime.onMessage.removeListener(listener));
     stopWatching();
     picker?.cancel();
-    fullPage?.end();
+    endFullPage();
     unmask();
   });
 }

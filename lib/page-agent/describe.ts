@@ -33,9 +33,17 @@ export function labelOf(element: Element): string {
     const text = labels ? [...labels].map((l) => l.textContent ?? '').join(' ') : '';
     if (text.trim()) return clean(text);
   }
-  const text = visibleText(element);
+  // What is written in a field or an editable area is the persona's, not the element's name.
+  const text = isEditable(element) ? '' : visibleText(element);
   if (text.trim()) return clean(text);
   return clean(element.getAttribute('title') ?? element.getAttribute('alt') ?? '');
+}
+
+const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+/** A form field or an editable area, or inside one (fail closed: an element that cannot be asked is). */
+export function isEditable(element: Element): boolean {
+  return orElse(() => element.closest(EDITABLE) !== null || (element as HTMLElement).isContentEditable === true, true);
 }
 
 /** Rendered text for HTML elements (innerText), the text content for SVG, MathML and the rest. */

@@ -1,13 +1,14 @@
 // Runs in the web page: describes an element well enough to find it again and to name it.
 import type { ElementDescriptor } from '../model/schemas';
 import { orElse } from './attempt';
-import { labelOf, visibleText } from './describe';
+import { isEditable, labelOf, visibleText } from './describe';
 
 const TEST_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'name', 'aria-label'];
 
 /**
  * Describes any element, HTML or not (SVG, MathML, custom, from another document): a part
  * that cannot be read is left plain rather than failing the pick or the auto-recorded click.
+ * The text of a field or an editable area is what the persona typed: it is never kept.
  */
 export function describeElement(element: Element): ElementDescriptor {
   const box = orElse<Pick<DOMRect, 'x' | 'y' | 'width' | 'height'>>(() => element.getBoundingClientRect(), {
@@ -18,7 +19,7 @@ export function describeElement(element: Element): ElementDescriptor {
   });
   const role = orElse(() => roleOf(element), 'generic');
   const name = orElse(() => labelOf(element), '');
-  const text = orElse(() => visibleText(element), '');
+  const text = isEditable(element) ? '' : orElse(() => visibleText(element), '');
   return {
     selector: orElse(() => cssSelector(element), element.localName).slice(0, 2_000),
     ariaSelector: `${role} "${name.replace(/"/g, '\\"')}"`.slice(0, 2_000),

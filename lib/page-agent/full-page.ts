@@ -2,7 +2,7 @@
 import type { BackgroundToAgent } from '../messaging/protocol';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
 import { orElse } from './attempt';
-import { beginOwnChanges } from './own-changes';
+import { beginOwnChanges, markOwnRestyle } from './own-changes';
 import { findScrollContainer, scrollerBox } from './scroll-container';
 
 type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
@@ -36,6 +36,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
         value: element.style.getPropertyValue('visibility'),
         priority: element.style.getPropertyPriority('visibility'),
       });
+      markOwnRestyle(element);
       element.style.setProperty('visibility', 'hidden', 'important');
     }
   };

@@ -1,5 +1,5 @@
 // Runs in the web page (as part of the content script): no database, no React.
-import { attempt, FAILED } from './attempt';
+import { attempt, FAILED, orElse } from './attempt';
 import { createOverlay, type Box } from './overlay';
 import { canHostShadowRoot, HTML_NAMESPACE, type ShadowRootOf } from './shadow-roots';
 
@@ -39,8 +39,9 @@ export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
   const boxes: Box[] = [];
   const allowed = allowListMatcher(options.allowList ?? []);
   for (const { element, inspected } of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
-    if (inspected && allowed(element)) continue;
-    const box = boxOf(element, view);
+    if (inspected && (allowed(element) || hidden(element))) continue;
+    // A host that could not be looked into may have no box of its own (display: contents).
+    const box = inspected ? boxOf(element, view) : boxWithArea(element, view);
     if (box.width === 0 || box.height === 0) continue;
     const outOfView = box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth;
     if (outOfView && !options.wholePage) continue;
@@ -68,7 +69,9 @@ function* elementsToMask(doc: Document, maskAll: boolean, shadowRootOf: ShadowRo
       const verdict = attempt(() => shouldMask(field, maskAll));
       if (verdict !== false) yield { element: field, inspected: verdict === true };
     }
-    if (maskAll) for (const frame of root.querySelectorAll('iframe, frame, embed, object')) yield { element: frame, inspected: true };
+    if (maskAll)
+      for (const frame of root.querySelectorAll('iframe, frame, embed, object'))
+        yield { element: frame, inspected: true };
   }
   for (const element of uninspectable) yield { element, inspected: false };
 }
@@ -102,6 +105,25 @@ function boxOf(element: Element, view: Window): Rect {
   }
   const { innerWidth: width, innerHeight: height } = view;
   return { x: 0, y: 0, width, height, top: 0, left: 0, right: width, bottom: height };
+}
+
+/** Not painted (visibility: hidden, say under a bar a full-page capture hides): nothing to cover. */
+function hidden(element: Element): boolean {
+  const check = (element as Partial<Pick<Element, 'checkVisibility'>>).checkVisibility;
+  return orElse(() => (check ? !check.call(element, { visibilityProperty: true }) : false), false);
+}
+
+/** The box of the element or, when it has no area, of its nearest ancestor that has one. */
+function boxWithArea(element: Element, view: Window): Rect {
+  for (let node: Element | null = element; node; node = parentOrHost(node)) {
+    const box = boxOf(node, view);
+    if (box.width > 0 && box.height > 0) return box;
+  }
+  return boxOf(element.ownerDocument.documentElement, view);
+}
+
+function parentOrHost(element: Element): Element | null {
+  return element.parentElement ?? (element.parentNode as ShadowRoot | null)?.host ?? null;
 }
 
 function isPasswordField(element: Element): boolean {

@@ -8,7 +8,7 @@ import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
 import { isOwnLayer } from './overlay';
-import { ownChangesUnderway } from './own-changes';
+import { isOwnRestyle, ownChangesUnderway } from './own-changes';
 import { isPicking } from './picker';
 
 const KEEP_MS = 10_000;
@@ -68,7 +68,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
 
   // A change to the page after a click: watched only for the few seconds a click waits for one.
   const mutations = new MutationObserver((records) => {
-    if (ownChangesUnderway() || !records.some(isPageChange)) return;
+    if (!records.some((record) => isPageChange(record) && !isOwnRestyle(record))) return;
     push({ type: 'mutation', t: now() });
     mutations.disconnect();
   });

@@ -1,8 +1,20 @@
 // Runs in the web page. While Touchtrail itself changes the page (a full-page capture scrolls it
-// and hides its fixed bars), what changes is not the page reacting to the persona: the page
-// observer asks here before it counts a change or a scroll.
+// and hides its fixed bars), those changes are not the page reacting to the persona: the page
+// observer asks here before it counts a style change or a scroll.
 
 let underway = 0;
+/** Elements whose inline style Touchtrail changed (fixed bars hidden during a full-page capture). */
+const restyled = new WeakSet<Node>();
+
+/** Notes that Touchtrail is about to change this element's inline style. */
+export function markOwnRestyle(element: Element): void {
+  restyled.add(element);
+}
+
+/** A change of an element's style that Touchtrail made, not the page. */
+export function isOwnRestyle(record: MutationRecord): boolean {
+  return record.type === 'attributes' && record.attributeName === 'style' && restyled.has(record.target);
+}
 
 export function ownChangesUnderway(): boolean {
   return underway > 0;

@@ -10,7 +10,13 @@ import { describeElement } from '../../lib/page-agent/descriptor';
 import { coverFields } from '../../lib/page-agent/masks';
 import { isPageChange } from '../../lib/page-agent/observer';
 import { createOverlay } from '../../lib/page-agent/overlay';
-import { beginOwnChanges, OWN_CHANGES_EXPIRE_MS, ownChangesUnderway } from '../../lib/page-agent/own-changes';
+import {
+  beginOwnChanges,
+  isOwnRestyle,
+  markOwnRestyle,
+  OWN_CHANGES_EXPIRE_MS,
+  ownChangesUnderway,
+} from '../../lib/page-agent/own-changes';
 import type { ShadowRootOf } from '../../lib/page-agent/shadow-roots';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -184,7 +190,10 @@ describe('pick descriptors of every element kind', () => {
     button.setAttribute('aria-label', 'Add to basket');
     document.body.append(button);
     const { path } = appendSvgIcon(button);
-    expect(describeElement(clickTarget(path))).toMatchObject({ role: 'button', ariaSelector: 'button "Add to basket"' });
+    expect(describeElement(clickTarget(path))).toMatchObject({
+      role: 'button',
+      ariaSelector: 'button "Add to basket"',
+    });
   });
 
   it('keeps the text of a MathML formula', () => {
@@ -251,5 +260,57 @@ describe('Touchtrail’s own changes to the page (a full-page capture scrolling 
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('what the page observer counts as the page reacting', () => {
+  it('not the style Touchtrail gives a bar it hides, but the page’s own changes during that time', async () => {
+    const bar = document.createElement('header');
+    const content = document.createElement('p');
+    document.body.append(bar, content);
+    markOwnRestyle(bar);
+    const records = await mutationsDuring(() => {
+      bar.style.setProperty('visibility', 'hidden', 'important');
+      content.textContent = 'Added to your basket';
+    });
+    expect(records.filter((record) => isPageChange(record) && !isOwnRestyle(record))).toHaveLength(1);
+    expect(records.filter(isOwnRestyle).map((record) => record.target)).toEqual([bar]);
+  });
+});
+
+describe('element descriptors never keep what the persona typed', () => {
+  it('keeps no text of an editable area or a field, only their names', () => {
+    document.body.innerHTML =
+      '<div contenteditable="true" aria-label="Message"><p>My card is 4111 1111 1111 1111</p></div>' +
+      '<label for="note">Note</label><textarea id="note">meet at 5</textarea>';
+    const paragraph = describeElement(document.querySelector('p')!);
+    expect(paragraph.text).toBe('');
+    expect(paragraph.ariaSelector).not.toContain('4111');
+    expect(describeElement(document.querySelector('[contenteditable]')!)).toMatchObject({
+      text: '',
+      ariaSelector: 'generic "Message"',
+    });
+    expect(describeElement(document.querySelector('textarea')!)).toMatchObject({
+      text: '',
+      ariaSelector: 'textbox "Note"',
+    });
+  });
+});
+
+describe('a host that cannot be looked into and has no box of its own', () => {
+  it('is covered with the box of its container (display: contents, as Lit hosts often are)', () => {
+    const container = document.createElement('section');
+    const host = document.createElement('lit-card');
+    container.append(host);
+    document.body.append(container);
+    host.getBoundingClientRect = () =>
+      ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0 }) as DOMRect;
+    const refusing: ShadowRootOf = (element) => {
+      if (element === host) throw new Error('cannot inspect');
+      return null;
+    };
+    const masks = coverFields(document, { maskAll: true, shadowRootOf: refusing });
+    expect(masks.count).toBe(1);
+    masks.remove();
   });
 });
