@@ -17,13 +17,20 @@ interface Setting {
   deviceScaleFactor?: number;
   args?: string[];
   zoom?: number;
+  /**
+   * Image pixels per CSS pixel of this browser's captures, as measured: Chromium's
+   * captureVisibleTab ignores Playwright's emulated ratio (its frames stay 1280 px wide while
+   * the page says 2), --force-device-scale-factor=2 really doubles them (while the page says 1),
+   * and zoom 125 % shows 1024 CSS px in 1280 pixels.
+   */
+  scale: number;
 }
 
 const SETTINGS: Setting[] = [
-  { name: 'ratio 1' },
-  { name: 'ratio 2 (emulated)', deviceScaleFactor: 2 },
-  { name: 'ratio 2 (--force-device-scale-factor)', args: ['--force-device-scale-factor=2'] },
-  { name: 'zoom 125 %', zoom: 1.25 },
+  { name: 'ratio 1', scale: 1 },
+  { name: 'ratio 2 (emulated)', deviceScaleFactor: 2, scale: 1 },
+  { name: 'ratio 2 (--force-device-scale-factor)', args: ['--force-device-scale-factor=2'], scale: 2 },
+  { name: 'zoom 125 %', zoom: 1.25, scale: 1.25 },
 ];
 
 /** TOUCHTRAIL_CORPUS=id,id walks only those pages (to look into one locally). */
@@ -52,7 +59,7 @@ for (const setting of SETTINGS) {
 
       for (const page of PAGES) {
         const started = Date.now();
-        const walk = new CorpusWalk(session, panel, tab, page, setting.zoom);
+        const walk = new CorpusWalk(session, panel, tab, page, setting.scale, setting.zoom);
         await walk.arrive(corpus.url(page.id));
         await walk.captureMasked();
         await walk.pick();

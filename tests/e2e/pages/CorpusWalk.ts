@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { CorpusPage } from '../../fixtures/corpus/pages';
 import { MASK_COLOUR } from '../../../lib/page-agent/masks';
@@ -21,11 +22,10 @@ const ACTION_MS = 10_000;
 export const CAPTURE_PATHS = ['capture', 'masking', 'pick', 'full page', 'auto-record'] as const;
 export type CapturePath = (typeof CAPTURE_PATHS)[number];
 
-/** The page as the browser shows it: its viewport in CSS pixels and its real pixel ratio (zoom included). */
+/** The page's viewport in CSS pixels (zoom included). */
 interface Viewport {
   width: number;
   height: number;
-  ratio: number;
 }
 
 /**
@@ -45,6 +45,8 @@ export class CorpusWalk {
     private readonly panel: SidePanel,
     private readonly tab: Page,
     private readonly page: CorpusPage,
+    /** Image pixels per CSS pixel that this browser's captures have (not always devicePixelRatio). */
+    private readonly scale: number,
     private readonly zoom?: number,
   ) {}
 
@@ -73,8 +75,11 @@ export class CorpusWalk {
       captured = await this.nextTouchpoint('the capture', (t) => t.source === 'manual');
       const viewport = await this.viewport();
       expect(captured.screenshot, 'the capture has a screenshot').toBeDefined();
-      expect(captured.screenshot!.width).toBe(Math.round(viewport.width * viewport.ratio));
-      expect(captured.screenshot!.height).toBe(Math.round(viewport.height * viewport.ratio));
+      expect(captured.screenshot!.width, 'the viewport at the capture scale').toBe(
+        Math.round(viewport.width * this.scale),
+      );
+      expect(captured.screenshot!.height).toBe(Math.round(viewport.height * this.scale));
+      expect(captured.screenshot!.devicePixelRatio, 'the ratio stored is the image’s own').toBeCloseTo(this.scale, 2);
     });
     if (!this.page.field && !this.page.fieldHost && !this.page.frameFields) {
       this.outcomes.set('masking', 'no field');
@@ -122,16 +127,16 @@ export class CorpusWalk {
       const point = await this.nextTouchpoint('the full page', (t) => t.source === 'manual');
       const viewport = await this.viewport();
       const shot = point.screenshot!;
-      expect(shot.width, 'as wide as the viewport').toBe(Math.round(viewport.width * viewport.ratio));
+      expect(shot.width, 'as wide as the viewport').toBe(Math.round(viewport.width * this.scale));
       expect(shot.height, 'at least one viewport tall').toBeGreaterThanOrEqual(
-        Math.round(viewport.height * viewport.ratio) - 2,
+        Math.round(viewport.height * this.scale) - 2,
       );
       if (this.page.features.includes('long-page')) {
         const notice = (await this.panel.notice.allInnerTexts()).join(' ');
         expect(
           shot.height,
           `a long page is stitched, not cut at the viewport (${shot.width}×${shot.height})${notice ? ` (the panel said: ${notice})` : ''}`,
-        ).toBeGreaterThan(viewport.height * viewport.ratio * 1.5);
+        ).toBeGreaterThan(viewport.height * this.scale * 1.5);
       }
       expect(await this.gapRows(point.seq), 'rows left empty between frames').toBe(0);
     });
@@ -159,9 +164,11 @@ export class CorpusWalk {
   }
 
   /** Keeps a stored screenshot with the test's results, to look at a miss. */
-  private async attach(path: CapturePath, shot: StoredScreenshot) {
-    const name = `${this.page.id}-${path.replace(' ', '-')}.${shot.mime.split('/')[1]}`;
-    await test.info().attach(name, { body: Buffer.from(shot.base64, 'base64'), contentType: shot.mime });
+  private async attach(capturePath: CapturePath, shot: StoredScreenshot) {
+    const name = `${this.page.id}-${capturePath.replace(' ', '-')}.${shot.mime.split('/')[1]}`;
+    const file = test.info().outputPath(name);
+    await writeFile(file, Buffer.from(shot.base64, 'base64'));
+    await test.info().attach(name, { path: file, contentType: shot.mime });
   }
 
   /** Every path's outcome, 'ok' when it worked. */
@@ -234,7 +241,7 @@ export class CorpusWalk {
   }
 
   private viewport(): Promise<Viewport> {
-    return this.tab.evaluate(() => ({ width: innerWidth, height: innerHeight, ratio: devicePixelRatio }));
+    return this.tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   }
 
   /** Rows of the stored image with transparent pixels in its middle column: gaps between stitched frames. */

@@ -18,7 +18,7 @@ export interface StoredTouchpoint {
   url?: string;
   pageTitle?: string;
   element?: ElementDescriptor;
-  screenshot?: { mime: string; width: number; height: number };
+  screenshot?: { mime: string; width: number; height: number; devicePixelRatio: number };
 }
 
 interface StoredRecords {
@@ -45,7 +45,7 @@ function readStored(extensionPage: Page, imageOfSeq?: number): Promise<StoredRec
         read.onsuccess = () => resolve(read.result as T[]);
         read.onerror = () => reject(new Error(String(read.error)));
       });
-    type Shot = { id: string; mime: string; width: number; height: number; image: Blob };
+    type Shot = { id: string; mime: string; width: number; height: number; devicePixelRatio: number; image: Blob };
     const points = await all<StoredTouchpoint & { screenshotId?: string }>('touchpoints');
     const shots = new Map((await all<Shot>('screenshots')).map((shot) => [shot.id, shot]));
     db.close();
@@ -53,7 +53,12 @@ function readStored(extensionPage: Page, imageOfSeq?: number): Promise<StoredRec
       .sort((a, b) => a.seq - b.seq)
       .map(({ seq, source, draft, url, pageTitle, element, screenshotId }) => {
         const shot = screenshotId ? shots.get(screenshotId) : undefined;
-        const screenshot = shot && { mime: shot.mime, width: shot.width, height: shot.height };
+        const screenshot = shot && {
+          mime: shot.mime,
+          width: shot.width,
+          height: shot.height,
+          devicePixelRatio: shot.devicePixelRatio,
+        };
         return { seq, source, draft: Boolean(draft), url, pageTitle, element, screenshot };
       });
     const wanted = shots.get(points.find((p) => p.seq === imageOfSeq)?.screenshotId ?? '');
