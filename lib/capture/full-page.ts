@@ -1,7 +1,13 @@
 import { browser } from 'wxt/browser';
-import { framePrepared, pageMeasure, type BackgroundToAgent, type PageMeasure } from '../messaging/protocol';
+import {
+  framePrepared,
+  pageMeasure,
+  restoredPage,
+  type BackgroundToAgent,
+  type PageMeasure,
+} from '../messaging/protocol';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
-import { CaptureError } from './errors';
+import { CaptureError, PAGE_CHANGED } from './errors';
 import { sendToAgent } from './page-agent';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -64,12 +70,23 @@ async function captureWholePage(
     rect: { x: 0, y: 0, width: options.width, height: options.height },
     scale: options.dpr,
   });
+  await ensureFrameWasMasked(job);
   const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
   try {
     return await encodeImage(bitmap, options.dpr, options.thumbnailAspect);
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * A page that navigated or dropped its masks between a frame's masking and its screenshot left
+ * an unmasked frame: the whole capture is refused, as a single capture is.
+ */
+async function ensureFrameWasMasked(job: CaptureJob): Promise<void> {
+  const message: BackgroundToAgent = { type: 'full-page-check' };
+  const reply: unknown = await browser.tabs.sendMessage(job.tabId, message).catch(() => undefined);
+  if (restoredPage.safeParse(reply).data?.stillMasked !== true) throw new CaptureError(PAGE_CHANGED);
 }
 
 /** Asks the page agent to scroll and mask for one frame; says where the page really scrolled to. */
@@ -160,6 +177,7 @@ async function stitchFrames(
     await ensureInFront(job, 'was no longer in front');
     const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     await ensureInFront(job, 'was switched away from during the full-page capture');
+    await ensureFrameWasMasked(job);
     return { bitmap: await createImageBitmap(dataUrlToBlob(dataUrl)), scrolledTo: scrollY };
   };
   const thumbnailAspect = layout.viewport.width / layout.viewport.height;

@@ -71,11 +71,14 @@ export const fullPageFrameMessage = z.object({
 });
 /** Background → page agent: put the page back as it was (scroll, fixed elements, masks). */
 export const fullPageEndMessage = z.object({ type: z.literal('full-page-end') });
+/** Background → page agent: after a frame's screenshot, were its masks in place until now? (Answered as restore-after-capture.) */
+export const fullPageCheckMessage = z.object({ type: z.literal('full-page-check') });
 
 export const backgroundToAgent = z.discriminatedUnion('type', [
   fullPageBeginMessage,
   fullPageFrameMessage,
   fullPageEndMessage,
+  fullPageCheckMessage,
   prepareCaptureMessage,
   restoreAfterCaptureMessage,
   agentPingMessage,

@@ -94,6 +94,8 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       case 'full-page-frame':
         keepFullPage();
         return fullPage ? fullPage.frame(request) : { ok: false, reason: 'No full-page capture is under way.' };
+      case 'full-page-check':
+        return { ok: true, stillMasked: fullPage?.stillMasked() ?? false };
       case 'full-page-end':
         endFullPage();
         return { ok: true };

@@ -9,6 +9,8 @@ type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
 
 export interface FullPageSession {
   frame(request: FrameRequest): Promise<{ ok: true; scrollY: number } | { ok: false; reason: string }>;
+  /** Whether the current frame's masks are still in place (so over the screenshot just taken). */
+  stillMasked(): boolean;
   end(): void;
 }
 
@@ -60,6 +62,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       if (!masks.intact()) return { ok: false, reason: 'The page removed Touchtrail’s masks.' };
       return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY };
     },
+    stillMasked: () => masks?.intact() ?? false,
     end() {
       masks?.remove();
       for (const { element, value, priority } of hidden) element.style.setProperty('visibility', value, priority);

@@ -2,6 +2,7 @@
 // area; Firefox captures the whole page in one tabs.captureTab call. This file runs once per
 // target (vitest.config.ts), and checks the way of the target it runs as.
 
+import { PAGE_CHANGED } from '../../lib/capture/errors';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureFullPage } from '../../lib/capture/full-page';
@@ -30,7 +31,7 @@ const SHELL = { box: { x: 0, y: 0 + 64, width: 1280, height: 736 }, contentHeigh
  * The page agent's side: measures the page (with `extra`), and answers each frame where it
  * scrolled to — where it was asked, unless `stuck` (a page that will not move).
  */
-function pageAgentOfATallPage(extra: object = {}, stuck = false) {
+function pageAgentOfATallPage(extra: object = {}, stuck = false, dropsMasksAtFrame = Infinity) {
   const frames: { y: number; wholePage?: boolean; inScroller?: boolean }[] = [];
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId: number, message: unknown) => {
     const request = message as { type: string; y?: number; wholePage?: boolean; inScroller?: boolean };
@@ -40,6 +41,8 @@ function pageAgentOfATallPage(extra: object = {}, stuck = false) {
       frames.push({ y: request.y!, wholePage: request.wholePage, inScroller: request.inScroller });
       return { ok: true, scrollY: request.wholePage || stuck ? 0 : request.y };
     }
+    // After each frame's screenshot: were the masks still there?
+    if (request.type === 'full-page-check') return { ok: true, stillMasked: frames.length < dropsMasksAtFrame };
     return { ok: true };
   });
   return frames;
@@ -128,4 +131,9 @@ describe('a full-page capture', () => {
     expect(result.image.height).toBe(20_000);
     expect(result.cutAtCssPx).toBe(20_000);
   });
+});
+
+it('refuses the whole capture when the page dropped its masks before a frame was taken', async () => {
+  pageAgentOfATallPage({}, false, 2);
+  await expect(capture()).rejects.toThrow(PAGE_CHANGED);
 });
