@@ -24,9 +24,17 @@ export const SAME_MOMENT_MS = 500;
  */
 export function personaFocusOrder(windowLog: WindowFocusEvent[], panelLog: PanelFocusEvent[]): number[] {
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_MOMENT_MS;
-  const persona: WindowFocusEvent[] = windowLog.filter(
-    (event) => !panelLog.some((p) => p.kind === 'focus' && p.windowId === event.windowId && near(p.at, event.at)),
-  );
+  // While the panel has focus (from its focus until its next blur), a focus of its window is the
+  // researcher's, however late a sleeping worker got to note it.
+  const panelHadFocus = (windowId: number, at: number) =>
+    panelLog.some(
+      (p) =>
+        p.kind === 'focus' &&
+        p.windowId === windowId &&
+        p.at - SAME_MOMENT_MS <= at &&
+        !panelLog.some((b) => b.kind === 'blur' && b.windowId === windowId && b.at > p.at && b.at < at),
+    );
+  const persona: WindowFocusEvent[] = windowLog.filter((event) => !panelHadFocus(event.windowId, event.at));
   for (const blur of panelLog) {
     if (blur.kind === 'blur' && !windowLog.some((event) => near(event.at, blur.at))) {
       persona.push({ windowId: blur.windowId, at: blur.at });
