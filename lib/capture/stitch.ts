@@ -83,7 +83,9 @@ export function planStitch(
     scale,
     frame: { width: firstFrame.width, height: firstFrame.height },
     width: firstFrame.width,
-    height: Math.round((chrome + contentShown) * scale),
+    // Down, not to the nearest: a zoomed page scrolls in whole device pixels, and its last
+    // fraction of a pixel is in no frame (a row left transparent).
+    height: Math.floor((chrome + contentShown) * scale),
     contentShown,
     offsets,
     cutAtCssPx: fullHeight > cap ? cap : undefined,

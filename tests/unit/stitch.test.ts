@@ -33,6 +33,16 @@ describe('stitching a full page from its frames', () => {
     expect(placed.every((to) => to.width === 1280 && to.height === 800)).toBe(true);
   });
 
+  it('at 125 % zoom leaves no row uncovered when the page ends on half a device pixel (it scrolls in whole ones)', () => {
+    const layout = windowOf(1024, 640, 2_898); // 2,898 × 1.25 = 3,622.5 pixels
+    const frame = { width: 1280, height: 800 };
+    const plan = planStitch(layout, frame, LIMITS);
+    // The browser stops at 2,257.6 (2,822 device pixels), not at the 2,258 asked for.
+    const reached = plan.offsets.map((offset, i) => (i === plan.offsets.length - 1 ? 2_257.6 : offset));
+    const bottoms = reached.flatMap((y, i) => placeFrame(plan, layout, frame, i, y).map(({ to }) => to.y + to.height));
+    expect(Math.max(...bottoms)).toBeGreaterThanOrEqual(plan.height);
+  });
+
   it('at ratio 2 (2560×1600 frames of a 1280×800 viewport) makes an image twice the CSS size', () => {
     const layout = windowOf(1280, 800);
     const plan = planStitch(layout, { width: 2560, height: 1600 }, LIMITS);

@@ -138,7 +138,8 @@ export class CorpusWalk {
           `a long page is stitched, not cut at the viewport (${shot.width}×${shot.height})${notice ? ` (the panel said: ${notice})` : ''}`,
         ).toBeGreaterThan(viewport.height * this.scale * 1.5);
       }
-      expect(await this.gapRows(point.seq), 'rows left empty between frames').toBe(0);
+      const gaps = await this.gapRows(point.seq);
+      expect(gaps, `rows left empty between frames: ${gaps.slice(0, 4).join(', ')}`).toEqual([]);
     });
   }
 
@@ -244,8 +245,8 @@ export class CorpusWalk {
     return this.tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   }
 
-  /** Rows of the stored image with transparent pixels in its middle column: gaps between stitched frames. */
-  private async gapRows(seq: number): Promise<number> {
+  /** Rows of the stored image with transparent pixels in its middle column (gaps between stitched frames), of its height. */
+  private async gapRows(seq: number): Promise<string[]> {
     const shot = (await readStoredScreenshot(this.panel.page, seq))!;
     return this.panel.page.evaluate(async ({ base64, mime }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -255,8 +256,8 @@ export class CorpusWalk {
       const x = Math.floor(bitmap.width / 2);
       context.drawImage(bitmap, x, 0, 1, bitmap.height, 0, 0, 1, bitmap.height);
       const { data } = context.getImageData(0, 0, 1, bitmap.height);
-      let empty = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! < 255) empty++;
+      const empty: string[] = [];
+      for (let i = 3; i < data.length; i += 4) if (data[i]! < 255) empty.push(`${(i - 3) / 4} of ${bitmap.height}`);
       return empty;
     }, shot);
   }
