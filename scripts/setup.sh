@@ -22,9 +22,16 @@ if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if [ -z "${TOUCHTRAIL_BOOTSTRAP_EXAMPLES:-}" ] && [ ! -d /usr/share/doc/libjs-bootstrap5/examples ]; then
-  # Minimal images often tell dpkg to skip /usr/share/doc (path-exclude in /etc/dpkg/dpkg.cfg.d).
-  echo "Bootstrap's examples are still missing from /usr/share/doc/libjs-bootstrap5/examples: install" >&2
-  echo "libjs-bootstrap5-doc without a dpkg path-exclude for /usr/share/doc, or set TOUCHTRAIL_BOOTSTRAP_EXAMPLES." >&2
+unpacked=.cache/libjs-bootstrap5-doc
+if [ -z "${TOUCHTRAIL_BOOTSTRAP_EXAMPLES:-}" ] && [ ! -d /usr/share/doc/libjs-bootstrap5/examples ] \
+  && [ ! -d "$unpacked/usr/share/doc/libjs-bootstrap5/examples" ] && command -v apt-get >/dev/null 2>&1; then
+  # Minimal images tell dpkg to skip /usr/share/doc (path-exclude in /etc/dpkg/dpkg.cfg.d): the
+  # package is unpacked into the project instead, where the corpus server looks next.
+  echo "Unpacking libjs-bootstrap5-doc into $unpacked (dpkg skipped /usr/share/doc)…"
+  download=$(mktemp -d)
+  (cd "$download" && apt-get download -qq libjs-bootstrap5-doc)
+  mkdir -p "$unpacked"
+  dpkg-deb -x "$download"/libjs-bootstrap5-doc_*.deb "$unpacked"
+  rm -rf "$download"
 fi
 npm ci --no-audit --no-fund
