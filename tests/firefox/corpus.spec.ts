@@ -8,7 +8,7 @@ import { printCorpusTable } from '../e2e/support/corpus-table';
 import { button, startJourney } from '../e2e/support/puppeteer-panel';
 import { readStoredScreenshot, readStoredTouchpoints, type StoredTouchpoint } from '../e2e/support/stored-screenshots';
 import { resolveInPage, type ResolvedElement } from './corpus-selectors';
-import { ADDON_ORIGIN, launchFirefoxWithAddon, newPageAt } from './firefox';
+import { launchFirefoxWithAddon } from './firefox';
 
 // The real-world corpus in Firefox ESR: every page captured with a typed value masked (judged
 // from the stored pixels) and an element picked. Firefox reaches closed shadow roots in its own
@@ -30,15 +30,7 @@ test('real-world corpus in Firefox ESR: every page captured with its fields mask
   try {
     const [tab] = await firefox.browser.pages();
     await tab!.goto(corpus.url(PAGES[0]!.id));
-    const opener = await firefox.openAddonPage('sidepanel.html');
-    const before = new Set(await firefox.browser.pages());
-    await opener.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { windows: { create(o: object): Promise<unknown> } } }).browser;
-      await api.windows.create({ url: location.href, type: 'popup', width: 420, height: 900 });
-    });
-    const panel = await newPageAt(firefox.browser, before, `${ADDON_ORIGIN}/sidepanel.html`);
-    await opener.close();
-    await tab!.bringToFront();
+    const panel = await firefox.openPanel(tab!);
     await startJourney(panel, {
       study: 'Real-world corpus',
       siteUrl: corpus.origin,

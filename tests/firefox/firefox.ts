@@ -22,6 +22,11 @@ export interface FirefoxSession {
   browser: Browser;
   /** Opens one of the add-on's pages in a new tab of the browser window. */
   openAddonPage(path: string): Promise<Page>;
+  /**
+   * The sidebar's page in a window of its own beside `site` (automation cannot open the sidebar
+   * itself), as the Chromium tests do with the side panel; `site` is brought back to the front.
+   */
+  openPanel(site: Page): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,7 @@ export async function launchFirefoxWithAddon(): Promise<FirefoxSession> {
   });
   const installed = await browser.installExtension(addonDir);
   if (installed !== ADDON_ID) throw new Error(`Installed ${installed}, expected ${ADDON_ID}`);
-  return {
+  const session: FirefoxSession = {
     browser,
     // WebDriver BiDi refuses to navigate a tab to moz-extension:// (web content may not go there);
     // the browser window's own code may, as a click on the toolbar button would.
@@ -58,8 +63,22 @@ export async function launchFirefoxWithAddon(): Promise<FirefoxSession> {
       });
       return newPageAt(browser, before, url);
     },
+    async openPanel(site) {
+      const opener = await session.openAddonPage('sidepanel.html');
+      const before = new Set(await browser.pages());
+      await opener.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { windows: { create(o: object): Promise<unknown> } } })
+          .browser;
+        await api.windows.create({ url: location.href, type: 'popup', width: 420, height: 900 });
+      });
+      const panel = await newPageAt(browser, before, `${ADDON_ORIGIN}/sidepanel.html`);
+      await opener.close();
+      await site.bringToFront();
+      return panel;
+    },
     close: () => browser.close(),
   };
+  return session;
 }
 
 /**

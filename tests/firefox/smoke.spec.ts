@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { serveDemoSite } from '../fixtures/site/server';
 import { MASK_COLOUR } from '../../lib/page-agent/masks';
-import { ADDON_ORIGIN, FIREFOX_BUILD_DIR, launchFirefoxWithAddon, newPageAt } from './firefox';
+import { FIREFOX_BUILD_DIR, launchFirefoxWithAddon } from './firefox';
 import { button, startJourney } from '../e2e/support/puppeteer-panel';
 
 // The same add-on in Firefox ESR: it installs, its sidebar page opens, a capture from it stores
@@ -62,17 +62,7 @@ test('in Firefox ESR the add-on installs, its sidebar page opens, and captures s
     const [shop] = await firefox.browser.pages();
     await shop!.goto(new URL('index.html', site.url).href);
 
-    // The sidebar's page, in a window of its own beside the shop (automation cannot open the
-    // sidebar itself), as the Chromium tests do with the side panel.
-    const opener = await firefox.openAddonPage('sidepanel.html');
-    const before = new Set(await firefox.browser.pages());
-    await opener.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { windows: { create(o: object): Promise<unknown> } } }).browser;
-      await api.windows.create({ url: location.href, type: 'popup', width: 420, height: 900 });
-    });
-    const panel = await newPageAt(firefox.browser, before, `${ADDON_ORIGIN}/sidepanel.html`);
-    await opener.close();
-    await shop!.bringToFront();
+    const panel = await firefox.openPanel(shop!);
 
     await startJourney(panel, {
       study: 'Firefox audit',
