@@ -21,6 +21,7 @@ import {
   wakeExtensionWorker,
 } from '../e2e/support/browser';
 import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
+import { routeIconGallery } from './icon-gallery';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
 import { realScreenshots, scaleBenchmarks } from './scale.bench';
 import { printTable, type BenchRow } from './stats';
@@ -73,7 +74,10 @@ async function main() {
     await audited.close();
 
     await shop.bringToFront();
-    rows.push(...(await captureBenchmarks({ session, panel, shop, captures: short ? 4 : 30, burst: short ? 6 : 20 })));
+    const svgPage = await routeIconGallery(shop, site.url);
+    rows.push(
+      ...(await captureBenchmarks({ session, panel, shop, svgPage, captures: short ? 4 : 30, burst: short ? 6 : 20 })),
+    );
     if (!short) {
       // What the README shows of a stored screenshot: its text at full size.
       await mkdir('docs', { recursive: true });
