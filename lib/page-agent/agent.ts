@@ -1,12 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import {
-  backgroundToAgent,
-  type AgentToBackground,
-  type BackgroundToAgent,
-  type PreparedPage,
-} from '../messaging/protocol';
+import type { AgentToBackground, BackgroundToAgent, PreparedPage } from '../messaging/protocol';
 import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
 import { describeElement } from './descriptor';
+import { parseBackgroundMessage } from './incoming';
 import { afterNextPaint, coverFields, type MaskLayer } from './masks';
 import { extensionShadowRootOf as shadowRootOf } from './shadow-roots';
 import { beginFullPage, measurePage, type FullPageSession } from './full-page';
@@ -128,11 +124,11 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     sendResponse: (reply: unknown) => void,
   ) => {
     if (sender.id !== browser.runtime.id) return false;
-    const parsed = backgroundToAgent.safeParse(message);
-    if (!parsed.success) return false;
+    const parsed = parseBackgroundMessage(message);
+    if (!parsed) return false;
     // The agent runs without webextension-polyfill (wxt.config.ts): a listener cannot return a
     // promise in Chrome, so the reply goes through sendResponse, which every browser supports.
-    answer(parsed.data).then(sendResponse, () => sendResponse(undefined));
+    answer(parsed).then(sendResponse, () => sendResponse(undefined));
     return true;
   };
 
