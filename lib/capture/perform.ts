@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { JourneyClosedError, commitCapture, wasRecordingAt } from '../db/touchpoints';
-import { markDraftSaved, takeExtraClicks } from './auto-record';
+import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot } from './encode';

@@ -2,6 +2,7 @@
 
 import { persona, promise, stage, study, type Persona, type Study, type Touchpoint } from '../model';
 import { db } from './database';
+import { touchpointsInOrder } from './touchpoints-in-order';
 
 export type StudyPatch = Partial<Pick<Study, 'name' | 'company' | 'description' | 'siteUrls'>>;
 
@@ -61,9 +62,7 @@ export async function restoreStages(before: StagesBefore): Promise<void> {
 async function renameStages(studyId: string, renames: Map<string, string>) {
   if (renames.size === 0) return;
   for (const walk of await db.journeys.where({ studyId }).toArray()) {
-    await db.touchpoints
-      .where('[journeyId+seq]')
-      .between([walk.id, 0], [walk.id, Infinity])
+    await touchpointsInOrder(walk.id)
       .filter((t) => renames.has(t.stage))
       .modify((t: Touchpoint) => {
         t.stage = renames.get(t.stage)!;
