@@ -8,6 +8,7 @@ import {
   type Touchpoint,
 } from '../model';
 import { db } from './database';
+import { NotRecordingError, wasRecordingAt } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
@@ -26,7 +27,7 @@ export interface CapturedPage {
   extraClicks?: number;
 }
 
-export class JourneyClosedError extends Error {
+export class JourneyClosedError extends NotRecordingError {
   constructor() {
     super('The journey has ended, so nothing more can be recorded in it.');
   }
@@ -122,13 +123,6 @@ async function openJourney(journeyId: string, requestedAt?: number): Promise<Jou
   if (!walk) throw new Error('The journey no longer exists.');
   if (walk.status === 'done' && !wasRecordingAt(walk, requestedAt)) throw new JourneyClosedError();
   return walk;
-}
-
-/** Whether the journey was recording at a given time (now, when no time is given). */
-export function wasRecordingAt(walk: Journey, at?: number): boolean {
-  if (walk.status === 'active') return true;
-  const stoppedAt = walk.status === 'done' ? walk.endedAt : walk.pausedAt;
-  return at !== undefined && stoppedAt !== undefined && at <= stoppedAt;
 }
 
 /**
