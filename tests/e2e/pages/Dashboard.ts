@@ -35,6 +35,18 @@ export class Dashboard {
     return this.cards.filter({ has: this.page.locator('.card-title', { hasText: title }) });
   }
 
+  /** Picks a file in the home page's import area, as "Import a file…" does. */
+  async importFile(name: string, bytes: Uint8Array) {
+    await this.page
+      .getByLabel('Touchtrail file to import')
+      .setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  }
+
+  /** The import's refusal, once shown. */
+  get importRefusal(): Locator {
+    return this.page.getByRole('region', { name: 'Import' }).getByRole('alert');
+  }
+
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
