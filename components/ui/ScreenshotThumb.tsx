@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation } from '@/lib/model';
 import { db } from '@/lib/db';
 import { AnnotationShapes } from '../annotate/AnnotationShapes';
@@ -22,9 +22,7 @@ interface Props {
 /** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
 export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, defer = false }: Props) {
   const [wanted, setWanted] = useState(!defer);
-  useEffect(() => {
-    if (!defer) setWanted(true);
-  }, [defer]);
+  if (!defer && !wanted) setWanted(true);
   const shot = useLiveQuery(
     () => (screenshotId && wanted ? db.screenshots.get(screenshotId) : undefined),
     [screenshotId, wanted],

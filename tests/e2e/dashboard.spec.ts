@@ -124,8 +124,46 @@ test('the lightbox steps through screenshots with the arrow keys and closes with
   await expect(lightbox).toContainText('(1 of 7)');
   await dashboard.page.keyboard.press('ArrowRight');
   await expect(lightbox).toContainText('2 · Home page');
+  // Annotating belongs to the screenshot shown: stepping to the next one leaves the editor.
+  const annotate = lightbox.getByRole('button', { name: 'Annotate & redact' });
+  await annotate.click();
+  await expect(annotate).toHaveAttribute('aria-pressed', 'true');
+  await lightbox.getByRole('button', { name: 'Next screenshot' }).click();
+  await expect(lightbox).toContainText('(3 of 7)');
+  await expect(annotate).toHaveAttribute('aria-pressed', 'false');
   await dashboard.page.keyboard.press('Escape');
   await expect(lightbox).toHaveCount(0);
+});
+
+test('what the researcher types in the allow list stays while another tab saves the study', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const other = await Dashboard.open(session, new URL(dashboard.page.url()).hash);
+  const typing = await dashboard.allowList();
+  await typing.fill('#postcode');
+
+  const elsewhere = await other.allowList();
+  await elsewhere.fill('#search');
+  await elsewhere.blur();
+  // The first tab has seen the other tab's save (its count), and kept what was being typed.
+  await expect(dashboard.page.getByText('Fields shown unmasked in this study (1)')).toBeVisible();
+  await expect(typing).toHaveValue('#postcode');
+
+  // Leaving the field saves it; the other tab then shows it too.
+  await typing.blur();
+  await expect(elsewhere).toHaveValue('#postcode');
+  await expect(typing).toHaveValue('#postcode');
+});
+
+test('stages saved in another tab show in the study page that is open', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const other = await Dashboard.open(session, new URL(dashboard.page.url()).hash);
+  const before = await dashboard.stageNames();
+  await other.page.getByRole('textbox', { name: 'Stage 1', exact: true }).fill('First contact');
+  await other.page.getByRole('button', { name: 'Save stages' }).click();
+  await expect.poll(() => dashboard.stageNames()).toEqual(['First contact', ...before.slice(1)]);
+  await expect(dashboard.page.getByRole('button', { name: 'Save stages' })).toBeDisabled();
 });
 
 test('the side panel opens the dashboard at the journey being walked', async ({ panel, shop, session }) => {

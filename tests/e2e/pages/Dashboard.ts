@@ -35,6 +35,20 @@ export class Dashboard {
     return this.cards.filter({ has: this.page.locator('.card-title', { hasText: title }) });
   }
 
+  /** The study page's allow list of unmasked fields, opened. */
+  async allowList(): Promise<Locator> {
+    await this.page.getByText(/^Fields shown unmasked in this study/).click();
+    return this.page.getByLabel(/CSS selectors of fields safe to show/);
+  }
+
+  /** The study page's stage names, in order. */
+  stageNames(): Promise<string[]> {
+    return this.page
+      .getByRole('group', { name: 'Journey stages' })
+      .getByRole('textbox')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  }
+
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
