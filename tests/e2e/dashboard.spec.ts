@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
+import { deleteStoredScreenshot } from './support/stored-screenshots';
 
 const NORTHWIND = 'Northwind Insurance — first quote';
 const CONTOSO = 'Contoso Cover — first quote';
@@ -101,17 +102,20 @@ test('compare the two competitor journeys: steps and friction per stage', async 
   await dashboard.page.getByRole('button', { name: 'Compare 2 journeys' }).click();
   await expect(dashboard.page.getByRole('heading', { level: 1, name: 'Compare journeys' })).toBeVisible();
 
-  const row = (stage: string) =>
+  // Each figure has a row of its own under its stage, so no two figures share a cell.
+  const cells = (stage: string, figure: string) => dashboard.compareCells(stage, figure);
+  await expect(cells('Consideration', 'Steps')).toHaveText(['3 steps (most)', '1 step']);
+  await expect(cells('Consideration', 'Steps with friction')).toHaveText(['2 steps (most)', '0 steps']);
+  await expect(cells('Consideration', 'Average effort')).toHaveText(['3.3 of 7', '2.0 of 7']);
+  await expect(cells('Consideration', 'Average emotion')).toHaveText(['0.0 Neutral', '+1.0 Positive']);
+  await expect(cells('Purchase', 'Steps')).toHaveText(['2 steps', '3 steps (most)']);
+  await expect(cells('Purchase', 'Steps with friction')).toHaveText(['1 step', '2 steps (most)']);
+  await expect(
     dashboard.page
       .getByRole('row')
-      .filter({ has: dashboard.page.getByRole('rowheader', { name: stage, exact: true }) });
-  const cells = (stage: string) => row(stage).getByRole('cell');
-  await expect(cells('Consideration').nth(0)).toContainText('3 steps (most) · 2 with friction (most)');
-  await expect(cells('Consideration').nth(1)).toContainText('1 step · 0 with friction');
-  await expect(cells('Consideration').nth(0)).toContainText('Effort 3.3 · emotion 0.0 Neutral');
-  await expect(cells('Purchase').nth(0)).toContainText('2 steps · 1 with friction');
-  await expect(cells('Purchase').nth(1)).toContainText('3 steps (most) · 2 with friction (most)');
-  await expect(cells('Steps to first purchase')).toHaveText(['6 steps (most)', '4 steps']);
+      .filter({ has: dashboard.page.getByRole('rowheader', { name: 'Steps to first purchase' }) })
+      .getByRole('cell'),
+  ).toHaveText(['6 steps (most)', '4 steps']);
   await expect(dashboard.page.getByRole('img', { name: /^Emotion curve\. Northwind/ })).toBeVisible();
 });
 
@@ -133,6 +137,19 @@ test('the lightbox steps through screenshots with the arrow keys and closes with
   await expect(annotate).toHaveAttribute('aria-pressed', 'false');
   await dashboard.page.keyboard.press('Escape');
   await expect(lightbox).toHaveCount(0);
+});
+
+test('a touchpoint whose screenshot is lost says so on its thumbnail button', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await deleteStoredScreenshot(dashboard.page, 'Home page');
+  await dashboard.openJourney(NORTHWIND);
+  await expect(
+    dashboard.card('Home page').getByRole('button', { name: 'Screenshot missing for Home page' }),
+  ).toBeVisible();
+  await expect(
+    dashboard.card('Price page').getByRole('button', { name: /^View screenshot of \d+ Price page/ }),
+  ).toBeVisible();
 });
 
 test('what the researcher types in the allow list stays while another tab saves the study', async ({ session }) => {

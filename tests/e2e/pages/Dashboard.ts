@@ -49,6 +49,17 @@ export class Dashboard {
       .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   }
 
+  /** On the compare page: one figure of one stage, a cell per journey compared. */
+  compareCells(stage: string, figure: string): Locator {
+    const rowHeader = (name: string) => this.page.getByRole('rowheader', { name, exact: true });
+    return this.page
+      .getByRole('rowgroup')
+      .filter({ has: rowHeader(stage) })
+      .getByRole('row')
+      .filter({ has: rowHeader(figure) })
+      .getByRole('cell');
+  }
+
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
