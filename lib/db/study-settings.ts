@@ -1,20 +1,8 @@
 // A study's settings and personas, edited from the dashboard's study page.
 
-import { persona, promise, stage, study, type Persona, type Study, type Touchpoint } from '../model';
+import { persona, promise, stage, type Persona, type Touchpoint } from '../model';
 import { db } from './database';
 import { touchpointsInOrder } from './touchpoints-in-order';
-
-export type StudyPatch = Partial<Pick<Study, 'name' | 'company' | 'description' | 'siteUrls'>>;
-
-export async function updateStudy(id: string, patch: StudyPatch): Promise<Study> {
-  return db.transaction('rw', db.studies, async () => {
-    const current = await db.studies.get(id);
-    if (!current) throw new Error('This study no longer exists.');
-    const next = study.parse({ ...current, ...patch, updatedAt: Date.now() });
-    await db.studies.put(next);
-    return next;
-  });
-}
 
 /** A stage in the edited list; `was` is its name before, when it is renamed. */
 export interface EditedStage {

@@ -47,6 +47,31 @@ export class Dashboard {
     return this.page.getByRole('region', { name: 'Import' }).getByRole('alert');
   }
 
+  /** The study page's allow list of unmasked fields, opened. */
+  async allowList(): Promise<Locator> {
+    await this.page.getByText(/^Fields shown unmasked in this study/).click();
+    return this.page.getByLabel(/CSS selectors of fields safe to show/);
+  }
+
+  /** The study page's stage names, in order. */
+  stageNames(): Promise<string[]> {
+    return this.page
+      .getByRole('group', { name: 'Journey stages' })
+      .getByRole('textbox')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  }
+
+  /** On the compare page: one figure of one stage, a cell per journey compared. */
+  compareCells(stage: string, figure: string): Locator {
+    const rowHeader = (name: string) => this.page.getByRole('rowheader', { name, exact: true });
+    return this.page
+      .getByRole('rowgroup')
+      .filter({ has: rowHeader(stage) })
+      .getByRole('row')
+      .filter({ has: rowHeader(figure) })
+      .getByRole('cell');
+  }
+
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
