@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
 import { forgetTab } from '@/lib/signals/collector';
 import { forgetBurst } from '@/lib/capture/bursts';
-import { followRecordingTabs } from '@/lib/capture/page-agent';
+import { followRecordingTabs } from '@/lib/capture/page-agent-control';
 import { trackWindowFocus } from '@/lib/capture/focus-history';
 import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';

@@ -15,7 +15,7 @@ export function SidePanelApp() {
   const journeyId = useStorageItem(activeJourneyId);
   // null: no such journey; undefined: still loading (the setup must not flash up meanwhile, nor
   // anything else).
-  const walk = useLiveQuery(async () => {
+  const journey = useLiveQuery(async () => {
     if (journeyId === undefined) return undefined;
     return journeyId ? ((await db.journeys.get(journeyId)) ?? null) : null;
   }, [journeyId]);
@@ -31,9 +31,9 @@ export function SidePanelApp() {
   };
 
   let content;
-  if (journeyId === undefined || walk === undefined) content = null;
-  else if (walk && walk.status !== 'done') {
-    content = <WalkView journey={walk} onEnded={onEnded} onError={showError} onToast={showToast} />;
+  if (journeyId === undefined || journey === undefined) content = null;
+  else if (journey && journey.status !== 'done') {
+    content = <WalkView journey={journey} onEnded={onEnded} onError={showError} onToast={showToast} />;
   } else if (endedJourneyId) {
     content = <JourneySummary journeyId={endedJourneyId} onClose={() => setEndedJourneyId(null)} onError={showError} />;
   } else content = <SetupSteps onError={showError} />;

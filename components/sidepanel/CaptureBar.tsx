@@ -23,11 +23,11 @@ interface Props {
 }
 
 /** The walk's controls: capture, pick, off-site, the journey's switches, and the capture status. */
-export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Props) {
+export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
   const status = useStorageItem(captureStatus);
   const shortcut = useCommandShortcut('capture-touchpoint');
   const pickShortcut = useCommandShortcut('pick-element');
-  const paused = walk.status === 'paused';
+  const paused = journey.status === 'paused';
   const captureButton = useRef<HTMLButtonElement>(null);
 
   // A refusal (reply not ok) is already shown: the background reported it in the capture status.
@@ -36,7 +36,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Pr
     try {
       const current = await browser.windows.getCurrent();
       windowId = current.type === 'normal' ? current.id : undefined;
-      const message: PanelToBackground = { type, journeyId: walk.id, windowId, retryOf };
+      const message: PanelToBackground = { type, journeyId: journey.id, windowId, retryOf };
       captureRequestReply.parse(await browser.runtime.sendMessage(message));
     } catch (error) {
       const unanswered = new CaptureError(
@@ -95,15 +95,15 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Pr
       </div>
       <JourneySwitch
         label="Mask form fields in screenshots"
-        stored={walk.masking}
-        save={(on) => setMasking(walk.id, on)}
+        stored={journey.masking}
+        save={(on) => setMasking(journey.id, on)}
         onError={onError}
       />
-      <AllowListEditor studyId={walk.studyId} />
+      <AllowListEditor studyId={journey.studyId} />
       <JourneySwitch
         label="Auto-record clicks and pages as drafts"
-        stored={walk.autoRecord}
-        save={(on) => setAutoRecord(walk.id, on)}
+        stored={journey.autoRecord}
+        save={(on) => setAutoRecord(journey.id, on)}
         onError={onError}
       />
       <SignalSettings />

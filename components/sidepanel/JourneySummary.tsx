@@ -16,20 +16,20 @@ function focusOnce(heading: HTMLHeadingElement | null) {
 /** Shown after "End journey": what was recorded, and the way out to export. */
 export function JourneySummary(props: { journeyId: string; onClose: () => void; onError: (message: string) => void }) {
   const data = useLiveQuery(async () => {
-    const walk = await db.journeys.get(props.journeyId);
-    if (!walk) return null;
-    const study = await db.studies.get(walk.studyId);
-    return { walk, study, touchpoints: await listTouchpoints(walk.id) };
+    const journey = await db.journeys.get(props.journeyId);
+    if (!journey) return null;
+    const study = await db.studies.get(journey.studyId);
+    return { journey, study, touchpoints: await listTouchpoints(journey.id) };
   }, [props.journeyId]);
   if (!data) return null;
-  const { walk, study, touchpoints } = data;
+  const { journey, study, touchpoints } = data;
   const stages = [...new Set([...(study?.stages ?? []), ...touchpoints.map((t) => t.stage)])];
   const frictionCount = touchpoints.filter((t) => t.friction.severity !== 'none').length;
 
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h1 id="summary-title" tabIndex={-1} ref={focusOnce}>
-        Journey ended: {walk.title}
+        Journey ended: {journey.title}
       </h1>
       <dl className="summary-figures">
         <div>
@@ -42,7 +42,7 @@ export function JourneySummary(props: { journeyId: string; onClose: () => void; 
         </div>
         <div>
           <dt>Duration</dt>
-          <dd>{formatDuration(journeyDurationMs(walk))}</dd>
+          <dd>{formatDuration(journeyDurationMs(journey))}</dd>
         </div>
       </dl>
       <table className="stage-table">
@@ -57,9 +57,9 @@ export function JourneySummary(props: { journeyId: string; onClose: () => void; 
         </tbody>
       </table>
       <div className="row">
-        <OpenDashboardButton to={{ page: 'journey', journeyId: walk.id, tab: 'map' }} label="Open in dashboard" />
-        <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={props.onError} />
-        <ExportMenu scope={{ journeyId: walk.id }} label="Other formats" onError={props.onError} />
+        <OpenDashboardButton to={{ page: 'journey', journeyId: journey.id, tab: 'map' }} label="Open in dashboard" />
+        <ExportButton scope={{ journeyId: journey.id }} label="Export journey" onError={props.onError} />
+        <ExportMenu scope={{ journeyId: journey.id }} label="Other formats" onError={props.onError} />
         <button type="button" className="primary" onClick={props.onClose}>
           Start another journey
         </button>

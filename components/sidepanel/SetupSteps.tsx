@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { requestSiteAccess } from '@/lib/capture/page-agent';
+import { requestSiteAccess } from '@/lib/capture/page-agent-control';
 import { createPersona, createStudy, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
 import { selectedPersonaId, selectedStudyId } from '@/lib/extension-storage/items';
 import { useCommandShortcut, useStorageItem } from '../ui/hooks';

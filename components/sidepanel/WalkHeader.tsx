@@ -6,14 +6,14 @@ import { useNow } from '../ui/hooks';
 import { OpenDashboardButton } from './OpenDashboardButton';
 
 /** Who the researcher plays and what for, always in view during the walk (stay in character). */
-export function WalkHeader({ journey: walk }: { journey: Journey }) {
-  const study = useLiveQuery(() => db.studies.get(walk.studyId), [walk.studyId]);
-  const persona = useLiveQuery(() => db.personas.get(walk.personaId), [walk.personaId]);
+export function WalkHeader({ journey }: { journey: Journey }) {
+  const study = useLiveQuery(() => db.studies.get(journey.studyId), [journey.studyId]);
+  const persona = useLiveQuery(() => db.personas.get(journey.personaId), [journey.personaId]);
   return (
     <header className="walk-header">
       <div className="study-line">
         <span className="study-name">{study?.name}</span>
-        <OpenDashboardButton to={{ page: 'journey', journeyId: walk.id, tab: 'timeline' }} label="Dashboard" />
+        <OpenDashboardButton to={{ page: 'journey', journeyId: journey.id, tab: 'timeline' }} label="Dashboard" />
       </div>
       {persona && (
         <details className="persona-strip">
@@ -26,19 +26,19 @@ export function WalkHeader({ journey: walk }: { journey: Journey }) {
         </details>
       )}
       <div className="scenario">
-        <span>“{walk.scenario || walk.title}”</span>
-        <Elapsed journey={walk} />
+        <span>“{journey.scenario || journey.title}”</span>
+        <Elapsed journey={journey} />
       </div>
     </header>
   );
 }
 
-function Elapsed({ journey: walk }: { journey: Journey }) {
+function Elapsed({ journey }: { journey: Journey }) {
   const now = useNow();
   return (
     <span className="elapsed">
       <span className="visually-hidden">Time walking: </span>
-      <Timer size={14} aria-hidden /> {formatDuration(journeyDurationMs(walk, now))}
+      <Timer size={14} aria-hidden /> {formatDuration(journeyDurationMs(journey, now))}
     </span>
   );
 }

@@ -31,15 +31,15 @@ interface Props {
 }
 
 /** The walk in progress: persona, capture controls, and the touchpoints newest first. */
-export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
-  const study = useLiveQuery(() => db.studies.get(walk.studyId), [walk.studyId]);
-  const touchpoints = useLiveQuery(() => listTouchpoints(walk.id).then((list) => list.reverse()), [walk.id]);
+export function WalkView({ journey, onEnded, onError, onToast }: Props) {
+  const study = useLiveQuery(() => db.studies.get(journey.studyId), [journey.studyId]);
+  const touchpoints = useLiveQuery(() => listTouchpoints(journey.id).then((list) => list.reverse()), [journey.id]);
   // The open card: the newest until the first effect below picks one explicitly; null: none.
   const [chosenId, setExpandedId] = useState<string | null | undefined>(undefined);
   const newestId = touchpoints?.[0]?.id;
   const expandedId = chosenId === undefined ? newestId : chosenId;
   const drafts = touchpoints?.filter((t) => t.draft) ?? [];
-  const paused = walk.status === 'paused';
+  const paused = journey.status === 'paused';
   const lastSeenNewest = useRef<string | undefined>(undefined);
   const listRef = useRef<HTMLOListElement>(null);
   // The title field Touchtrail focused for the researcher, until they start working in it.
@@ -71,7 +71,7 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
   const addOffsite = async () => {
     try {
-      const point = await addOffsiteTouchpoint(walk.id);
+      const point = await addOffsiteTouchpoint(journey.id);
       setExpandedId(point.id);
     } catch (error) {
       onError(errorText(error));
@@ -93,8 +93,8 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
   const end = async () => {
     try {
-      await endJourney(walk.id);
-      onEnded(walk.id);
+      await endJourney(journey.id);
+      onEnded(journey.id);
     } catch (error) {
       onError(errorText(error));
     }
@@ -102,12 +102,12 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
 
   return (
     <div className="walk">
-      <WalkHeader journey={walk} />
+      <WalkHeader journey={journey} />
 
       <CaptureTargetNote />
-      <CaptureBar journey={walk} onAddOffsite={() => void addOffsite()} onError={onError} onToast={onToast} />
+      <CaptureBar journey={journey} onAddOffsite={() => void addOffsite()} onError={onError} onToast={onToast} />
 
-      <PendingSignals journey={walk} onError={onError} />
+      <PendingSignals journey={journey} onError={onError} />
       <DraftsBar drafts={drafts} onError={onError} onToast={onToast} />
 
       <section className="touchpoints" aria-label="Touchpoints">
@@ -141,16 +141,19 @@ export function WalkView({ journey: walk, onEnded, onError, onToast }: Props) {
         {paused ? (
           <button
             type="button"
-            onClick={() => void resumeJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}
+            onClick={() => void resumeJourney(journey.id).catch((e: unknown) => onError(errorText(e)))}
           >
             <Play size={16} aria-hidden /> Resume
           </button>
         ) : (
-          <button type="button" onClick={() => void pauseJourney(walk.id).catch((e: unknown) => onError(errorText(e)))}>
+          <button
+            type="button"
+            onClick={() => void pauseJourney(journey.id).catch((e: unknown) => onError(errorText(e)))}
+          >
             <Pause size={16} aria-hidden /> Pause
           </button>
         )}
-        <ExportButton scope={{ journeyId: walk.id }} label="Export journey" onError={onError} />
+        <ExportButton scope={{ journeyId: journey.id }} label="Export journey" onError={onError} />
         <button type="button" className="danger" onClick={() => void end()}>
           <Square size={16} aria-hidden /> End journey
         </button>

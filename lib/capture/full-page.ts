@@ -8,7 +8,7 @@ import {
 } from '../messaging/protocol';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError, PAGE_CHANGED } from './errors';
-import { sendToAgent } from './page-agent';
+import { sendToAgent } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { coversContent, placeFrame, planStitch, StitchError, type StitchLayout } from './stitch';

@@ -14,7 +14,7 @@ import {
   describeCompactionError,
   isRateLimitError,
 } from './errors';
-import { preparePage, restorePage } from './page-agent';
+import { preparePage, restorePage } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
@@ -66,11 +66,11 @@ async function compact(touchpointId: string): Promise<void> {
 }
 
 async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const walk = await recordingJourney(job.journeyId, job.requestedAt);
-  const study = await db.studies.get(walk.studyId);
+  const journey = await recordingJourney(job.journeyId, job.requestedAt);
+  const study = await db.studies.get(journey.studyId);
   const result = await captureFullPage(job, {
     gate,
-    masking: walk.masking,
+    masking: journey.masking,
     allowList: study?.maskAllowList ?? [],
     onProgress: (done, total) => reporter.progress(done, total),
   });
@@ -97,7 +97,7 @@ function jobFields(job: CaptureJob) {
 }
 
 async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
-  const walk = await recordingJourney(job.journeyId, job.requestedAt);
+  const journey = await recordingJourney(job.journeyId, job.requestedAt);
 
   // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
   await gate.acquire();
@@ -105,9 +105,9 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   let dataUrl: string;
   let restored: Promise<boolean> | undefined;
   try {
-    const study = await db.studies.get(walk.studyId);
+    const study = await db.studies.get(journey.studyId);
     page = await preparePage(job.tabId, {
-      masking: walk.masking,
+      masking: journey.masking,
       highlight: job.element?.rect,
       allowList: study?.maskAllowList,
     });

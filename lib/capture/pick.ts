@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { recordingJourney } from '../db/journeys';
 import { activeJourneyId } from '../extension-storage/items';
 import { CaptureError } from './errors';
-import { sendToAgent } from './page-agent';
+import { sendToAgent } from './page-agent-control';
 import { reportCaptureFailure } from './report';
 import { resolveCaptureTarget } from './target';
 

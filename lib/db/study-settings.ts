@@ -49,8 +49,8 @@ export async function restoreStages(before: StagesBefore): Promise<void> {
 /** Renames stages on the touchpoints of one study's journeys (read journey by journey). */
 async function renameStages(studyId: string, renames: Map<string, string>) {
   if (renames.size === 0) return;
-  for (const walk of await db.journeys.where({ studyId }).toArray()) {
-    await touchpointsInOrder(walk.id)
+  for (const journey of await db.journeys.where({ studyId }).toArray()) {
+    await touchpointsInOrder(journey.id)
       .filter((t) => renames.has(t.stage))
       .modify((t: Touchpoint) => {
         t.stage = renames.get(t.stage)!;

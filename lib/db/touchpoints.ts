@@ -42,14 +42,14 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
   return db.transaction('rw', [db.studies, db.journeys, db.touchpoints, db.screenshots], async () => {
     const already = page.id ? await db.touchpoints.get(page.id) : undefined;
     if (already) return already;
-    const walk = await openJourney(page.journeyId, page.capturedAt);
+    const journey = await openJourney(page.journeyId, page.capturedAt);
     const touchpointId = page.id ?? crypto.randomUUID();
     const shot = page.image && screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
-      ...(await defaultsFor(walk)),
+      ...(await defaultsFor(journey)),
       id: touchpointId,
-      journeyId: walk.id,
-      seq: walk.nextSeq,
+      journeyId: journey.id,
+      seq: journey.nextSeq,
       capturedAt: page.capturedAt,
       source: page.source ?? 'manual',
       element: page.element,
@@ -60,9 +60,9 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       pageTitle: page.pageTitle?.slice(0, 500),
       channel: 'website',
       screenshotId: shot?.id,
-      signals: walk.pendingSignals,
+      signals: journey.pendingSignals,
     });
-    await db.journeys.update(walk.id, { nextSeq: walk.nextSeq + 1, pendingSignals: [] });
+    await db.journeys.update(journey.id, { nextSeq: journey.nextSeq + 1, pendingSignals: [] });
     if (shot) await db.screenshots.add(shot);
     await db.touchpoints.add(record);
     return record;
@@ -79,18 +79,18 @@ function titleFor(page: CapturedPage): string {
 /** Records a touchpoint that happened away from the site (an email, a call, a store visit). */
 export async function addOffsiteTouchpoint(journeyId: string, channel: Channel = 'email', now = Date.now()) {
   return db.transaction('rw', [db.studies, db.journeys, db.touchpoints], async () => {
-    const walk = await openJourney(journeyId);
+    const journey = await openJourney(journeyId);
     const record = touchpoint.parse({
-      ...(await defaultsFor(walk)),
+      ...(await defaultsFor(journey)),
       id: crypto.randomUUID(),
       journeyId,
-      seq: walk.nextSeq,
+      seq: journey.nextSeq,
       capturedAt: now,
       source: 'offsite',
       title: 'Off-site touchpoint',
       channel,
     });
-    await db.journeys.update(journeyId, { nextSeq: walk.nextSeq + 1 });
+    await db.journeys.update(journeyId, { nextSeq: journey.nextSeq + 1 });
     await db.touchpoints.add(record);
     return record;
   });
@@ -119,19 +119,19 @@ export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
  * still lands: the researcher asked for it while the walk was on.
  */
 async function openJourney(journeyId: string, requestedAt?: number): Promise<Journey> {
-  const walk = await db.journeys.get(journeyId);
-  if (!walk) throw new Error('The journey no longer exists.');
-  if (walk.status === 'done' && !wasRecordingAt(walk, requestedAt)) throw new JourneyClosedError();
-  return walk;
+  const journey = await db.journeys.get(journeyId);
+  if (!journey) throw new Error('The journey no longer exists.');
+  if (journey.status === 'done' && !wasRecordingAt(journey, requestedAt)) throw new JourneyClosedError();
+  return journey;
 }
 
 /**
  * A new touchpoint starts in the stage of the one before it (walks move forward through the
  * stages), or in the study's first stage.
  */
-async function defaultsFor(walk: Journey) {
-  const previous = await touchpointsInOrder(walk.id).last();
-  const study = previous ? undefined : await db.studies.get(walk.studyId);
+async function defaultsFor(journey: Journey) {
+  const previous = await touchpointsInOrder(journey.id).last();
+  const study = previous ? undefined : await db.studies.get(journey.studyId);
   return {
     stage: previous?.stage ?? study?.stages[0] ?? 'Awareness',
     owner: 'company-owned' as const,

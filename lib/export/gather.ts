@@ -31,8 +31,8 @@ export async function gatherExport(scope: ExportScope): Promise<ExportData> {
       : (await db.personas.bulkGet([...new Set(journeys.map((j) => j.personaId))])).filter((p) => p !== undefined);
 
   const touchpoints: Touchpoint[] = [];
-  for (const walk of journeys) {
-    touchpoints.push(...(await touchpointsInOrder(walk.id).toArray()));
+  for (const journey of journeys) {
+    touchpoints.push(...(await touchpointsInOrder(journey.id).toArray()));
   }
   const screenshots: ExportedImage[] = [];
   for (const point of touchpoints) {

@@ -243,16 +243,16 @@ function samplePersona(
   return persona.parse({ id: crypto.randomUUID(), studyId, name, summary, ...lists });
 }
 
-function sampleTouchpoint(id: string, walk: Journey, index: number, step: Step, owner: Study, shot?: Screenshot) {
+function sampleTouchpoint(id: string, journey: Journey, index: number, step: Step, owner: Study, shot?: Screenshot) {
   const [severity, categories, notes] = step.friction ?? ['none', [], ''];
   return touchpoint.parse({
     id,
-    journeyId: walk.id,
+    journeyId: journey.id,
     seq: index + 1,
-    capturedAt: walk.startedAt + (index + 1) * 90_000,
+    capturedAt: journey.startedAt + (index + 1) * 90_000,
     source: step.offsite ? 'offsite' : 'manual',
     title: step.title,
-    url: step.offsite ? undefined : `https://${walk.title.split(' ')[0]!.toLowerCase()}.example/step-${index + 1}`,
+    url: step.offsite ? undefined : `https://${journey.title.split(' ')[0]!.toLowerCase()}.example/step-${index + 1}`,
     stage: step.stage,
     channel: step.channel,
     owner: step.channel === 'review-site' || step.channel === 'online-ad' ? 'partner-owned' : 'company-owned',

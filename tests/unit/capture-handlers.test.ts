@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
-import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent';
+import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent-control';
 import { RECORDING_STATE_KEY } from '../../lib/extension-storage/recording-state';
 import { handleRecordHere } from '../../lib/capture/pick';
 import { db, pauseJourney } from '../../lib/db';

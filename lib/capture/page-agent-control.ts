@@ -1,3 +1,6 @@
+// The background's side of the page agent (whose own code, run in web pages, is lib/page-agent/):
+// putting it into tabs, following the recording tabs, and the messages of a capture.
+
 import { browser } from 'wxt/browser';
 import { preparedPage, restoredPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../extension-storage/recording-state';
