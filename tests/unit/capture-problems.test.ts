@@ -3,7 +3,13 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
+import {
+  CAPTURE_COMMAND,
+  handleActionClick,
+  handleCommand,
+  handlePanelMessage,
+  routeRuntimeMessage,
+} from '../../lib/capture/handlers';
 import { PICK_COMMAND, handleRecordHere } from '../../lib/capture/pick';
 import {
   PROBLEMS_KEPT,
@@ -160,6 +166,21 @@ describe('every failed capture is recorded, with what was attempted and where', 
     await handleAgentMessage({ type: 'element-picked', element: { selector: 42 } }, sender, fakeBrowser.runtime.id);
     await handleAgentMessage({ type: 'auto-click', element: 'nonsense' }, sender, fakeBrowser.runtime.id);
     expect((await problems()).map((p) => p.kind)).toEqual(['auto', 'pick']);
+  });
+});
+
+describe('background work no request waits on', () => {
+  it('a page report whose handling fails is listed, not lost in an unhandled rejection', async () => {
+    await recording();
+    // The error relay is put into the page through scripting, which this browser cannot do.
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+    const sender = { id: fakeBrowser.runtime.id, url: SHOP, tab: { ...TAB } as never, frameId: 0 };
+    expect(routeRuntimeMessage({ type: 'install-error-relay' }, sender)).toBeUndefined();
+    await vi.waitFor(async () => expect(await problems()).toHaveLength(1));
+    expect(await theProblem()).toMatchObject({
+      kind: 'background',
+      message: 'Touchtrail could not handle what a page reported. (Cannot access contents of the page)',
+    });
   });
 });
 
