@@ -9,7 +9,7 @@ import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import { activeJourneyId, signalThresholdsItem } from '../walk/state';
-import { detectQuickBacks } from './detectors';
+import { detectSignals } from './registry';
 import { readThresholds } from './thresholds';
 import type { PageEvent } from './events';
 
@@ -84,7 +84,7 @@ export async function handleAgentMessage(
   const events = [...(tabEvents.get(tabId) ?? []), event].filter((e) => report.at - e.t <= HISTORY_MS);
   tabEvents.set(tabId, events);
   const thresholds = readThresholds(await signalThresholdsItem.getValue());
-  for (const found of detectQuickBacks(events, thresholds)) {
+  for (const found of detectSignals('background', events, report.at, thresholds)) {
     const key = `${tabId}:${found.key}`;
     if (reported.has(key)) continue;
     reported.add(key);
