@@ -215,9 +215,10 @@ function followScrollTurns(
   push: (event: PageEvent) => void,
   now: () => number,
 ) {
-  let scroller: Element | undefined;
-  let lastY = 0;
-  let runFrom = 0;
+  // Where the window's scrolling starts from; an element's, from its first scroll event on.
+  let scroller = document.scrollingElement ?? undefined;
+  let lastY = scroller?.scrollTop ?? 0;
+  let runFrom = lastY;
   let down: boolean | undefined;
   listen('scroll', (event) => {
     const target = event.target instanceof Document ? event.target.scrollingElement : event.target;
