@@ -3,7 +3,7 @@
 import type { AgentToBackground } from '../messaging/protocol';
 import type { PageEvent, SignalThresholds } from '../signals/events';
 import { DEAD_CLICK_QUIET_MS } from '../signals/kinds/dead-click';
-import { detectSignals, neededEvents, withDefaults } from '../signals/registry';
+import { DEFAULT_THRESHOLDS, detectSignals, neededEvents, toReport } from '../signals/registry';
 import { orElse } from './attempt';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
@@ -26,9 +26,9 @@ export interface ObserveOptions {
 
 /** Starts observing; returns the function that stops it and removes every listener. */
 export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
-  // From the walk state, which an older version may have written in another shape.
-  const th = withDefaults(options.thresholds);
-  const waitMs = th['dead-click'].waitMs;
+  const th = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // (A walk state written by an older version has no thresholds by signal.)
+  const waitMs = th['dead-click']?.waitMs ?? DEFAULT_THRESHOLDS['dead-click'].waitMs;
   // Listeners only for the events some signal needs (clicks and addresses are always followed).
   const needs = neededEvents('page');
   const events: PageEvent[] = [];
@@ -39,9 +39,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   let interacted = false;
 
   const run = () => {
-    for (const found of detectSignals('page', events, now(), th)) {
-      if (reported.has(found.key)) continue;
-      reported.add(found.key);
+    for (const found of toReport(detectSignals('page', events, now(), th), reported)) {
       report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
     }
   };

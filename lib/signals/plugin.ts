@@ -31,6 +31,11 @@ export interface SignalPlugin<K extends string = string, T extends Thresholds = 
   needs: readonly PageEvent['type'][];
   /** The friction category it becomes when the researcher accepts it. */
   category: (typeof FRICTION_CATEGORIES)[number];
+  /**
+   * At most this many on one page, for a signal the page itself can raise at will (its keys
+   * start with its kind and a colon, which the limit counts by).
+   */
+  perPage?: number;
   defaults: T;
   fields: { readonly [P in keyof T]: ThresholdField };
   /**

@@ -1,5 +1,5 @@
 import type { DetectedSignal, PageEvent } from './events';
-import type { SignalPlugin, Thresholds, ThresholdsByKind } from './plugin';
+import type { SignalPlugin, ThresholdsByKind } from './plugin';
 import { deadClick } from './kinds/dead-click';
 import { disabledClick } from './kinds/disabled-click';
 import { errorClick } from './kinds/error-click';
@@ -49,30 +49,10 @@ export const ALL_SIGNALS: readonly SignalPlugin[] = SIGNAL_PLUGINS;
 
 
 /**
- * Each signal's thresholds from what was handed over (the researcher's, possibly from an older
- * version or a page's tampering), a threshold that is not a number taking its default. Checked
- * against each threshold's bounds in thresholds.ts; this cheap form is for the page agent.
+ * Runs the detectors of the signals found where asked, each with its own thresholds (read and
+ * checked by readThresholds; a signal missing from them, as in an older version's, takes its
+ * defaults).
  */
-export function withDefaults(given: unknown): SignalThresholds {
-  const all = isRecord(given) ? given : {};
-  const filled: Record<string, Thresholds> = {};
-  for (const plugin of ALL_SIGNALS) {
-    const own = isRecord(all[plugin.kind]) ? (all[plugin.kind] as Record<string, unknown>) : {};
-    const values: Record<string, number> = {};
-    for (const [name, fallback] of Object.entries(plugin.defaults)) {
-      const value = own[name];
-      values[name] = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-    }
-    filled[plugin.kind] = values;
-  }
-  return filled as unknown as SignalThresholds;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Runs the detectors of the signals found where asked, each with its own thresholds. */
 export function detectSignals(
   where: SignalPlugin['runsIn'],
   events: readonly PageEvent[],
@@ -83,6 +63,21 @@ export function detectSignals(
   return ALL_SIGNALS.filter((p) => p.runsIn === where).flatMap(
     (p) => p.detect(events, now, all[p.kind] ?? p.defaults, all) as DetectedSignal<SignalKind>[],
   );
+}
+
+/**
+ * The occurrences not reported yet (by key), leaving out those over their signal's limit on one
+ * page; notes the rest in `reported`, which the caller keeps for as long as the page.
+ */
+export function toReport<S extends DetectedSignal>(found: readonly S[], reported: Set<string>): S[] {
+  return found.filter((signal) => {
+    const limit = ALL_SIGNALS.find((p) => p.kind === signal.kind)?.perPage ?? Infinity;
+    if (reported.has(signal.key) || [...reported].filter((k) => k.startsWith(`${signal.kind}:`)).length >= limit) {
+      return false;
+    }
+    reported.add(signal.key);
+    return true;
+  });
 }
 
 /** The page events some signal detected in that place needs. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ThresholdField } from './plugin';
-import { ALL_SIGNALS, DEFAULT_THRESHOLDS, withDefaults, type SignalKind, type SignalThresholds } from './registry';
+import { ALL_SIGNALS, DEFAULT_THRESHOLDS, type SignalKind, type SignalThresholds } from './registry';
 
 // The researcher's friction-signal thresholds, stored per signal ({ "rage-click": { clicks: 3,
 // … }, … }). The upper bounds keep every detector inside the window of events the page agent
@@ -63,17 +63,22 @@ export function migrateFlatThresholds(stored: unknown): unknown {
 
 /** Stored thresholds (either shape), each one replaced by its default where it is missing or not valid. */
 export function readThresholds(stored: unknown): SignalThresholds {
-  const given = withDefaults(migrateFlatThresholds(stored)) as unknown as Record<string, Record<string, number>>;
+  const given = migrateFlatThresholds(stored);
   const defaults = DEFAULT_THRESHOLDS as unknown as Record<string, Record<string, number>>;
   const read: Record<string, Record<string, number>> = {};
   for (const plugin of ALL_SIGNALS) {
     read[plugin.kind] = { ...defaults[plugin.kind] };
+    const own: unknown = isRecord(given) ? given[plugin.kind] : undefined;
     for (const [name, field] of Object.entries(plugin.fields)) {
-      const valid = bounded(field).safeParse(given[plugin.kind]?.[name]);
+      const valid = bounded(field).safeParse(isRecord(own) ? own[name] : undefined);
       if (valid.success) read[plugin.kind]![name] = valid.data;
     }
   }
   return read as unknown as SignalThresholds;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** A threshold's stored value. */

@@ -3,7 +3,7 @@ import type { PageEvent } from '../../lib/signals/events';
 import { disabledClick } from '../../lib/signals/kinds/disabled-click';
 import { excessiveScroll } from '../../lib/signals/kinds/excessive-scroll';
 import { pageError } from '../../lib/signals/kinds/page-error';
-import { DEFAULT_THRESHOLDS, detectSignals } from '../../lib/signals/registry';
+import { DEFAULT_THRESHOLDS, detectSignals, toReport } from '../../lib/signals/registry';
 import { detectWith } from './signal-detect';
 
 // The three signals added as plug-ins, each at the edges of its default thresholds.
@@ -77,5 +77,26 @@ describe('page errors', () => {
     const wider = { ...DEFAULT_THRESHOLDS, 'error-click': { windowMs: 2000 } };
     expect(detectSignals('page', events, 1500, DEFAULT_THRESHOLDS).map((s) => s.kind)).toEqual(['page-error']);
     expect(detectSignals('page', events, 1500, wider).map((s) => s.kind)).toEqual(['error-click']);
+  });
+});
+
+describe('reporting', () => {
+  it('reports each occurrence once, and at most 3 page errors on one page (a page can raise them at will)', () => {
+    const reported = new Set<string>();
+    const errors = ['a', 'b', 'c', 'd', 'e'].map((message, i) => error(i * 100, message));
+    const first = toReport(detectWith(pageError, errors.slice(0, 2)), reported);
+    expect(first.map((s) => s.detail)).toEqual([
+      'The page failed with no click before it: a',
+      'The page failed with no click before it: b',
+    ]);
+    const then = toReport(detectWith(pageError, errors), reported);
+    expect(then.map((s) => s.detail)).toEqual(['The page failed with no click before it: c']);
+  });
+
+  it('does not limit signals the persona causes', () => {
+    const reported = new Set<string>();
+    const presses = [0, 3000, 6000, 9000, 12_000].map((t) => press(t));
+    expect(toReport(detectWith(disabledClick, presses), reported)).toHaveLength(5);
+    expect(toReport(detectWith(disabledClick, presses), reported)).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@ import { errorClick } from './error-click';
 /**
  * An uncaught error or unhandled rejection that no click preceded within the error-click window
  * (after a click it is an error after click). The same message counts once on a page, so a
- * script failing on a timer is one signal, not one a second.
+ * script failing on a timer is one signal, not one a second; and at most 3 on one page.
  */
 export const pageError = defineSignal({
   kind: 'page-error',
@@ -13,6 +13,8 @@ export const pageError = defineSignal({
   runsIn: 'page',
   needs: ['error', 'click'],
   category: 'error',
+  // A page's script can raise errors, or forge the relay's event, whenever it likes.
+  perPage: 3,
   defaults: {},
   fields: {},
   detect(events, _now, _th, all) {
