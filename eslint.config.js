@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // Layer rules of shared/DESIGN.md §8: lib/ never imports entrypoints/, content scripts never
 // import lib/db (their IndexedDB would be the page's), and no promise is left floating.
@@ -30,6 +32,16 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // An import cycle makes load order matter and a module impossible to read on its own.
+    files: ['entrypoints/**', 'components/**', 'lib/**', 'scripts/**', 'tests/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['lib/**', 'components/**'],

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
 import { forgetTab } from '@/lib/signals/collector';
-import { forgetBurst } from '@/lib/capture/auto-record';
+import { forgetBurst } from '@/lib/capture/bursts';
 import { followRecordingTabs } from '@/lib/capture/page-agent';
 import { trackWindowFocus } from '@/lib/capture/focus-history';
 import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 import { compactLeftovers } from '@/lib/capture/compact';
-import { activeJourneyId } from '@/lib/walk/state';
+import { activeJourneyId, signalThresholdsItem } from '@/lib/extension-storage/items';
+import { publishRecordingState } from '@/lib/db/recording-state';
+import { reportBackgroundFailure } from '@/lib/capture/report';
 
 export default defineBackground(() => {
   // Firefox's sidebar API; WXT's types describe Chrome's.
@@ -19,7 +21,9 @@ export default defineBackground(() => {
     else if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
     void handleActionClick(tab);
   });
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(() => {
+    createMenus().catch((error: unknown) => reportBackgroundFailure(error, 'add its items to the page menu'));
+  });
   browser.contextMenus.onClicked.addListener(handleMenuClick);
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((message, sender) => routeRuntimeMessage(message, sender));
@@ -29,11 +33,24 @@ export default defineBackground(() => {
   });
   followRecordingTabs();
   trackWindowFocus();
+  // The recording state follows the database; thresholds changed in the panel reach pages through it.
+  signalThresholdsItem.watch(() => void publishRecordingState().catch(reportStartupFailure));
+  void publishRecordingState().catch(reportStartupFailure);
+  void browser.storage.local.remove(LEGACY_RECORDING_STATE_KEY).catch(() => undefined);
   // Captures queued before the worker was stopped are finished now, then screenshots a failed
   // compression left as captured are compressed.
   void captureQueue
     .start()
     .then(() => activeJourneyId.getValue())
     .then(compactLeftovers)
-    .catch(() => undefined);
+    .catch((error: unknown) =>
+      reportBackgroundFailure(error, 'finish the captures queued before the browser stopped its background'),
+    );
 });
+
+/** What builds before 0.2 called the recording state; nothing reads it any more. */
+const LEGACY_RECORDING_STATE_KEY = 'walkState';
+
+function reportStartupFailure(error: unknown) {
+  return reportBackgroundFailure(error, 'tell pages whether the journey records');
+}

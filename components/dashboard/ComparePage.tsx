@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, listTouchpoints } from '@/lib/db';
-import { compareJourneys } from '@/lib/metrics/compare';
+import { compareJourneys, type ComparedStage } from '@/lib/metrics/compare';
+import type { ReactNode } from 'react';
 import { formatEmotion, journeyMetrics, type JourneyMetrics } from '@/lib/metrics/journey';
 import { label, type Journey } from '@/lib/model';
 import { useDashboard } from './context';
@@ -76,10 +77,13 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
       ) : (
         <>
           <table className="data-table compare-table">
-            <caption>Per stage: steps, touchpoints with friction, average effort (1–7) and emotion</caption>
+            <caption>
+              Per stage: steps, steps with friction, average effort (1 very easy – 7 very hard) and emotion
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Stage</th>
+                <th scope="col">Figure</th>
                 {compared.map((c, i) => (
                   <th key={c.journey.id} scope="col">
                     <span className="legend-swatch" style={{ background: COLOURS[i] }} aria-hidden="true" />
@@ -89,27 +93,16 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
                 ))}
               </tr>
             </thead>
+            {comparison.stages.map((stage) => (
+              <StageRows key={stage.stage} stage={stage} journeys={compared.map((c) => c.journey.id)} />
+            ))}
             <tbody>
-              {comparison.stages.map((stage) => (
-                <tr key={stage.stage}>
-                  <th scope="row">{stage.stage}</th>
-                  {compared.map((c, i) => (
-                    <td key={c.journey.id} data-testid={`compare-${stage.stage}-${i}`}>
-                      <Figure value={stage.touchpoints[i]!} unit="steps" most={stage.mostSteps[i]!} />
-                      {' · '}
-                      <Figure value={stage.friction[i]!} unit="with friction" most={stage.mostFriction[i]!} />
-                      <span className="muted small figure-line">
-                        Effort {oneDecimal(stage.averageEffort[i])} · emotion{' '}
-                        {stage.averageEmotion[i] === undefined ? '–' : formatEmotion(stage.averageEmotion[i])}
-                      </span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
               <tr>
-                <th scope="row">Steps to first purchase</th>
+                <th scope="row" colSpan={2}>
+                  Steps to first purchase
+                </th>
                 {compared.map((c, i) => (
-                  <td key={c.journey.id} data-testid={`compare-purchase-${i}`}>
+                  <td key={c.journey.id}>
                     {comparison.toFirstPurchaseSteps[i] === undefined ? (
                       'No purchase'
                     ) : (
@@ -167,7 +160,35 @@ export function ComparePage({ studyId, journeyIds }: { studyId: string; journeyI
   );
 }
 
-const oneDecimal = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(1));
+/** A stage's figures, one row each under the stage's name, so every cell holds one figure. */
+function StageRows({ stage, journeys }: { stage: ComparedStage; journeys: string[] }) {
+  const figures: [string, (journey: number) => ReactNode][] = [
+    ['Steps', (i) => <Figure value={stage.touchpoints[i]!} unit="steps" most={stage.mostSteps[i]!} />],
+    ['Steps with friction', (i) => <Figure value={stage.friction[i]!} unit="steps" most={stage.mostFriction[i]!} />],
+    ['Average effort', (i) => notRated(stage.averageEffort[i], (effort) => `${effort.toFixed(1)} of 7`)],
+    ['Average emotion', (i) => notRated(stage.averageEmotion[i], formatEmotion)],
+  ];
+  return (
+    <tbody>
+      {figures.map(([name, cell], row) => (
+        <tr key={name}>
+          {row === 0 && (
+            <th scope="rowgroup" rowSpan={figures.length}>
+              {stage.stage}
+            </th>
+          )}
+          <th scope="row">{name}</th>
+          {journeys.map((id, i) => (
+            <td key={id}>{cell(i)}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+const notRated = (value: number | undefined, format: (value: number) => string) =>
+  value === undefined ? 'Not rated' : format(value);
 
 function Figure({ value, unit, most }: { value: number; unit: string; most: boolean }) {
   return (

@@ -1,5 +1,6 @@
 import { Upload } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
+import { decodeWithBrowser } from '@/lib/import/decode';
 import { checkImageHeader } from '@/lib/import/image-header';
 import { mergeImport, type ImportSummary } from '@/lib/import/merge';
 import { readImport } from '@/lib/import/read';
@@ -28,6 +29,7 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
     try {
       const batch = await readImport(file, {
         checkImage: checkImageHeader,
+        decodeImage: decodeWithBrowser,
         signal,
         onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
       });

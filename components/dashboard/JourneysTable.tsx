@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db, journeyDurationMs } from '@/lib/db';
+import { db, journeyDurationMs, listTouchpoints } from '@/lib/db';
 import { label, type Study } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
 import { ExportMenu } from '../export/ExportMenu';
@@ -16,10 +16,7 @@ export function JourneysTable({ study }: { study: Study }) {
     const personas = await db.personas.where({ studyId: study.id }).toArray();
     return Promise.all(
       journeys.map(async (journey) => {
-        const points = await db.touchpoints
-          .where('[journeyId+seq]')
-          .between([journey.id, 0], [journey.id, Infinity])
-          .toArray();
+        const points = await listTouchpoints(journey.id);
         return {
           journey,
           persona: personas.find((p) => p.id === journey.personaId)?.name ?? 'Unknown persona',

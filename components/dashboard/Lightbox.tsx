@@ -20,7 +20,10 @@ interface Props {
 export function Lightbox({ touchpoints, currentId, onShow, onClose }: Props) {
   const { error } = useDashboard();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [annotating, setAnnotating] = useState(false);
+  // Annotating belongs to one screenshot: stepping to another leaves the editor.
+  const [annotatingId, setAnnotatingId] = useState<string | null>(null);
+  const annotating = annotatingId === currentId;
+  const setAnnotating = (on: boolean) => setAnnotatingId(on ? currentId : null);
   const index = touchpoints.findIndex((t) => t.id === currentId);
   const point = touchpoints[index];
   const shot = useLiveQuery(() => db.screenshots.get(point?.screenshotId ?? ''), [point?.screenshotId]);
@@ -30,7 +33,6 @@ export function Lightbox({ touchpoints, currentId, onShow, onClose }: Props) {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
-  useEffect(() => setAnnotating(false), [currentId]);
 
   const go = (offset: number) => {
     const next = touchpoints[index + offset];

@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { restoreStages, setStages, type EditedStage } from '@/lib/db';
 import type { Study } from '@/lib/model';
 import { errorText } from '../ui/errors';
@@ -10,9 +10,14 @@ export function StageEditor({ study }: { study: Study }) {
   const { toast, error } = useDashboard();
   // Each row has a key of its own, so focus follows a row when it moves.
   const [stages, setEdited] = useState(() => rows(study.stages));
-  // Reset only when the stored list itself changes (not on every save of another setting).
+  // The rows start again when the stored list itself changes (not on every save of another
+  // setting); adjusted while rendering, so no frame shows the old rows.
   const storedKey = JSON.stringify(study.stages);
-  useEffect(() => setEdited(rows(JSON.parse(storedKey) as string[])), [storedKey]);
+  const [editedFrom, setEditedFrom] = useState(storedKey);
+  if (editedFrom !== storedKey) {
+    setEditedFrom(storedKey);
+    setEdited(rows(study.stages));
+  }
   const changed = JSON.stringify(stages.map((s) => s.name)) !== JSON.stringify(study.stages);
 
   const edit = (index: number, name: string) => setEdited(stages.map((s, i) => (i === index ? { ...s, name } : s)));

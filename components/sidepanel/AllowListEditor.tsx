@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { db, setMaskAllowList, splitLines } from '@/lib/db';
 import { errorText } from '../ui/errors';
 
@@ -13,18 +13,33 @@ function isValidSelector(selector: string): boolean {
   }
 }
 
+/** What the researcher typed, and the stored list it was typed over. */
+interface Draft {
+  text: string;
+  over: string;
+}
+
 /** The study's fields that are safe to show unmasked: CSS selectors, one per line, saved on leaving the field. */
 export function AllowListEditor({ studyId }: { studyId: string }) {
   const stored = useLiveQuery(() => db.studies.get(studyId).then((s) => s?.maskAllowList ?? []), [studyId]);
-  const [text, setText] = useState('');
+  const storedText = stored?.join('\n') ?? '';
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (stored) setText(stored.join('\n'));
-  }, [stored]);
-  const save = () =>
-    setMaskAllowList(studyId, splitLines(text), isValidSelector)
+  // While the field has focus, what is typed wins over any write to the study. Once it is left,
+  // the draft shows until the stored list moves on (the save landing, or another view's edit).
+  const showsDraft = draft !== null && (editing || draft.over === storedText);
+  const text = showsDraft ? draft.text : storedText;
+  const save = () => {
+    if (!draft) return;
+    setMaskAllowList(studyId, splitLines(draft.text), isValidSelector)
       .then(() => setError(null))
-      .catch((reason: unknown) => setError(errorText(reason)));
+      .catch((reason: unknown) => {
+        // A refused list stays in the field, to be corrected, whatever was stored meanwhile.
+        setDraft({ text: draft.text, over: storedText });
+        setError(errorText(reason));
+      });
+  };
   return (
     <details className="allow-list">
       <summary>Fields shown unmasked in this study{stored?.length ? ` (${stored.length})` : ''}</summary>
@@ -36,8 +51,16 @@ export function AllowListEditor({ studyId }: { studyId: string }) {
           placeholder="#search, input[name=postcode]"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'allow-list-error' : undefined}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() => void save()}
+          onChange={(e) => setDraft({ text: e.target.value, over: storedText })}
+          onFocus={() => {
+            // A draft the stored list has moved past is not saved again on leaving the field.
+            if (!showsDraft) setDraft(null);
+            setEditing(true);
+          }}
+          onBlur={() => {
+            setEditing(false);
+            save();
+          }}
         />
       </label>
       {error && (

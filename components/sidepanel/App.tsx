@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { db } from '@/lib/db';
-import { readThresholds } from '@/lib/signals/thresholds';
-import { activeJourneyId, signalThresholdsItem, walkState } from '@/lib/walk/state';
+import { setActiveJourney } from '@/lib/db/recording-state';
+import { activeJourneyId } from '@/lib/extension-storage/items';
+import { errorText } from '../ui/errors';
 import { useStorageItem } from '../ui/hooks';
 import { Toast, type ToastMessage } from '../ui/Toast';
 import { JourneySummary } from './JourneySummary';
@@ -13,7 +14,7 @@ import { WalkView } from './WalkView';
 export function SidePanelApp() {
   const journeyId = useStorageItem(activeJourneyId);
   // null: no such journey; undefined: still loading (the setup must not flash up meanwhile, nor
-  // the walk state below be written as "not recording" before the journey is known).
+  // anything else).
   const walk = useLiveQuery(async () => {
     if (journeyId === undefined) return undefined;
     return journeyId ? ((await db.journeys.get(journeyId)) ?? null) : null;
@@ -24,20 +25,9 @@ export function SidePanelApp() {
   const showToast = useCallback((next: Omit<ToastMessage, 'id'>) => setToast({ ...next, id: Date.now() }), []);
   const showError = useCallback((text: string) => showToast({ text, kind: 'error' }), [showToast]);
 
-  // Page agents observe pages only while a journey records: tell them whether one does.
-  const loaded = walk !== undefined;
-  const recording = walk ? walk.status === 'active' : false;
-  const autoRecord = walk ? walk.autoRecord : false;
-  const storedThresholds = useStorageItem(signalThresholdsItem);
-  useEffect(() => {
-    if (!loaded || storedThresholds === undefined) return;
-    const thresholds = readThresholds(storedThresholds);
-    void walkState.setValue(recording ? { recording, autoRecord, thresholds } : null);
-  }, [loaded, recording, autoRecord, storedThresholds]);
-
   const onEnded = (id: string) => {
     setEndedJourneyId(id);
-    void activeJourneyId.setValue(null);
+    setActiveJourney(null).catch((error: unknown) => showError(errorText(error)));
   };
 
   let content;

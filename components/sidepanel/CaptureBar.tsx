@@ -2,16 +2,11 @@ import { Camera, Mail, MousePointerClick, ScrollText } from 'lucide-react';
 import { useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureError } from '@/lib/capture/errors';
-import {
-  PANEL_REQUEST_KINDS,
-  reportCaptureFailure,
-  updateCaptureStatus,
-  type CaptureRetry,
-} from '@/lib/capture/report';
+import { PANEL_REQUEST_KINDS, reportCaptureFailure, updateCaptureStatus } from '@/lib/capture/report';
 import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
 import type { Journey } from '@/lib/model';
-import { captureStatus } from '@/lib/walk/state';
+import { captureStatus, type CaptureRetry } from '@/lib/extension-storage/items';
 import { toAriaShortcut, useCommandShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
 import type { ToastMessage } from '../ui/Toast';
 import { AllowListEditor } from './AllowListEditor';
@@ -125,7 +120,7 @@ export function CaptureBar({ journey: walk, onAddOffsite, onError, onToast }: Pr
           <button
             type="button"
             className="link-button"
-            onClick={() => void captureStatus.setValue({ ...status, notice: undefined })}
+            onClick={() => void updateCaptureStatus(({ notice: _, ...rest }) => rest)}
           >
             OK
           </button>

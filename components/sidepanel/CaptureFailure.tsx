@@ -1,5 +1,5 @@
 import { RotateCcw } from 'lucide-react';
-import type { CaptureStatus } from '@/lib/walk/state';
+import type { CaptureStatus } from '@/lib/extension-storage/items';
 
 type Failure = NonNullable<CaptureStatus['lastError']>;
 

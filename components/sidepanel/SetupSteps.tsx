@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { requestSiteAccess } from '@/lib/capture/page-agent';
 import { createPersona, createStudy, listPersonas, listStudies, splitLines, startJourney } from '@/lib/db';
-import { activeJourneyId, selectedPersonaId, selectedStudyId } from '@/lib/walk/state';
+import { selectedPersonaId, selectedStudyId } from '@/lib/extension-storage/items';
 import { useCommandShortcut, useStorageItem } from '../ui/hooks';
 import { errorText } from '../ui/errors';
 import { ExportButton } from './ExportButton';
@@ -212,13 +212,12 @@ function JourneyStep(props: { studyId: string; personaId: string; onError: (mess
     void requestSiteAccess(browser.permissions);
     void (async () => {
       try {
-        const walk = await startJourney({
+        await startJourney({
           studyId: props.studyId,
           personaId: props.personaId,
           title: formText(form, 'title'),
           scenario: formText(form, 'scenario'),
         });
-        await activeJourneyId.setValue(walk.id);
       } catch (error) {
         props.onError(errorText(error));
         setStarting(false);

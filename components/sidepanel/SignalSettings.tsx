@@ -8,7 +8,7 @@ import {
   withThreshold,
   type SettingsField,
 } from '@/lib/signals/thresholds';
-import { signalThresholdsItem } from '@/lib/walk/state';
+import { signalThresholdsItem } from '@/lib/extension-storage/items';
 import { useStorageItem } from '../ui/hooks';
 
 /** The friction-signal thresholds, for sites where the defaults are too strict or too loose. */

@@ -1,5 +1,5 @@
 import { Angry, Frown, Laugh, Meh, PenLine, Smile } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { updateTouchpoint, type TouchpointPatch } from '@/lib/db';
 import {
   CHANNEL_GROUPS,
@@ -33,9 +33,11 @@ const EMOTION_FACES: Record<number, typeof Meh> = { [-2]: Angry, [-1]: Frown, 0:
 /** The annotation form of one touchpoint. Every change saves itself. */
 export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
   const uid = useId();
-  // Edits show at once and stay shown until the stored record has caught up with them.
+  // Edits show at once and stay shown until the stored record has caught up with them; they are
+  // dropped while rendering (not in an effect), so no frame shows a stale value.
   const [pending, setPending] = useState<TouchpointPatch>({});
-  useEffect(() => setPending((current) => withoutSaved(current, stored)), [stored]);
+  const notYetSaved = withoutSaved(pending, stored);
+  if (notYetSaved !== pending) setPending(notYetSaved);
   const point = { ...stored, ...pending };
   const save = (patch: TouchpointPatch) => {
     setPending((current) => ({ ...current, ...patch }));

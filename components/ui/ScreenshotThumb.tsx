@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation } from '@/lib/model';
 import { db } from '@/lib/db';
 import { AnnotationShapes } from '../annotate/AnnotationShapes';
@@ -22,23 +22,30 @@ interface Props {
 /** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
 export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, defer = false }: Props) {
   const [wanted, setWanted] = useState(!defer);
-  useEffect(() => {
-    if (!defer) setWanted(true);
-  }, [defer]);
+  if (!defer && !wanted) setWanted(true);
+  // null once read and not found: the screenshot is missing (undefined while it is being read).
   const shot = useLiveQuery(
-    () => (screenshotId && wanted ? db.screenshots.get(screenshotId) : undefined),
+    async () => (screenshotId && wanted ? ((await db.screenshots.get(screenshotId)) ?? null) : undefined),
     [screenshotId, wanted],
   );
   const url = useObjectUrl(shot?.thumbnail);
   // The thumbnail shows the top of the capture; its shape says how much of it.
   const [thumbAspect, setThumbAspect] = useState<number>();
+  const name = alt ?? `Screenshot: ${title}`;
   if (!screenshotId)
     return (
       <div className="thumb thumb-empty" aria-hidden="true">
         Off-site
       </div>
     );
-  if (!url || !shot) return <div className="thumb" aria-hidden="true" />;
+  if (shot === null)
+    return (
+      <div className="thumb thumb-empty" role="img" aria-label={`Screenshot missing for ${title || 'Untitled'}`}>
+        Missing
+      </div>
+    );
+  // Not read yet: the placeholder carries the name, so a button around it is never nameless.
+  if (!url || !shot) return <div className="thumb" role="img" aria-label={name} />;
   const drawn = annotations.filter((a) => a.kind !== 'redaction');
   const shownHeight = thumbAspect ? Math.min(shot.height, shot.width / thumbAspect) : undefined;
   return (
@@ -46,7 +53,7 @@ export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, de
       <img
         className="thumb"
         src={url}
-        alt={alt ?? `Screenshot: ${title}`}
+        alt={name}
         width={96}
         onLoad={(e) => setThumbAspect(e.currentTarget.naturalWidth / e.currentTarget.naturalHeight)}
       />

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /** The live value of an extension-storage item; undefined until first read. */
-export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+export function useStorageItem<T>(item: {
+  getValue(): Promise<T>;
+  watch(callback: (value: T) => void): () => void;
+}): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     let live = true;

@@ -1,4 +1,5 @@
 import { db } from '../db/database';
+import { touchpointsInOrder } from '../db/touchpoints-in-order';
 import type { Screenshot } from '../model';
 import { encodeScreenshot } from './encode';
 
@@ -38,12 +39,7 @@ const RECENT_CAPTURES = 50;
  */
 export async function compactLeftovers(journeyId: string | null): Promise<number> {
   if (!journeyId) return 0;
-  const recent = await db.touchpoints
-    .where('[journeyId+seq]')
-    .between([journeyId, 0], [journeyId, Infinity])
-    .reverse()
-    .limit(RECENT_CAPTURES)
-    .toArray();
+  const recent = await touchpointsInOrder(journeyId).reverse().limit(RECENT_CAPTURES).toArray();
   const shots = await db.screenshots.bulkGet(recent.flatMap((point) => point.screenshotId ?? []));
   let compacted = 0;
   for (const shot of shots) {

@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../base64';
 import { mimeOfBlob, type Screenshot } from '../model';
 
 export const THUMBNAIL_WIDTH = 320;
@@ -87,8 +88,5 @@ export function unencodedScreenshot(dataUrl: string, reportedRatio: number, view
 function dataUrlBytes(dataUrl: string): { bytes: Uint8Array<ArrayBuffer>; type: string } {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
   if (!match) throw new Error('The browser returned a screenshot in an unexpected form.');
-  const binary = atob(match[2] ?? '');
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return { bytes, type: match[1] ?? '' };
+  return { bytes: base64ToBytes(match[2] ?? ''), type: match[1] ?? '' };
 }

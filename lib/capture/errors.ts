@@ -1,5 +1,5 @@
 import { isQuotaExceeded } from '../db/quota';
-import { JourneyClosedError } from '../db/touchpoints';
+import { NotRecordingError } from '../db/journeys';
 import { suggestedKeys } from '../shortcuts';
 
 /** A capture failure the researcher can act on; its message is shown as it is. */
@@ -20,7 +20,7 @@ export function isRateLimitError(error: unknown): boolean {
 
 /** Turns what the browser threw into a sentence that tells the researcher what happened and what to do. */
 export function describeCaptureError(error: unknown): string {
-  if (error instanceof CaptureError || error instanceof JourneyClosedError) return error.message;
+  if (error instanceof CaptureError || error instanceof NotRecordingError) return error.message;
   const message = messageOf(error);
   if (/No tab with id|No window with id|tab was closed/i.test(message)) return TAB_CLOSED;
   // What Chromium says when the page unloads before it answers, or before it can be read back.

@@ -1,11 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { db } from '../db/database';
+import { recordingJourney } from '../db/journeys';
 import { panelToBackground, type CaptureRequestReply, type PanelToBackground } from '../messaging/protocol';
 import { handleAgentMessage } from '../signals/collector';
-import { activeJourneyId } from '../walk/state';
-import { CaptureError } from './errors';
+import { activeJourneyId } from '../extension-storage/items';
 import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
-import { PANEL_REQUEST_KINDS, reportCaptureFailure } from './report';
+import { PANEL_REQUEST_KINDS, reportBackgroundFailure, reportCaptureFailure } from './report';
 import { requestCapture } from './service';
 
 export const CAPTURE_COMMAND = 'capture-touchpoint';
@@ -18,9 +17,8 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
   if (command === PICK_COMMAND) return handlePickCommand(tab);
   if (command !== CAPTURE_COMMAND) return;
   try {
-    const journeyId = await activeJourneyId.getValue();
-    if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
-    await requestCapture(journeyId, tab?.windowId, tab);
+    const journey = await recordingJourney(await activeJourneyId.getValue());
+    await requestCapture(journey.id, tab?.windowId, tab);
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'capture', tabId: tab?.id, windowId: tab?.windowId });
   }
@@ -31,12 +29,10 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
  * captures the tab it was clicked on, through the activeTab grant the click gives.
  */
 export async function handleActionClick(tab: Browser.tabs.Tab): Promise<void> {
-  const journeyId = await activeJourneyId.getValue();
-  if (!journeyId) return;
-  const walk = await db.journeys.get(journeyId);
-  if (walk?.status !== 'active') return;
+  const journey = await recordingJourney(await activeJourneyId.getValue()).catch(() => undefined);
+  if (!journey) return;
   try {
-    await requestCapture(journeyId, tab.windowId, tab);
+    await requestCapture(journey.id, tab.windowId, tab);
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'capture', tabId: tab.id, windowId: tab.windowId });
   }
@@ -92,7 +88,9 @@ async function targetOf(request: PanelToBackground): Promise<{ tab?: Browser.tab
  */
 export function routeRuntimeMessage(message: unknown, sender: Browser.runtime.MessageSender) {
   if (isExtensionPage(sender)) return handlePanelMessage(message, sender);
-  void handleAgentMessage(message, sender, browser.runtime.id);
+  handleAgentMessage(message, sender, browser.runtime.id).catch((error: unknown) =>
+    reportBackgroundFailure(error, 'handle what a page reported'),
+  );
   return undefined;
 }
 

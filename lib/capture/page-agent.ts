@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { preparedPage, restoredPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
-import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
+import { RECORDING_STATE_KEY, parseRecordingState } from '../extension-storage/recording-state';
 import { CaptureError } from './errors';
 
 export const PAGE_AGENT_ID = 'touchtrail-page-agent';
@@ -61,8 +61,8 @@ async function injectPageAgent(tabId: number): Promise<void> {
 export function followRecordingTabs(): void {
   // Kept in memory, so a page load costs no storage read while nothing records.
   let recording: Promise<boolean> = browser.storage.local
-    .get(WALK_STATE_KEY)
-    .then((stored) => isRecording(stored[WALK_STATE_KEY]))
+    .get(RECORDING_STATE_KEY)
+    .then((stored) => isRecording(stored[RECORDING_STATE_KEY]))
     .catch(() => false);
   const joinIfRecording = async (tabId: number) => {
     if (await recording) await joinTab(tabId);
@@ -72,7 +72,7 @@ export function followRecordingTabs(): void {
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void joinIfRecording(tabId));
   browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes[WALK_STATE_KEY];
+    const change = changes[RECORDING_STATE_KEY];
     if (area !== 'local' || !change) return;
     recording = Promise.resolve(isRecording(change.newValue));
     if (!isRecording(change.newValue) || isRecording(change.oldValue)) return;
@@ -94,7 +94,7 @@ async function joinTab(tabId: number): Promise<void> {
 }
 
 function isRecording(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && (state as WalkState).recording === true;
+  return parseRecordingState(state) !== null;
 }
 
 /** Earlier builds registered the agent for every page load, across restarts: that registration goes. */

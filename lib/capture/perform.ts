@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/database';
-import { JourneyClosedError, commitCapture, wasRecordingAt } from '../db/touchpoints';
-import { markDraftSaved, takeExtraClicks } from './auto-record';
+import { NotRecordingError, recordingJourney } from '../db/journeys';
+import { commitCapture } from '../db/touchpoints';
+import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot } from './encode';
@@ -43,7 +44,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
     // A click that navigated can leave before its screenshot: keep the click itself as a draft,
     // so nothing auto-recorded is lost (the next page's draft shows where it led), with the
     // address of the page it was made on.
-    if (job.source !== 'auto' || !job.element || error instanceof JourneyClosedError || isRateLimitError(error)) {
+    if (job.source !== 'auto' || !job.element || error instanceof NotRecordingError || isRateLimitError(error)) {
       throw error;
     }
     await commitCapture({ ...jobFields(job), url: job.url, pageTitle: 'page left before its screenshot' });
@@ -65,7 +66,7 @@ async function compact(touchpointId: string): Promise<void> {
 }
 
 async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const walk = await recordingJourney(job);
+  const walk = await recordingJourney(job.journeyId, job.requestedAt);
   const study = await db.studies.get(walk.studyId);
   const result = await captureFullPage(job, {
     gate,
@@ -95,17 +96,8 @@ function jobFields(job: CaptureJob) {
   };
 }
 
-async function recordingJourney(job: CaptureJob) {
-  const walk = await db.journeys.get(job.journeyId);
-  if (!walk) throw new CaptureError('The journey no longer exists. Nothing was saved.');
-  if (!wasRecordingAt(walk, job.requestedAt)) {
-    throw new CaptureError('The journey is not recording. Resume it, then capture again. Nothing was saved.');
-  }
-  return walk;
-}
-
 async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
-  const walk = await recordingJourney(job);
+  const walk = await recordingJourney(job.journeyId, job.requestedAt);
 
   // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
   await gate.acquire();

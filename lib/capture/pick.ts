@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { db } from '../db/database';
-import { activeJourneyId } from '../walk/state';
+import { recordingJourney } from '../db/journeys';
+import { activeJourneyId } from '../extension-storage/items';
 import { CaptureError } from './errors';
 import { sendToAgent } from './page-agent';
 import { reportCaptureFailure } from './report';
@@ -21,9 +21,8 @@ export async function requestPick(
 /** The keyboard command for picking: like the capture shortcut, it works through activeTab. */
 export async function handlePickCommand(tab?: Browser.tabs.Tab): Promise<void> {
   try {
-    const journeyId = await activeJourneyId.getValue();
-    if (!journeyId) throw new CaptureError('Start a journey in the Touchtrail side panel before picking elements.');
-    await requestPick(journeyId, tab?.windowId, tab);
+    const journey = await recordingJourney(await activeJourneyId.getValue());
+    await requestPick(journey.id, tab?.windowId, tab);
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }
@@ -32,20 +31,10 @@ export async function handlePickCommand(tab?: Browser.tabs.Tab): Promise<void> {
 /** The page's context menu, "Record touchpoint here": records the element it was opened on. */
 export async function handleRecordHere(tab?: Browser.tabs.Tab): Promise<void> {
   try {
-    const journeyId = await activeJourneyId.getValue();
-    if (!journeyId)
-      throw new CaptureError('Start a journey in the Touchtrail side panel before recording touchpoints.');
-    await recordingJourney(journeyId);
+    await recordingJourney(await activeJourneyId.getValue());
     if (tab?.id === undefined) throw new CaptureError('There is no page to record here.');
     await sendToAgent(tab.id, { type: 'pick-context-target' });
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }
-}
-
-async function recordingJourney(journeyId: string) {
-  const walk = await db.journeys.get(journeyId);
-  if (!walk) throw new CaptureError('Start a journey in the Touchtrail side panel first.');
-  if (walk.status !== 'active') throw new CaptureError('The journey is paused. Resume it to record touchpoints.');
-  return walk;
 }

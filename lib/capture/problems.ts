@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { writeAlone } from '../extension-storage/checked-item';
 
 // "Recent capture problems": every capture that failed, kept on this machine so that a
 // researcher can tell someone which site did not work, and when.
@@ -7,7 +8,8 @@ import { storage } from 'wxt/utils/storage';
 /** How many problems are kept; older ones make room for new ones. */
 export const PROBLEMS_KEPT = 50;
 
-export const captureKind = z.enum(['capture', 'pick', 'full-page', 'auto']);
+/** `background`: work of the background that no request waited on (a page's report, resuming queued captures). */
+export const captureKind = z.enum(['capture', 'pick', 'full-page', 'auto', 'background']);
 export type CaptureKind = z.infer<typeof captureKind>;
 
 export const captureProblem = z.object({
@@ -28,6 +30,7 @@ const KIND_LABELS: Record<CaptureKind, string> = {
   pick: 'pick element',
   'full-page': 'full page',
   auto: 'auto-recorded draft',
+  background: 'background',
 };
 
 export function kindLabel(kind: CaptureKind): string {
@@ -65,17 +68,13 @@ export function problemsAsText(problems: CaptureProblem[]): string {
     .join('\n');
 }
 
-let writes: Promise<unknown> = Promise.resolve();
-
-/** Read-modify-write, one at a time within this page or worker, so that no problem overwrites another. */
+/** Read-modify-write, one at a time across the panel and the worker, so that no problem overwrites another. */
 function changeProblems(change: (problems: CaptureProblem[]) => CaptureProblem[]): Promise<CaptureProblem[]> {
-  const next = writes.then(async () => {
+  return writeAlone('captureProblems', async () => {
     const before = parseProblems(await captureProblemsItem.getValue());
     await captureProblemsItem.setValue(change(before));
     return before;
   });
-  writes = next.catch(() => undefined);
-  return next;
 }
 
 export async function recordCaptureProblem(problem: Omit<CaptureProblem, 'id'>): Promise<void> {

@@ -22,7 +22,6 @@ export const captureJob = z.object({
   fullPage: z.boolean().default(false),
 });
 export type CaptureJob = z.infer<typeof captureJob>;
-export type CaptureJobInput = z.input<typeof captureJob>;
 
 /** Where the queue keeps its jobs, so that a service worker restart loses none. */
 export interface JobStore {

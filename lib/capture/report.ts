@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PanelToBackground } from '../messaging/protocol';
-import { captureStatus, type CaptureStatus } from '../walk/state';
+import { writeAlone } from '../extension-storage/checked-item';
+import { captureStatus, type CaptureRetry, type CaptureStatus } from '../extension-storage/items';
 import { CompactionError, describeCaptureError } from './errors';
 import { recordCaptureProblem, type CaptureKind } from './problems';
 import { resolveCaptureTarget } from './target';
@@ -14,19 +15,13 @@ export interface CaptureAttempt {
   url?: string;
 }
 
-/** What "Try again" sends: the same kind of request, for the same tab or window. */
-export interface CaptureRetry {
-  type: PanelToBackground['type'];
-  tabId?: number;
-  windowId?: number;
-}
-
-const RETRY_TYPES: Record<CaptureKind, PanelToBackground['type']> = {
+const RETRY_TYPES: Record<CaptureKind, PanelToBackground['type'] | undefined> = {
   capture: 'capture-touchpoint',
   // An auto-recorded moment has passed: trying again captures the page as it is now.
   auto: 'capture-touchpoint',
   pick: 'pick-element',
   'full-page': 'capture-full-page',
+  background: undefined,
 };
 
 /** What a request from the panel asks for, as the problems list names it. */
@@ -47,10 +42,9 @@ export async function reportCaptureFailure(error: unknown, attempt: CaptureAttem
   const message = describeCaptureError(error);
   const at = Date.now();
   // A compaction failure comes after the touchpoint was saved: capturing again would duplicate it.
+  const type = RETRY_TYPES[attempt.kind];
   const retry: CaptureRetry | undefined =
-    error instanceof CompactionError
-      ? undefined
-      : { type: RETRY_TYPES[attempt.kind], tabId: attempt.tabId, windowId: attempt.windowId };
+    error instanceof CompactionError || !type ? undefined : { type, tabId: attempt.tabId, windowId: attempt.windowId };
   await Promise.allSettled([
     updateCaptureStatus((status) => ({ ...status, lastError: { message, at, retry } })),
     browser.action.setBadgeText({ text: '!' }),
@@ -58,6 +52,20 @@ export async function reportCaptureFailure(error: unknown, attempt: CaptureAttem
     addressOf(attempt).then((url) => recordCaptureProblem({ at, kind: attempt.kind, url, message })),
   ]);
   return message;
+}
+
+/**
+ * Work of the background that no request is waiting on (a page's report, captures queued before
+ * the worker stopped) failed: it goes to "Recent capture problems" and the console, not nowhere.
+ */
+export async function reportBackgroundFailure(error: unknown, doing: string): Promise<void> {
+  console.error(`Touchtrail could not ${doing}:`, error);
+  const said = error instanceof Error ? error.message : String(error);
+  await recordCaptureProblem({
+    at: Date.now(),
+    kind: 'background',
+    message: `Touchtrail could not ${doing}. (${said || 'No reason was given.'})`,
+  }).catch(() => undefined);
 }
 
 /** The tab's address now, when the browser shows it to Touchtrail; else the one the request named. */
@@ -73,11 +81,10 @@ async function addressOf(attempt: CaptureAttempt): Promise<string | undefined> {
   return tab?.url || tab?.pendingUrl || attempt.url;
 }
 
-let statusUpdates: Promise<unknown> = Promise.resolve();
-
-/** Read-modify-write of the status, one at a time, so concurrent updates do not undo each other. */
+/**
+ * The one way to change the capture status, from the worker or the panel: one change at a time
+ * across both, so that concurrent updates do not undo each other.
+ */
 export function updateCaptureStatus(change: (status: CaptureStatus) => CaptureStatus): Promise<void> {
-  const next = statusUpdates.then(async () => captureStatus.setValue(change(await captureStatus.getValue())));
-  statusUpdates = next.catch(() => undefined);
-  return next;
+  return writeAlone('captureStatus', async () => captureStatus.setValue(change(await captureStatus.getValue())));
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { db } from '../db/database';
-import { CaptureError } from './errors';
+import { recordingJourney } from '../db/journeys';
 import { performCapture } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';
 import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
@@ -74,9 +73,7 @@ export async function requestCapture(
   tab?: { id?: number; windowId?: number },
   options: CaptureRequestOptions = {},
 ) {
-  const walk = await db.journeys.get(journeyId);
-  if (!walk) throw new CaptureError('Start a journey in the Touchtrail side panel before capturing.');
-  if (walk.status !== 'active') throw new CaptureError('The journey is paused. Resume it to capture touchpoints.');
+  await recordingJourney(journeyId);
   const target =
     tab?.id !== undefined && tab.windowId !== undefined
       ? { tabId: tab.id, windowId: tab.windowId }

@@ -5,4 +5,6 @@ export * from './touchpoints';
 export * from './signals';
 export * from './annotations';
 export * from './timeline';
+export * from './deletion';
+export * from './touchpoints-in-order';
 export * from './study-settings';

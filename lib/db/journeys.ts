@@ -1,5 +1,6 @@
 import { journey, type Journey } from '../model';
 import { db } from './database';
+import { publishRecordingState, setActiveJourney } from './recording-state';
 
 export interface NewJourney {
   studyId: string;
@@ -8,7 +9,10 @@ export interface NewJourney {
   scenario: string;
 }
 
-/** Starts a walk. Any other walk still open is paused, so only one records at a time. */
+/**
+ * Starts a journey and makes it the active one. Any other journey still recording is paused, so
+ * only one records at a time.
+ */
 export async function startJourney(input: NewJourney, now = Date.now()): Promise<Journey> {
   const record = journey.parse({
     id: crypto.randomUUID(),
@@ -29,6 +33,7 @@ export async function startJourney(input: NewJourney, now = Date.now()): Promise
     for (const other of open) await db.journeys.update(other.id, { status: 'paused', pausedAt: now });
     await db.journeys.add(record);
   });
+  await setActiveJourney(record.id);
   return record;
 }
 
@@ -63,6 +68,36 @@ export async function setAutoRecord(id: string, autoRecord: boolean): Promise<vo
   await changeJourney(id, (current) => ({ ...current, autoRecord }));
 }
 
+/** Why a journey cannot take a capture now; its message is shown to the researcher as it is. */
+export class NotRecordingError extends Error {}
+
+/**
+ * The journey to record into, if it records: the one check every capture, pick and page
+ * message goes through. `requestedAt`: a capture asked for before the journey was paused or
+ * ended still lands (the researcher asked while it recorded).
+ */
+export async function recordingJourney(journeyId: string | null | undefined, requestedAt?: number): Promise<Journey> {
+  if (!journeyId)
+    throw new NotRecordingError('Start a journey in the Touchtrail side panel first. Nothing was recorded.');
+  const record = await db.journeys.get(journeyId);
+  if (!record) throw new NotRecordingError('The journey no longer exists. Nothing was recorded.');
+  if (!wasRecordingAt(record, requestedAt)) {
+    throw new NotRecordingError(
+      record.status === 'done'
+        ? 'The journey has ended, so nothing more can be recorded in it.'
+        : 'The journey is paused: resume it in the Touchtrail side panel, then try again. Nothing was recorded.',
+    );
+  }
+  return record;
+}
+
+/** Whether the journey was recording at a given time (now, when no time is given). */
+export function wasRecordingAt(record: Journey, at?: number): boolean {
+  if (record.status === 'active') return true;
+  const stoppedAt = record.status === 'done' ? record.endedAt : record.pausedAt;
+  return at !== undefined && stoppedAt !== undefined && at <= stoppedAt;
+}
+
 /** The time spent walking, without the pauses. */
 export function journeyDurationMs(record: Journey, now = Date.now()): number {
   const end = record.endedAt ?? record.pausedAt ?? now;
@@ -75,4 +110,5 @@ async function changeJourney(id: string, change: (current: Journey) => Journey):
     if (!current) throw new Error('This journey no longer exists.');
     await db.journeys.put(journey.parse({ ...change(current), updatedAt: Date.now() }));
   });
+  await publishRecordingState();
 }

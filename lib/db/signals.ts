@@ -1,6 +1,7 @@
 import { FRICTION_SEVERITIES, signal, type FrictionCategory, type Signal, type SignalKind } from '../model';
 import { SIGNAL_PLUGINS } from '../signals/registry';
 import { db } from './database';
+import { touchpointsInOrder } from './touchpoints-in-order';
 
 export interface DetectedOnPage {
   kind: SignalKind;
@@ -23,7 +24,7 @@ export async function recordSignal(journeyId: string, pageUrl: string, detected:
   await db.transaction('rw', db.journeys, db.touchpoints, async () => {
     const walk = await db.journeys.get(journeyId);
     if (!walk) throw new Error('The journey no longer exists.');
-    const latest = await db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).last();
+    const latest = await touchpointsInOrder(journeyId).last();
     if (latest && latest.url === pageUrl) {
       await db.touchpoints.update(latest.id, { signals: [...latest.signals, record] });
     } else {

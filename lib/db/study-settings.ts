@@ -1,19 +1,8 @@
 // A study's settings and personas, edited from the dashboard's study page.
 
-import { persona, promise, stage, study, type Persona, type Study, type Touchpoint } from '../model';
+import { persona, promise, stage, type Persona, type Touchpoint } from '../model';
 import { db } from './database';
-
-export type StudyPatch = Partial<Pick<Study, 'name' | 'company' | 'description' | 'siteUrls'>>;
-
-export async function updateStudy(id: string, patch: StudyPatch): Promise<Study> {
-  return db.transaction('rw', db.studies, async () => {
-    const current = await db.studies.get(id);
-    if (!current) throw new Error('This study no longer exists.');
-    const next = study.parse({ ...current, ...patch, updatedAt: Date.now() });
-    await db.studies.put(next);
-    return next;
-  });
-}
+import { touchpointsInOrder } from './touchpoints-in-order';
 
 /** A stage in the edited list; `was` is its name before, when it is renamed. */
 export interface EditedStage {
@@ -61,9 +50,7 @@ export async function restoreStages(before: StagesBefore): Promise<void> {
 async function renameStages(studyId: string, renames: Map<string, string>) {
   if (renames.size === 0) return;
   for (const walk of await db.journeys.where({ studyId }).toArray()) {
-    await db.touchpoints
-      .where('[journeyId+seq]')
-      .between([walk.id, 0], [walk.id, Infinity])
+    await touchpointsInOrder(walk.id)
       .filter((t) => renames.has(t.stage))
       .modify((t: Touchpoint) => {
         t.stage = renames.get(t.stage)!;

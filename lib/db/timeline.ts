@@ -3,7 +3,8 @@
 
 import { touchpoint, type Touchpoint } from '../model';
 import { db } from './database';
-import type { DeletedTouchpoint, TouchpointPatch } from './touchpoints';
+import type { TouchpointPatch } from './touchpoints';
+import { touchpointsInOrder } from './touchpoints-in-order';
 
 /**
  * Puts a journey's touchpoints in a new order. The sequence numbers they already have are
@@ -12,10 +13,7 @@ import type { DeletedTouchpoint, TouchpointPatch } from './touchpoints';
  */
 export async function reorderTouchpoints(journeyId: string, orderedIds: string[]): Promise<void> {
   await db.transaction('rw', db.touchpoints, async () => {
-    const current = await db.touchpoints
-      .where('[journeyId+seq]')
-      .between([journeyId, 0], [journeyId, Infinity])
-      .toArray();
+    const current = await touchpointsInOrder(journeyId).toArray();
     const byId = new Map(current.map((t) => [t.id, t]));
     if (orderedIds.length !== current.length || orderedIds.some((id) => !byId.has(id))) {
       throw new Error('The journey changed meanwhile; try again.');
@@ -32,7 +30,7 @@ export async function reorderTouchpoints(journeyId: string, orderedIds: string[]
  */
 export async function moveTouchpoint(journeyId: string, id: string, offset: number) {
   return db.transaction('rw', db.touchpoints, async () => {
-    const ids = (await journeyTouchpoints(journeyId)).map((t) => t.id);
+    const ids = (await touchpointsInOrder(journeyId).toArray()).map((t) => t.id);
     const from = ids.indexOf(id);
     if (from < 0) throw new Error('This touchpoint no longer exists.');
     const to = Math.min(ids.length - 1, Math.max(0, from + offset));
@@ -83,22 +81,4 @@ export async function undoBulkEdit(edit: BulkEdit): Promise<void> {
 
 function pick(record: Touchpoint, keys: (keyof Touchpoint)[]): Partial<Touchpoint> {
   return Object.fromEntries(keys.map((key) => [key, record[key]]));
-}
-
-function journeyTouchpoints(journeyId: string) {
-  return db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray();
-}
-
-/** Deletes touchpoints with their screenshots; keep the result to undo. */
-export async function deleteTouchpoints(
-  ids: string[],
-  which: (t: Touchpoint) => boolean = () => true,
-): Promise<DeletedTouchpoint[]> {
-  return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
-    const found = (await db.touchpoints.bulkGet(ids)).filter((t): t is Touchpoint => t !== undefined && which(t));
-    const shots = await db.screenshots.bulkGet(found.map((t) => t.screenshotId ?? ''));
-    await db.touchpoints.bulkDelete(found.map((t) => t.id));
-    await db.screenshots.bulkDelete(found.flatMap((t) => (t.screenshotId ? [t.screenshotId] : [])));
-    return found.map((t, i) => ({ touchpoint: t, screenshot: shots[i] ?? undefined }));
-  });
 }

@@ -8,7 +8,8 @@ import {
   type Touchpoint,
 } from '../model';
 import { db } from './database';
-import { deleteTouchpoints } from './timeline';
+import { NotRecordingError, wasRecordingAt } from './journeys';
+import { touchpointsInOrder } from './touchpoints-in-order';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
 export interface CapturedPage {
@@ -26,7 +27,7 @@ export interface CapturedPage {
   extraClicks?: number;
 }
 
-export class JourneyClosedError extends Error {
+export class JourneyClosedError extends NotRecordingError {
   constructor() {
     super('The journey has ended, so nothing more can be recorded in it.');
   }
@@ -109,46 +110,8 @@ export async function updateTouchpoint(id: string, patch: TouchpointPatch): Prom
   });
 }
 
-export interface DeletedTouchpoint {
-  touchpoint: Touchpoint;
-  screenshot?: Screenshot;
-}
-
-/** Deletes a touchpoint and its screenshot; keep the result to undo. */
-export async function deleteTouchpoint(id: string): Promise<DeletedTouchpoint> {
-  return db.transaction('rw', db.touchpoints, db.screenshots, async () => {
-    const record = await db.touchpoints.get(id);
-    if (!record) throw new Error('This touchpoint no longer exists.');
-    const shot = record.screenshotId ? await db.screenshots.get(record.screenshotId) : undefined;
-    await db.touchpoints.delete(id);
-    if (shot) await db.screenshots.delete(shot.id);
-    return { touchpoint: record, screenshot: shot };
-  });
-}
-
-export function restoreTouchpoint(deleted: DeletedTouchpoint): Promise<void> {
-  return restoreTouchpoints([deleted]);
-}
-
-/** Keeps auto-recorded drafts: they become ordinary touchpoints of the journey. */
-export async function keepDrafts(ids: string[]): Promise<void> {
-  await db.touchpoints.where('id').anyOf(ids).modify({ draft: false });
-}
-
-/** Discards drafts with their screenshots; keep the result to undo. */
-export function discardDrafts(ids: string[]): Promise<DeletedTouchpoint[]> {
-  return deleteTouchpoints(ids, (t) => t.draft);
-}
-
-export async function restoreTouchpoints(deleted: DeletedTouchpoint[]): Promise<void> {
-  await db.transaction('rw', db.touchpoints, db.screenshots, async () => {
-    await db.touchpoints.bulkPut(deleted.map((d) => d.touchpoint));
-    await db.screenshots.bulkPut(deleted.flatMap((d) => (d.screenshot ? [d.screenshot] : [])));
-  });
-}
-
 export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
-  return db.touchpoints.where('[journeyId+seq]').between([journeyId, 0], [journeyId, Infinity]).toArray();
+  return touchpointsInOrder(journeyId).toArray();
 }
 
 /**
@@ -162,19 +125,12 @@ async function openJourney(journeyId: string, requestedAt?: number): Promise<Jou
   return walk;
 }
 
-/** Whether the journey was recording at a given time (now, when no time is given). */
-export function wasRecordingAt(walk: Journey, at?: number): boolean {
-  if (walk.status === 'active') return true;
-  const stoppedAt = walk.status === 'done' ? walk.endedAt : walk.pausedAt;
-  return at !== undefined && stoppedAt !== undefined && at <= stoppedAt;
-}
-
 /**
  * A new touchpoint starts in the stage of the one before it (walks move forward through the
  * stages), or in the study's first stage.
  */
 async function defaultsFor(walk: Journey) {
-  const previous = await db.touchpoints.where('[journeyId+seq]').between([walk.id, 0], [walk.id, Infinity]).last();
+  const previous = await touchpointsInOrder(walk.id).last();
   const study = previous ? undefined : await db.studies.get(walk.studyId);
   return {
     stage: previous?.stage ?? study?.stages[0] ?? 'Awareness',

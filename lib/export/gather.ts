@@ -1,4 +1,5 @@
 import { db } from '../db/database';
+import { touchpointsInOrder } from '../db/touchpoints-in-order';
 import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
 
 /** What an export covers: one journey, a selection of a study's journeys, or a whole study. */
@@ -31,9 +32,7 @@ export async function gatherExport(scope: ExportScope): Promise<ExportData> {
 
   const touchpoints: Touchpoint[] = [];
   for (const walk of journeys) {
-    touchpoints.push(
-      ...(await db.touchpoints.where('[journeyId+seq]').between([walk.id, 0], [walk.id, Infinity]).toArray()),
-    );
+    touchpoints.push(...(await touchpointsInOrder(walk.id).toArray()));
   }
   const screenshots: ExportedImage[] = [];
   for (const point of touchpoints) {

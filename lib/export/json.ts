@@ -1,5 +1,5 @@
 import type { ExportedScreenshot } from '../model';
-import { blobToBase64 } from './base64';
+import { blobToBase64 } from '../base64';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFile, type ExportFile } from './format';
 import { gatherExport, type ExportData, type ExportScope } from './gather';
 

@@ -1,6 +1,6 @@
 // One entry for every export format the UI offers: gathers the data, writes the file, names it.
 
-import { blobToBase64 } from './base64';
+import { blobToBase64 } from '../base64';
 import { writeBundle, type Progress } from './bundle';
 import { stagesCsv, touchpointsCsv } from './csv';
 import { gatherExport, type ExportData, type ExportScope } from './gather';

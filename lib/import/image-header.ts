@@ -1,6 +1,6 @@
 // What an image file says about itself in its first bytes: its type and its size. An import
-// checks this instead of decoding every image (decoding 4,000 screenshots took most of an import's
-// time), and refuses an image whose declared size could exhaust memory once shown.
+// checks this before it decodes the image (decode.ts), so an image whose declared size could
+// exhaust memory once decoded is refused unread.
 
 import type { ImageCheck } from './read';
 
@@ -12,6 +12,9 @@ export interface ImageHeader {
 
 /** Larger than any screenshot Touchtrail takes (full pages stop below the canvas limit). */
 export const MAX_IMAGE_SIDE = 32_000;
+
+/** Chromium's largest canvas (16,384²): no screenshot is larger, and decoding one takes 1 GB. */
+export const MAX_IMAGE_PIXELS = 16_384 * 16_384;
 
 /** Enough for any PNG or WebP header, and for the JPEG segments that come before the frame size. */
 const HEADER_BYTES = 64 * 1024;
@@ -71,5 +74,6 @@ export const checkImageHeader: ImageCheck = async (blob, expected, head) => {
   if (!header || header.mime !== blob.type) return false;
   const { width, height } = header;
   if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) return false;
+  if (width * height > MAX_IMAGE_PIXELS) return false;
   return !expected || (width === expected.width && height === expected.height);
 };

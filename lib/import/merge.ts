@@ -4,6 +4,7 @@
 
 import { db } from '../db/database';
 import { listTouchpoints } from '../db/touchpoints';
+import { publishRecordingState } from '../db/recording-state';
 import { redactionsOf, type Redaction } from '../annotate/geometry';
 import type { Screenshot, Touchpoint } from '../model';
 import { ImportError } from './errors';
@@ -23,6 +24,13 @@ type Decision = 'add' | 'update' | 'skip';
 type Versioned = { id: string; updatedAt?: number };
 
 export async function mergeImport(batch: ImportBatch): Promise<ImportSummary> {
+  const summary = await writeImport(batch);
+  // An import can change the status of the journey being walked: pages follow the database.
+  await publishRecordingState();
+  return summary;
+}
+
+async function writeImport(batch: ImportBatch): Promise<ImportSummary> {
   const sameImages = await imagesAlreadyStored(batch.screenshots);
   return db.transaction('rw', [db.studies, db.personas, db.journeys, db.touchpoints, db.screenshots], async () => {
     const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, renumbered: 0, studyId: batch.study.id };

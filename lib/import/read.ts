@@ -1,9 +1,12 @@
 // Reading an import: the native JSON or the bundle (.zip). Everything is checked before anything
-// is written: size limits, zip entries (names, sizes, expansion), the Zod schema, that records
-// point at records of the same file, and that every image is what its record says (its header).
+// is written: size limits, zip entries (names, sizes, expansion, CRC-32), the Zod schema, that
+// records point at records of the same file, and that every image is what its record says (its
+// header) and decodes in full.
 
+import { base64ToBytes } from '../base64';
 import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
 import { bundleManifest, exportFile } from '../export/format';
+import type { DecodeImage } from './decode';
 import { describeIssues, ImportError, missingFields } from './errors';
 import { unzipWanted } from './unzip';
 
@@ -19,12 +22,14 @@ export interface ImportBatch {
 export interface ImportLimits {
   /** The largest file accepted, in bytes. */
   maxFileBytes: number;
-  /** The most a bundle may expand to, all entries together. */
-  maxExpandedBytes: number;
   /**
-   * How many times the zip's own size its entries may expand to, together (zip bombs grow
-   * thousands of times; a bundle, whose images are stored as they are, barely grows).
+   * The largest JSON file: it is read as one string, and Chromium's strings stop at 2^29 − 24
+   * characters (just under 512 MB); past that the browser fails to read it at all.
    */
+  maxJsonBytes: number;
+  /** The most a bundle's entries may hold, all together. */
+  maxExpandedBytes: number;
+  /** How many times the zip's own size its entries may hold, together (see UnzipLimits). */
   maxRatio: number;
   /** The largest single entry: touchtrail.json, or one image. */
   maxEntryBytes: number;
@@ -32,6 +37,7 @@ export interface ImportLimits {
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 2 * 1024 ** 3,
+  maxJsonBytes: 500 * 1024 ** 2,
   maxExpandedBytes: 4 * 1024 ** 3,
   maxRatio: 50,
   maxEntryBytes: 256 * 1024 ** 2,
@@ -50,7 +56,10 @@ export type ImageCheck = (
 
 export interface ReadOptions {
   limits?: ImportLimits;
+  /** Checks each image's header before it is decoded (in the dashboard: checkImageHeader). */
   checkImage: ImageCheck;
+  /** Decodes each image in full (in the dashboard: the browser's decoder, decodeWithBrowser). */
+  decodeImage: DecodeImage;
   /** Images checked so far, out of all of them. */
   onProgress?: (progress: { done: number; total: number }) => void;
   /** Cancels the import; it stops before anything is written. */
@@ -66,26 +75,75 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
   }
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  const heads = new WeakMap<Blob, Uint8Array>();
-  const batch = isZip ? await readBundle(file, limits, heads, options.signal) : await readJson(file);
+  const { batch, images } = isZip ? await readBundle(file, limits, options.signal) : await readJson(file, limits);
   checkReferences(batch);
   clampFutureEdits(batch);
-  for (const [index, shot] of batch.screenshots.entries()) {
+  let done = 0;
+  await inParallel(batch.screenshots, DECODES_AT_ONCE, async (shot, index) => {
+    const { image, thumbnail } = images[index]!;
     options.signal?.throwIfAborted();
-    for (const [what, blob, expected] of [
-      ['screenshot', shot.image, { width: shot.width, height: shot.height }],
-      ['thumbnail', shot.thumbnail, undefined],
-    ] as const) {
-      if (!(await options.checkImage(blob, expected, heads.get(blob))))
-        throw new ImportError(`The ${what} ${shot.id} is not an image that can be shown.`);
-    }
-    options.onProgress?.({ done: index + 1, total: batch.screenshots.length });
-  }
+    await checkImage(image, options, { width: shot.width, height: shot.height });
+    options.signal?.throwIfAborted();
+    await checkImage(thumbnail, options);
+    options.onProgress?.({ done: ++done, total: batch.screenshots.length });
+  });
   options.signal?.throwIfAborted();
   return batch;
 }
 
-async function readJson(file: Blob): Promise<ImportBatch> {
+/** An image of the file, with the name that finds it there and the first bytes the reader has. */
+interface ImageSource {
+  blob: Blob;
+  name: string;
+  head?: Uint8Array;
+}
+
+/** What a reader found: the records, and each screenshot's image and thumbnail as the file names them. */
+interface ReadFile {
+  batch: ImportBatch;
+  images: { image: ImageSource; thumbnail: ImageSource }[];
+}
+
+/** Enough to keep the browser's decoder threads busy; each decoded screenshot is a few MB while it lasts. */
+const DECODES_AT_ONCE = 4;
+
+async function checkImage(source: ImageSource, options: ReadOptions, expected?: { width: number; height: number }) {
+  if (!(await options.checkImage(source.blob, expected, source.head))) {
+    throw new ImportError(
+      `${source.name} is not an image that can be shown (its type or size is not what the file says); the file is refused.`,
+    );
+  }
+  try {
+    await options.decodeImage(source.blob);
+  } catch {
+    throw new ImportError(`${source.name} does not decode as an image; the file is refused.`);
+  }
+}
+
+/** Runs `task` over every item, at most `limit` at a time; the first failure stops the rest starting. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const index = next++;
+      try {
+        await task(items[index]!, index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function readJson(file: Blob, limits: ImportLimits): Promise<ReadFile> {
+  if (file.size > limits.maxJsonBytes) {
+    throw new ImportError(
+      `The file is ${megabytes(file.size)}; a JSON file over ${megabytes(limits.maxJsonBytes)} is more than the browser can read as one piece of text. Export the study as a bundle (.zip) instead: it has no such limit.`,
+    );
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await file.text());
@@ -98,23 +156,22 @@ async function readJson(file: Blob): Promise<ImportBatch> {
   const { study, personas, journeys, touchpoints } = parsed.data;
   const screenshots = parsed.data.screenshots.map(({ image, thumbnail, ...fields }) => ({
     ...fields,
-    image: fromBase64(image, fields.mime),
-    thumbnail: fromBase64(thumbnail, fields.thumbnailMime),
+    image: new Blob([base64ToBytes(image)], { type: fields.mime }),
+    thumbnail: new Blob([base64ToBytes(thumbnail)], { type: fields.thumbnailMime }),
   }));
-  return { study, personas, journeys, touchpoints, screenshots };
+  const images = screenshots.map((shot, i) => ({
+    image: { blob: shot.image, name: `screenshots.${i}.image` },
+    thumbnail: { blob: shot.thumbnail, name: `screenshots.${i}.thumbnail` },
+  }));
+  return { batch: { study, personas, journeys, touchpoints, screenshots }, images };
 }
 
 /** The entries a bundle may hold; anything else is skipped unread. */
 const WANTED = /^(touchtrail\.json|(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*)$/;
 
-async function readBundle(
-  file: Blob,
-  limits: ImportLimits,
-  heads: WeakMap<Blob, Uint8Array>,
-  signal?: AbortSignal,
-): Promise<ImportBatch> {
-  const maxTotalBytes = Math.min(limits.maxExpandedBytes, limits.maxRatio * Math.max(file.size, 64 * 1024));
-  const entries = await unzipWanted(file, WANTED, { maxEntryBytes: limits.maxEntryBytes, maxTotalBytes }, signal);
+async function readBundle(file: Blob, limits: ImportLimits, signal?: AbortSignal): Promise<ReadFile> {
+  const { maxEntryBytes, maxExpandedBytes: maxTotalBytes, maxRatio } = limits;
+  const entries = await unzipWanted(file, WANTED, { maxEntryBytes, maxTotalBytes, maxRatio }, signal);
   const manifest = entries.get('touchtrail.json');
   if (!manifest) throw new ImportError('This zip is not a Touchtrail bundle: it has no touchtrail.json.');
   let raw: unknown;
@@ -130,6 +187,7 @@ async function readBundle(
   const paths = parsed.data.screenshots.flatMap((s) => [s.image, s.thumbnail]);
   const repeated = paths.find((path, i) => paths.indexOf(path) !== i);
   if (repeated) throw new ImportError(`touchtrail.json names ${repeated} for two images; the file is refused.`);
+  const images: ReadFile['images'] = [];
   const screenshots = parsed.data.screenshots.map(({ image, thumbnail, ...fields }) => {
     const imageFile = entries.get(image);
     const thumbnailFile = entries.get(thumbnail);
@@ -140,11 +198,13 @@ async function readBundle(
       image: typed(imageFile.blob, fields.mime),
       thumbnail: typed(thumbnailFile.blob, fields.thumbnailMime),
     };
-    heads.set(screenshot.image, imageFile.head);
-    heads.set(screenshot.thumbnail, thumbnailFile.head);
+    images.push({
+      image: { blob: screenshot.image, name: image, head: imageFile.head },
+      thumbnail: { blob: screenshot.thumbnail, name: thumbnail, head: thumbnailFile.head },
+    });
     return screenshot;
   });
-  return { study, personas, journeys, touchpoints, screenshots };
+  return { batch: { study, personas, journeys, touchpoints, screenshots }, images };
 }
 
 /** Every record must belong to the file's study and point at records the file holds, and back. */
@@ -178,13 +238,6 @@ function clampFutureEdits(batch: ImportBatch, now = Date.now()) {
   for (const record of [batch.study, ...batch.personas, ...batch.journeys, ...batch.touchpoints]) {
     if (record.updatedAt !== undefined && record.updatedAt > latest) record.updatedAt = now;
   }
-}
-
-function fromBase64(base64: string, type: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
 }
 
 /** The same bytes as the given type (a slice copies nothing, but costs a call into the browser). */

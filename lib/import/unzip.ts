@@ -2,17 +2,27 @@
 // whole file is at hand. A stored entry (every image: WebP and PNG do not compress) becomes a
 // slice of the file: nothing is copied, nothing enters the JS heap, however large the study.
 // Deflated entries (the manifest) are inflated with what comes out counted as it comes: the
-// sizes a zip declares can lie.
+// sizes a zip declares can lie. Every wanted entry's bytes are read once to check its CRC-32,
+// so a damaged image is refused here rather than stored.
 
 import { Inflate } from 'fflate';
+import { Crc32 } from './crc32';
 import { ImportError } from './errors';
 
 export interface UnzipLimits {
-  /** The most one entry may expand to. */
+  /** The most one entry may hold, declared or inflated. */
   maxEntryBytes: number;
-  /** The most all wanted entries may expand to, together. */
+  /** The most all wanted entries may hold together, whatever the zip's size. */
   maxTotalBytes: number;
+  /**
+   * How many times the zip's own size (at least RATIO_BASE_MIN_BYTES) all wanted entries may
+   * hold together: zip bombs grow thousands of times; a bundle, whose images are stored, barely grows.
+   */
+  maxRatio: number;
 }
+
+/** A zip smaller than this counts as this large for the ratio, so a tiny bundle may still hold its manifest. */
+export const RATIO_BASE_MIN_BYTES = 64 * 1024;
 
 export interface ZipEntry {
   /** The entry's bytes, typed by its file name's extension when it names an image. */
@@ -33,15 +43,14 @@ export async function unzipWanted(
 ): Promise<Map<string, ZipEntry>> {
   const entries = new Map<string, ZipEntry>();
   const reader = new WindowReader(file);
+  const allowance = Math.min(limits.maxTotalBytes, limits.maxRatio * Math.max(file.size, RATIO_BASE_MIN_BYTES));
   let expanded = 0;
   const records = (await centralDirectory(file)).filter((record) => wanted.test(record.name));
   // In file order, so the file is read front to back, a few megabytes at a time.
   for (const record of records.sort((a, b) => a.offset - b.offset)) {
     signal?.throwIfAborted();
     if (entries.has(record.name)) throw new ImportError(`The bundle holds ${record.name} twice; the file is refused.`);
-    if (record.size > limits.maxEntryBytes) {
-      throw new ImportError(`The bundle entry ${record.name} is too large; the file is refused.`);
-    }
+    if (record.size > limits.maxEntryBytes) throw tooLarge(record.name, limits.maxEntryBytes);
     // The local header (its extra field may differ from the directory's) and the data's first bytes.
     const window = await reader.read(record.offset, LOCAL_HEADER + 2 * 1024 + HEAD_BYTES);
     const local = new DataView(window.buffer, window.byteOffset, window.byteLength);
@@ -50,35 +59,60 @@ export async function unzipWanted(
     const end = start + record.compressedSize;
     if (end > file.size) throw new ImportError(DAMAGED);
     const type = typeByExtension(record.name);
+    const crc = new Crc32();
     let entry: ZipEntry;
     if (record.method === 0) {
       if (record.compressedSize !== record.size) throw new ImportError(DAMAGED);
+      if (expanded + record.size > allowance) throw expandsPast(record.name, allowance);
       const headStart = start - record.offset;
+      // Read through the window a part at a time: the entry stays a slice of the file, unread by anyone else.
+      for (let at = start; at < end; at += READ_PART_BYTES) {
+        crc.update(await reader.read(at, Math.min(READ_PART_BYTES, end - at)));
+      }
       entry = {
         blob: file.slice(start, end, type),
         head: window.slice(headStart, headStart + Math.min(HEAD_BYTES, record.size)),
       };
       expanded += record.size;
     } else if (record.method === 8) {
-      const room = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - expanded);
-      const chunks = inflate(await bytesOf(file.slice(start, end)), room, record.name);
-      const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const room = Math.min(limits.maxEntryBytes, allowance - expanded);
+      const chunks = inflate(await bytesOf(file.slice(start, end)), room, record.name, () =>
+        room < limits.maxEntryBytes ? expandsPast(record.name, allowance) : tooLarge(record.name, room),
+      );
+      for (const chunk of chunks) crc.update(chunk);
       entry = { blob: new Blob(chunks as BlobPart[], { type }), head: firstBytes(chunks) };
-      expanded += size;
+      expanded += chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     } else {
       throw new ImportError(`The bundle entry ${record.name} uses a compression Touchtrail does not read.`);
     }
-    if (expanded > limits.maxTotalBytes) {
-      throw new ImportError(`The bundle expands past the limit at ${record.name}; the file is refused.`);
+    if (crc.digest() !== record.crc) {
+      throw new ImportError(
+        `The bundle entry ${record.name} is damaged: its bytes do not match its CRC-32 checksum; the file is refused.`,
+      );
     }
     entries.set(record.name, entry);
   }
   return entries;
 }
 
+const READ_PART_BYTES = 4 * 1024 ** 2;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 ** 2) * 10) / 10} MB`;
+
+const tooLarge = (name: string, limit: number) =>
+  new ImportError(
+    `The bundle entry ${name} is over ${megabytes(limit)}, the most one entry may hold; the file is refused.`,
+  );
+
+const expandsPast = (name: string, allowance: number) =>
+  new ImportError(
+    `The bundle expands past ${megabytes(allowance)} at ${name}, the most a bundle of its size may hold; the file is refused.`,
+  );
+
 interface DirectoryRecord {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   offset: number;
@@ -115,6 +149,7 @@ async function centralDirectory(file: Blob): Promise<DirectoryRecord[]> {
     records.push({
       name: new TextDecoder().decode(directory.subarray(at + 46, at + 46 + nameLength)),
       method: dir.getUint16(at + 10, true),
+      crc: dir.getUint32(at + 16, true),
       compressedSize: dir.getUint32(at + 20, true),
       size: dir.getUint32(at + 24, true),
       offset: dir.getUint32(at + 42, true),
@@ -146,25 +181,25 @@ class WindowReader {
   }
 }
 
-/** Inflates, stopping as soon as the output passes `room` bytes. */
-function inflate(compressed: Uint8Array, room: number, name: string): Uint8Array[] {
+/** Inflates, stopping as soon as the output passes `room` bytes (then throws what `overflow` gives). */
+function inflate(compressed: Uint8Array, room: number, name: string, overflow: () => ImportError): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let tooLarge = false;
+  let overflowed = false;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
-    if (size > room) tooLarge = true;
+    if (size > room) overflowed = true;
     else chunks.push(chunk);
   });
   const step = 64 * 1024;
   try {
-    for (let at = 0; at < compressed.length && !tooLarge; at += step) {
+    for (let at = 0; at < compressed.length && !overflowed; at += step) {
       inflater.push(compressed.subarray(at, at + step), at + step >= compressed.length);
     }
   } catch {
     throw new ImportError(`The bundle entry ${name} is damaged.`);
   }
-  if (tooLarge) throw new ImportError(`The bundle expands past the limit at ${name}; the file is refused.`);
+  if (overflowed) throw overflow();
   return chunks;
 }
 

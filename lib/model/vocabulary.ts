@@ -13,8 +13,6 @@ export const CHANNEL_GROUPS = {
   other: ['other'],
 } as const;
 
-export type ChannelGroup = keyof typeof CHANNEL_GROUPS;
-
 export const CHANNELS = [
   ...CHANNEL_GROUPS.digital,
   ...CHANNEL_GROUPS.offline,
@@ -46,8 +44,6 @@ export const EFFORT_MIN = 1;
 export const EFFORT_MAX = 7;
 export const CONSIDERATION_MIN = 1;
 export const CONSIDERATION_MAX = 5;
-
-export const CONSIDERATIONS = ['appropriateness', 'relevance', 'meaningfulness', 'endearment'] as const;
 
 export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
 

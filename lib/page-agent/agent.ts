@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { AgentToBackground, BackgroundToAgent, PreparedPage } from '../messaging/protocol';
-import { WALK_STATE_KEY, type WalkState } from '../walk/walk-state';
+import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from '../extension-storage/recording-state';
 import { describeElement } from './descriptor';
 import { parseBackgroundMessage } from './incoming';
 import { afterNextPaint, coverFields, type MaskLayer } from './masks';
@@ -138,7 +138,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   };
 
   browser.runtime.onMessage.addListener(listener);
-  const stopWatching = followWalkState(signal, report, (recording) => {
+  const stopWatching = followRecordingState(signal, report, (recording) => {
     if (recording) window.addEventListener('contextmenu', onContextMenu, { capture: true, passive: true });
     else window.removeEventListener('contextmenu', onContextMenu, { capture: true });
   });
@@ -152,16 +152,16 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
 }
 
 /** Observes the page exactly while a journey records. */
-function followWalkState(
+function followRecordingState(
   signal: AbortSignal,
   report: (message: AgentToBackground) => void,
   onRecordingChange: (recording: boolean) => void,
 ): () => void {
   let stopObserving: (() => void) | undefined;
-  let observing: WalkState | undefined;
+  let observing: RecordingState | undefined;
   let firstLook = true;
   const apply = (state: unknown) => {
-    const wanted = isWalkState(state) && state.recording ? state : undefined;
+    const wanted = parseRecordingState(state) ?? undefined;
     const freshPage = firstLook;
     firstLook = false;
     if (JSON.stringify(wanted) === JSON.stringify(observing)) return;
@@ -175,12 +175,12 @@ function followWalkState(
     onRecordingChange(Boolean(stopObserving));
   };
   const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && WALK_STATE_KEY in changes) apply(changes[WALK_STATE_KEY]?.newValue);
+    if (area === 'local' && RECORDING_STATE_KEY in changes) apply(changes[RECORDING_STATE_KEY]?.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
   browser.storage.local
-    .get(WALK_STATE_KEY)
-    .then((stored) => apply(stored[WALK_STATE_KEY]))
+    .get(RECORDING_STATE_KEY)
+    .then((stored) => apply(stored[RECORDING_STATE_KEY]))
     .catch(() => undefined);
   return () => {
     withExtensionApi(() => browser.storage.onChanged.removeListener(onChanged));
@@ -195,8 +195,4 @@ function withExtensionApi(call: () => void) {
   } catch {
     // Nothing to unregister from any more.
   }
-}
-
-function isWalkState(value: unknown): value is WalkState {
-  return typeof value === 'object' && value !== null && typeof (value as WalkState).recording === 'boolean';
 }

@@ -18,8 +18,3 @@ export function installErrorRelay(eventName: string): void {
   window.addEventListener('error', (event) => relay(String(event.message || 'Script error')));
   window.addEventListener('unhandledrejection', (event) => relay(`Unhandled rejection: ${String(event.reason)}`));
 }
-
-/** Whether the relay is in this page (self-contained, so tests and benchmarks can evaluate it in a page). */
-export function hasErrorRelay(eventName: string): boolean {
-  return (window as unknown as Record<symbol, boolean>)[Symbol.for(eventName)] === true;
-}

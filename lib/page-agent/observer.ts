@@ -1,9 +1,9 @@
 // Runs in the web page while a journey records: turns what the persona does and what the page
 // does into PageEvents, runs the on-page detectors, and reports what they find.
 import type { AgentToBackground } from '../messaging/protocol';
-import type { PageEvent, SignalThresholds } from '../signals/events';
+import type { PageEvent } from '../signals/events';
 import { DEAD_CLICK_QUIET_MS } from '../signals/kinds/dead-click';
-import { DEFAULT_THRESHOLDS, detectSignals, neededEvents, toReport } from '../signals/registry';
+import { DEFAULT_THRESHOLDS, detectSignals, neededEvents, toReport, type SignalThresholds } from '../signals/registry';
 import { orElse } from './attempt';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';

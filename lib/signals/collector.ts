@@ -8,7 +8,7 @@ import { requestCapture } from '../capture/service';
 import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
-import { activeJourneyId, signalThresholdsItem } from '../walk/state';
+import { activeJourneyId, signalThresholdsItem } from '../extension-storage/items';
 import { detectSignals, toReport } from './registry';
 import { readThresholds } from './thresholds';
 import type { PageEvent } from './events';

@@ -16,8 +16,6 @@ export type PageEvent =
   /** The page turned to scroll the other way, after `travel` px in the direction it leaves. */
   | { type: 'scroll-turn'; t: number; travel: number };
 
-export type { SignalKind, SignalThresholds } from './registry';
-
 export interface DetectedSignal<K extends string = string> {
   kind: K;
   /** When the friction happened (the first event of it). */

@@ -4,7 +4,7 @@
 // with it on, a journey recording and paused.
 
 import type { Page } from '@playwright/test';
-import { hasErrorRelay, PAGE_ERROR_EVENT } from '../../lib/page-agent/error-relay';
+import { PAGE_ERROR_EVENT } from '../../lib/page-agent/error-relay';
 import { ms, summarize, type BenchRow } from './stats';
 
 /** What a run turns on and off between the two loads of a round. */
@@ -107,6 +107,14 @@ async function checkPageAgent(run: HostPageRun, on: boolean) {
   } else if (await run.audited.evaluate(hasErrorRelay, PAGE_ERROR_EVENT)) {
     throw new Error('The page agent is in a page it should not be in: the host-page figures would mislead.');
   }
+}
+
+/**
+ * Whether the page agent's error relay is in this page: the flag `installErrorRelay` sets.
+ * Self-contained, because it is evaluated in the page.
+ */
+function hasErrorRelay(eventName: string): boolean {
+  return (window as unknown as Record<symbol, boolean>)[Symbol.for(eventName)] === true;
 }
 
 function medianRatio(measured: number[], baseline: number[]): number {

@@ -180,12 +180,12 @@ test('annotations survive closing and reopening the panel; pause stops capture',
 test('opening the panel mid-journey never tells pages that the journey stopped', async ({ panel, shop, session }) => {
   await startWalk(panel, shop);
   await panel.page.close();
-  // The worker notes every change of the walk state that pages follow (storage events keep order).
+  // The worker notes every change of the recording state that pages follow (storage events keep order).
   await session.worker.evaluate(() => {
-    const scope = globalThis as unknown as WalkStateWatch;
-    scope.walkStates = [];
+    const scope = globalThis as unknown as RecordingStateWatch;
+    scope.recordingStates = [];
     scope.chrome.storage.onChanged.addListener((changes) => {
-      if ('walkState' in changes) scope.walkStates.push(changes.walkState?.newValue ?? null);
+      if ('recordingState' in changes) scope.recordingStates.push(changes.recordingState?.newValue ?? null);
       if ('sentinel' in changes) scope.sentinelSeen = true;
     });
   });
@@ -196,17 +196,17 @@ test('opening the panel mid-journey never tells pages that the journey stopped',
   await expect(reopened.page.getByRole('button', { name: 'Pause' })).toBeVisible();
   // Written after anything the panel wrote while opening, so seen after it by the worker.
   await reopened.page.evaluate(() =>
-    (globalThis as unknown as WalkStateWatch).chrome.storage.local.set({ sentinel: Date.now() }),
+    (globalThis as unknown as RecordingStateWatch).chrome.storage.local.set({ sentinel: Date.now() }),
   );
   await expect
-    .poll(() => session.worker.evaluate(() => (globalThis as unknown as WalkStateWatch).sentinelSeen === true))
+    .poll(() => session.worker.evaluate(() => (globalThis as unknown as RecordingStateWatch).sentinelSeen === true))
     .toBe(true);
-  const seen = await session.worker.evaluate(() => (globalThis as unknown as WalkStateWatch).walkStates);
+  const seen = await session.worker.evaluate(() => (globalThis as unknown as RecordingStateWatch).recordingStates);
   expect(seen.filter((state) => !(state as { recording?: boolean } | null)?.recording)).toEqual([]);
 });
 
-interface WalkStateWatch {
-  walkStates: unknown[];
+interface RecordingStateWatch {
+  recordingStates: unknown[];
   sentinelSeen?: boolean;
   chrome: {
     storage: {

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
+import { deleteStoredScreenshot } from './support/stored-screenshots';
 
 const NORTHWIND = 'Northwind Insurance — first quote';
 const CONTOSO = 'Contoso Cover — first quote';
@@ -101,17 +102,20 @@ test('compare the two competitor journeys: steps and friction per stage', async 
   await dashboard.page.getByRole('button', { name: 'Compare 2 journeys' }).click();
   await expect(dashboard.page.getByRole('heading', { level: 1, name: 'Compare journeys' })).toBeVisible();
 
-  const row = (stage: string) =>
+  // Each figure has a row of its own under its stage, so no two figures share a cell.
+  const cells = (stage: string, figure: string) => dashboard.compareCells(stage, figure);
+  await expect(cells('Consideration', 'Steps')).toHaveText(['3 steps (most)', '1 step']);
+  await expect(cells('Consideration', 'Steps with friction')).toHaveText(['2 steps (most)', '0 steps']);
+  await expect(cells('Consideration', 'Average effort')).toHaveText(['3.3 of 7', '2.0 of 7']);
+  await expect(cells('Consideration', 'Average emotion')).toHaveText(['0.0 Neutral', '+1.0 Positive']);
+  await expect(cells('Purchase', 'Steps')).toHaveText(['2 steps', '3 steps (most)']);
+  await expect(cells('Purchase', 'Steps with friction')).toHaveText(['1 step', '2 steps (most)']);
+  await expect(
     dashboard.page
       .getByRole('row')
-      .filter({ has: dashboard.page.getByRole('rowheader', { name: stage, exact: true }) });
-  const cells = (stage: string) => row(stage).getByRole('cell');
-  await expect(cells('Consideration').nth(0)).toContainText('3 steps (most) · 2 with friction (most)');
-  await expect(cells('Consideration').nth(1)).toContainText('1 step · 0 with friction');
-  await expect(cells('Consideration').nth(0)).toContainText('Effort 3.3 · emotion 0.0 Neutral');
-  await expect(cells('Purchase').nth(0)).toContainText('2 steps · 1 with friction');
-  await expect(cells('Purchase').nth(1)).toContainText('3 steps (most) · 2 with friction (most)');
-  await expect(cells('Steps to first purchase')).toHaveText(['6 steps (most)', '4 steps']);
+      .filter({ has: dashboard.page.getByRole('rowheader', { name: 'Steps to first purchase' }) })
+      .getByRole('cell'),
+  ).toHaveText(['6 steps (most)', '4 steps']);
   await expect(dashboard.page.getByRole('img', { name: /^Emotion curve\. Northwind/ })).toBeVisible();
 });
 
@@ -124,8 +128,59 @@ test('the lightbox steps through screenshots with the arrow keys and closes with
   await expect(lightbox).toContainText('(1 of 7)');
   await dashboard.page.keyboard.press('ArrowRight');
   await expect(lightbox).toContainText('2 · Home page');
+  // Annotating belongs to the screenshot shown: stepping to the next one leaves the editor.
+  const annotate = lightbox.getByRole('button', { name: 'Annotate & redact' });
+  await annotate.click();
+  await expect(annotate).toHaveAttribute('aria-pressed', 'true');
+  await lightbox.getByRole('button', { name: 'Next screenshot' }).click();
+  await expect(lightbox).toContainText('(3 of 7)');
+  await expect(annotate).toHaveAttribute('aria-pressed', 'false');
   await dashboard.page.keyboard.press('Escape');
   await expect(lightbox).toHaveCount(0);
+});
+
+test('a touchpoint whose screenshot is lost says so on its thumbnail button', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await deleteStoredScreenshot(dashboard.page, 'Home page');
+  await dashboard.openJourney(NORTHWIND);
+  await expect(
+    dashboard.card('Home page').getByRole('button', { name: 'Screenshot missing for Home page' }),
+  ).toBeVisible();
+  await expect(
+    dashboard.card('Price page').getByRole('button', { name: /^View screenshot of \d+ Price page/ }),
+  ).toBeVisible();
+});
+
+test('what the researcher types in the allow list stays while another tab saves the study', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const other = await Dashboard.open(session, new URL(dashboard.page.url()).hash);
+  const typing = await dashboard.allowList();
+  await typing.fill('#postcode');
+
+  const elsewhere = await other.allowList();
+  await elsewhere.fill('#search');
+  await elsewhere.blur();
+  // The first tab has seen the other tab's save (its count), and kept what was being typed.
+  await expect(dashboard.page.getByText('Fields shown unmasked in this study (1)')).toBeVisible();
+  await expect(typing).toHaveValue('#postcode');
+
+  // Leaving the field saves it; the other tab then shows it too.
+  await typing.blur();
+  await expect(elsewhere).toHaveValue('#postcode');
+  await expect(typing).toHaveValue('#postcode');
+});
+
+test('stages saved in another tab show in the study page that is open', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const other = await Dashboard.open(session, new URL(dashboard.page.url()).hash);
+  const before = await dashboard.stageNames();
+  await other.page.getByRole('textbox', { name: 'Stage 1', exact: true }).fill('First contact');
+  await other.page.getByRole('button', { name: 'Save stages' }).click();
+  await expect.poll(() => dashboard.stageNames()).toEqual(['First contact', ...before.slice(1)]);
+  await expect(dashboard.page.getByRole('button', { name: 'Save stages' })).toBeDisabled();
 });
 
 test('the side panel opens the dashboard at the journey being walked', async ({ panel, shop, session }) => {

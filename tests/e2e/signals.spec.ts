@@ -1,4 +1,4 @@
-import type { WalkState } from '../../lib/walk/walk-state';
+import type { RecordingState } from '../../lib/extension-storage/recording-state';
 import { expect, test } from './fixtures';
 import { readExtensionStorage } from './support/browser';
 import type { ShopPage } from './pages/ShopPage';
@@ -43,7 +43,7 @@ test('the researcher can make rage clicks need more clicks', async ({ panel, sho
   await expect(panel.page.getByText('Friction signal thresholds (1 changed)')).toBeVisible();
   // The page agents hear of it through the walk state the panel mirrors into storage.
   await expect
-    .poll(async () => ((await readExtensionStorage(panel.page, 'walkState')) as WalkState).thresholds?.rageClicks)
+    .poll(async () => ((await readExtensionStorage(panel.page, 'recordingState')) as RecordingState).thresholds?.rageClicks)
     .toBe(4);
   await shop.open('product.html'); // a fresh page agent, which reads the walk state as it starts
 

@@ -4,10 +4,10 @@ import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
 import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent';
-import { WALK_STATE_KEY } from '../../lib/walk/walk-state';
+import { RECORDING_STATE_KEY } from '../../lib/extension-storage/recording-state';
 import { handleRecordHere } from '../../lib/capture/pick';
 import { db, pauseJourney } from '../../lib/db';
-import { activeJourneyId, captureStatus } from '../../lib/walk/state';
+import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
 
 const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') });
@@ -88,7 +88,7 @@ describe('messages to the background', () => {
       extensionPage(),
     );
     expect(reply?.ok).toBe(false);
-    expect(reply && !reply.ok && reply.error).toMatch(/Start a journey/);
+    expect(reply && !reply.ok && reply.error).toBe('The journey no longer exists. Nothing was recorded.');
   });
 });
 
@@ -124,7 +124,7 @@ describe('site access', () => {
     await settled();
     expect(injected).toEqual([]); // nothing records
 
-    await fakeBrowser.storage.local.set({ [WALK_STATE_KEY]: { recording: true, autoRecord: false } });
+    await fakeBrowser.storage.local.set({ [RECORDING_STATE_KEY]: { recording: true, autoRecord: false } });
     await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, {} as never);
     await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 9, windowId: 1 });

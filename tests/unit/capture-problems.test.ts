@@ -18,7 +18,7 @@ import {
 import { captureQueue } from '../../lib/capture/service';
 import { pauseJourney } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/signals/collector';
-import { activeJourneyId, captureStatus } from '../../lib/walk/state';
+import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
 import { TAB, browserThatCaptures } from './fake-capture-browser';
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { commitCapture, saveAnnotations, updateStudy, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
+import { commitCapture, db, saveAnnotations, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
 import { gatherExport } from '../../lib/export/gather';
 import { htmlReport, REPORT_CSP } from '../../lib/export/html';
 import { capturedPage, walkInProgress } from './factories';
@@ -16,7 +16,7 @@ const noRedraw: RedactionRenderer = () => Promise.reject(new Error('no redaction
 
 async function reportWithPayloads() {
   const { study, journey } = await walkInProgress();
-  await updateStudy(study.id, { name: PAYLOADS[0]!, description: PAYLOADS[1]! });
+  await db.studies.update(study.id, { name: PAYLOADS[0]!, description: PAYLOADS[1]! });
   const point = await commitCapture(capturedPage(journey.id));
   await updateTouchpoint(point.id, {
     title: PAYLOADS[2]!,

@@ -1,4 +1,5 @@
 import { createPersona, createStudy, startJourney, type CapturedPage } from '../../lib/db';
+import type { DecodeImage } from '../../lib/import/decode';
 import { touchpoint, type Touchpoint } from '../../lib/model';
 import type { DrawMockPage } from '../../lib/sample/sample-study';
 
@@ -78,3 +79,23 @@ export const drawStandIn: DrawMockPage = async (page) => {
     thumbnailMime: 'image/webp',
   };
 };
+
+/** What a test puts where an image was damaged: decodeStandIn rejects it, as a decoder would. */
+export const DAMAGED_IMAGE = 'damaged: these bytes are no image';
+
+/**
+ * Node has no image decoder; Chromium decodes for real in e2e/import-damaged.spec.ts. This
+ * stand-in decodes the tests' stand-in images (any bytes) and rejects DAMAGED_IMAGE.
+ */
+export const decodeStandIn: DecodeImage = async (blob) => {
+  if ((await blob.text()).startsWith(DAMAGED_IMAGE)) throw new Error('The image does not decode.');
+};
+
+/** Where `part` first occurs in `bytes`. */
+export function indexOfBytes(bytes: Uint8Array, part: Uint8Array): number {
+  outer: for (let at = 0; at + part.length <= bytes.length; at++) {
+    for (let i = 0; i < part.length; i++) if (bytes[at + i] !== part[i]) continue outer;
+    return at;
+  }
+  throw new Error('not found');
+}

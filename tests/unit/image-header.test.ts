@@ -73,6 +73,10 @@ describe('the import image check', () => {
     expect(await checkImageHeader(blob(png(1280, 800), 'image/webp'))).toBe(false);
     // 100,000 × 100,000 pixels declared in a few bytes: 40 GB once decoded.
     expect(await checkImageHeader(blob(png(100_000, 100_000), 'image/png'))).toBe(false);
+    // Each side within 32,000, the area past Chromium's largest canvas (16,384²): refused; at it, accepted.
+    expect(await checkImageHeader(blob(png(16_384, 16_385), 'image/png'))).toBe(false);
+    expect(await checkImageHeader(blob(png(16_384, 16_384), 'image/png'))).toBe(true);
+    expect(await checkImageHeader(blob(png(2_560, 32_000), 'image/png'))).toBe(true);
     expect(await checkImageHeader(blob(bytes('not an image at all'), 'image/png'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Fuzzing the import as the dashboard runs it (readImport, then mergeImport, with the real image
-// header check): random bytes, damaged JSON exports and damaged bundles. Every file is either
-// imported whole, leaving a study that holds together, or refused with an ImportError a researcher
-// can read, the database left exactly as it was.
+// header check and a stand-in decoder): random bytes, damaged JSON exports and damaged bundles.
+// Every file is either imported whole, leaving a study that holds together, or refused with an
+// ImportError a researcher can read, the database left exactly as it was.
 
 import fc from 'fast-check';
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -14,7 +14,7 @@ import { ImportError } from '../../lib/import/errors';
 import { checkImageHeader } from '../../lib/import/image-header';
 import { mergeImport } from '../../lib/import/merge';
 import { readImport, type ImportBatch } from '../../lib/import/read';
-import { capturedPage, walkInProgress } from './factories';
+import { capturedPage, decodeStandIn, walkInProgress } from './factories';
 
 /** Runs per property; FUZZ_RUNS=2000 fuzzes deeper, with a time limit that grows to match. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -127,7 +127,7 @@ async function importWholeOrNothing(file: Blob) {
   const before = await comparable(await readRows());
   let batch: ImportBatch;
   try {
-    batch = await readImport(file, { checkImage: checkImageHeader });
+    batch = await readImport(file, { checkImage: checkImageHeader, decodeImage: decodeStandIn });
     await mergeImport(batch);
   } catch (error) {
     expectReadableRefusal(error);
@@ -454,6 +454,7 @@ describe('found by fuzzing', () => {
     await restore();
     const refusal = readImport(new Blob([JSON.stringify({ ...file, touchpoints: [untitled] })]), {
       checkImage: checkImageHeader,
+      decodeImage: decodeStandIn,
     });
     await expect(refusal).rejects.toThrow(/touchpoints\.0\.title: Missing$/);
   });
@@ -462,9 +463,9 @@ describe('found by fuzzing', () => {
     const file = await buildExport({ studyId: await smallStudy() });
     await restore();
     const withoutShot = new Blob([JSON.stringify({ ...file, screenshots: file.screenshots.slice(1) })]);
-    await expect(readImport(withoutShot, { checkImage: checkImageHeader }).then(mergeImport)).rejects.toThrow(
-      /touchpoint .* names a screenshot the file does not hold/,
-    );
+    await expect(
+      readImport(withoutShot, { checkImage: checkImageHeader, decodeImage: decodeStandIn }).then(mergeImport),
+    ).rejects.toThrow(/touchpoint .* names a screenshot the file does not hold/);
     expect(await db.touchpoints.count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { commitCapture, db, saveAnnotations, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
 import { writeBundle } from '../../lib/export/bundle';
@@ -7,17 +7,19 @@ import { buildExport, serializeExport } from '../../lib/export/json';
 import { mergeImport } from '../../lib/import/merge';
 import { DEFAULT_LIMITS, readImport, type ImageCheck } from '../../lib/import/read';
 import { loadSampleStudy } from '../../lib/sample/sample-study';
-import { capturedPage, drawStandIn, walkInProgress } from './factories';
+import { capturedPage, DAMAGED_IMAGE, decodeStandIn, drawStandIn, indexOfBytes, walkInProgress } from './factories';
 
-// Node cannot decode images: this stand-in accepts any non-empty file (Chromium decodes for real).
+// The tests' images are stand-ins with no real header: this header check accepts any non-empty
+// file (image-header.test.ts tests the real one), and decodeStandIn rejects only DAMAGED_IMAGE.
 const checkImage: ImageCheck = async (blob) => blob.size > 0;
+const decodeImage = decodeStandIn;
 const draw = drawStandIn;
 
 async function emptyDatabase() {
   await db.delete();
   await db.open();
 }
-const importFile = async (file: Blob) => mergeImport(await readImport(file, { checkImage }));
+const importFile = async (file: Blob) => mergeImport(await readImport(file, { checkImage, decodeImage }));
 /** The export without the moment it was made, to compare two exports. */
 const exported = async (studyId: string) => ({ ...(await buildExport({ studyId })), exportedAt: '' });
 
@@ -168,17 +170,88 @@ describe('refusing bad files, with nothing written', () => {
       /names a journey the file does not hold/,
     );
     const noImages: ImageCheck = async () => false;
-    await expect(readImport(serializeExport(file), { checkImage: noImages }).then(mergeImport)).rejects.toThrow(
-      /is not an image that can be shown/,
+    await expect(
+      readImport(serializeExport(file), { checkImage: noImages, decodeImage }).then(mergeImport),
+    ).rejects.toThrow(/^screenshots\.0\.image is not an image that can be shown/);
+    await nothingWritten();
+  });
+
+  it('refuses a file over the size limit, and reads one at the limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, maxFileBytes: 100 };
+    await expect(readImport(new Blob(['x'.repeat(101)]), { checkImage, decodeImage, limits })).rejects.toThrow(
+      'files over 0 MB are refused',
+    );
+    // At the limit the file is read: it fails only as what it is, no JSON.
+    await expect(readImport(new Blob(['x'.repeat(100)]), { checkImage, decodeImage, limits })).rejects.toThrow(
+      'neither a Touchtrail JSON file',
+    );
+  });
+
+  it('refuses a JSON file past what the browser reads as one string, suggesting the bundle', async () => {
+    const study = await loadSampleStudy(draw);
+    const file = serializeExport(await buildExport({ studyId: study.id }));
+    await emptyDatabase();
+    const atLimit = { ...DEFAULT_LIMITS, maxJsonBytes: file.size };
+    expect(await mergeImport(await readImport(file, { checkImage, decodeImage, limits: atLimit }))).toMatchObject({
+      added: 33,
+    });
+    await emptyDatabase();
+    const belowFile = { ...DEFAULT_LIMITS, maxJsonBytes: file.size - 1 };
+    await expect(readImport(file, { checkImage, decodeImage, limits: belowFile })).rejects.toThrow(
+      /a JSON file over 0 MB is more than the browser can read as one piece of text\. Export the study as a bundle \(\.zip\) instead/,
+    );
+    // With the real limit: a file that says it is 600 MB (its bytes are few; its size is what is checked).
+    class HugeJson extends Blob {
+      override get size() {
+        return 600 * 1024 ** 2;
+      }
+    }
+    await expect(readImport(new HugeJson([await file.text()]), { checkImage, decodeImage })).rejects.toThrow(
+      'The file is 600 MB; a JSON file over 500 MB is more than the browser can read as one piece of text.',
     );
     await nothingWritten();
   });
 
-  it('refuses a file over the size limit', async () => {
-    const limits = { ...DEFAULT_LIMITS, maxFileBytes: 10 };
-    await expect(readImport(new Blob(['x'.repeat(100)]), { checkImage, limits })).rejects.toThrow(
-      'files over 0 MB are refused',
+  it('refuses a JSON file with an image that does not decode, naming it', async () => {
+    const study = await loadSampleStudy(draw);
+    const file = await buildExport({ studyId: study.id });
+    await emptyDatabase();
+    for (const field of ['image', 'thumbnail'] as const) {
+      const screenshots = file.screenshots.map((s, i) => (i === 2 ? { ...s, [field]: btoa(DAMAGED_IMAGE) } : s));
+      await expect(importFile(new Blob([JSON.stringify({ ...file, screenshots })]))).rejects.toThrow(
+        `screenshots.2.${field} does not decode as an image; the file is refused.`,
+      );
+    }
+    await nothingWritten();
+  });
+
+  it('refuses a bundle with a screenshot that does not decode, or whose bytes fail their CRC-32, naming it', async () => {
+    const study = await loadSampleStudy(draw);
+    const bundle = new Uint8Array(await (await writeBundle(await gatherExport({ studyId: study.id }))).arrayBuffer());
+    await emptyDatabase();
+    const files = unzipSync(bundle);
+    const manifest = JSON.parse(new TextDecoder().decode(files['touchtrail.json'])) as {
+      screenshots: { image: string; thumbnail: string }[];
+    };
+    const { image, thumbnail } = manifest.screenshots[3]!;
+
+    // Replaced by bytes that do not decode, with a correct checksum (zipSync computes it).
+    for (const path of [image, thumbnail]) {
+      const scrambled = zipSync({ ...files, [path]: [strToU8(DAMAGED_IMAGE), { level: 0 }] });
+      await expect(importFile(new Blob([scrambled]))).rejects.toThrow(
+        `${path} does not decode as an image; the file is refused.`,
+      );
+    }
+
+    // One byte of the screenshot flipped in place: it still decodes (the stand-in decodes any
+    // other bytes), but its checksum no longer matches.
+    const flipped = bundle.slice();
+    const at = indexOfBytes(flipped, files[image]!) + 2;
+    flipped[at] = flipped[at]! ^ 0xff;
+    await expect(importFile(new Blob([flipped]))).rejects.toThrow(
+      `The bundle entry ${image} is damaged: its bytes do not match its CRC-32 checksum; the file is refused.`,
     );
+    await nothingWritten();
   });
 
   it('refuses a zip that expands far past its size (a zip bomb), and never leaves the bundle', async () => {

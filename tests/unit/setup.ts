@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db } from '../../lib/db';
+import { db } from '../../lib/db/database';
 
 // Every test starts with empty extension storage and an empty database.
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitCapture, db, dismissPendingSignal, pauseJourney, recordSignal, resolveSignal } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/signals/collector';
 import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
-import { activeJourneyId, signalThresholdsItem } from '../../lib/walk/state';
+import { activeJourneyId, signalThresholdsItem } from '../../lib/extension-storage/items';
 import { capturedPage, walkInProgress } from './factories';
 
 const rage = { kind: 'rage-click' as const, at: 1_700_000_002_000, detail: '3 clicks within 0.6 s on “Pay”' };

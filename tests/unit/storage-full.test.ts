@@ -13,7 +13,7 @@ import { describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleCommand } from '../../lib/capture/handlers';
 import { captureQueue } from '../../lib/capture/service';
 import { db, listTouchpoints, saveAnnotations, updateTouchpoints } from '../../lib/db';
-import { activeJourneyId, captureStatus } from '../../lib/walk/state';
+import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
 import { browserThatCaptures, PNG_BYTES, TAB } from './fake-capture-browser';
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
 import {
   readThresholds,
@@ -72,5 +73,19 @@ describe('signal thresholds', () => {
         'thresholds',
       );
     }
+  });
+});
+
+describe('thresholds stored by an older version', () => {
+  it('are rewritten per signal in storage once, when the extension starts', async () => {
+    await fakeBrowser.storage.local.set({ signalThresholds: { rageClicks: 5, slowPageMs: 6000 }, signalThresholds$: { v: 1 } });
+    vi.resetModules(); // the item migrates as it is defined, when the extension's code loads
+    const { signalThresholdsItem } = await import('../../lib/extension-storage/items');
+    const expected = { 'rage-click': { clicks: 5 }, 'slow-page': { overMs: 6000 } };
+    expect(await signalThresholdsItem.getValue()).toEqual(expected);
+    expect(await fakeBrowser.storage.local.get(['signalThresholds', 'signalThresholds$'])).toEqual({
+      signalThresholds: expected,
+      signalThresholds$: { v: 2 },
+    });
   });
 });

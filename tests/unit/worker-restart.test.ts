@@ -16,7 +16,7 @@ async function loadBackground() {
   const handlers = await import('../../lib/capture/handlers');
   const { captureQueue } = await import('../../lib/capture/service');
   const { db } = await import('../../lib/db');
-  const { captureStatus } = await import('../../lib/walk/state');
+  const { captureStatus } = await import('../../lib/extension-storage/items');
   return {
     browser,
     db,
@@ -39,7 +39,7 @@ describe('a service worker stopped in the middle of a journey', () => {
   it('lands the next capture in the same journey with the next sequence number', async () => {
     const { journey } = await walkInProgress();
     const first = await loadBackground();
-    const { activeJourneyId } = await import('../../lib/walk/state');
+    const { activeJourneyId } = await import('../../lib/extension-storage/items');
     await activeJourneyId.setValue(journey.id);
     await first.capture();
     await first.capture();

@@ -35,6 +35,43 @@ export class Dashboard {
     return this.cards.filter({ has: this.page.locator('.card-title', { hasText: title }) });
   }
 
+  /** Picks a file in the home page's import area, as "Import a file…" does. */
+  async importFile(name: string, bytes: Uint8Array) {
+    await this.page
+      .getByLabel('Touchtrail file to import')
+      .setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  }
+
+  /** The import's refusal, once shown. */
+  get importRefusal(): Locator {
+    return this.page.getByRole('region', { name: 'Import' }).getByRole('alert');
+  }
+
+  /** The study page's allow list of unmasked fields, opened. */
+  async allowList(): Promise<Locator> {
+    await this.page.getByText(/^Fields shown unmasked in this study/).click();
+    return this.page.getByLabel(/CSS selectors of fields safe to show/);
+  }
+
+  /** The study page's stage names, in order. */
+  stageNames(): Promise<string[]> {
+    return this.page
+      .getByRole('group', { name: 'Journey stages' })
+      .getByRole('textbox')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  }
+
+  /** On the compare page: one figure of one stage, a cell per journey compared. */
+  compareCells(stage: string, figure: string): Locator {
+    const rowHeader = (name: string) => this.page.getByRole('rowheader', { name, exact: true });
+    return this.page
+      .getByRole('rowgroup')
+      .filter({ has: rowHeader(stage) })
+      .getByRole('row')
+      .filter({ has: rowHeader(figure) })
+      .getByRole('cell');
+  }
+
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }

@@ -225,9 +225,11 @@ export async function pageAgentJoined(session: ExtensionSession, page: Page): Pr
       () =>
         session.worker.evaluate(async (pageUrl) => {
           const api = (globalThis as unknown as { chrome: AgentLookupApi }).chrome;
-          const { walkState } = (await api.storage.local.get('walkState')) as { walkState?: { recording?: boolean } };
+          const { recordingState } = (await api.storage.local.get('recordingState')) as {
+            recordingState?: { recording?: boolean };
+          };
           const granted = await api.permissions.contains({ origins: ['<all_urls>'] });
-          if (!walkState?.recording || !granted) return true;
+          if (!recordingState?.recording || !granted) return true;
           const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
           if (tab?.id === undefined) return false;
           return api.tabs.sendMessage(tab.id, { type: 'agent-ping' }).then(Boolean, () => false);

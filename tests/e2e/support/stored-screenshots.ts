@@ -81,6 +81,28 @@ export async function readStoredScreenshot(extensionPage: Page, seq: number): Pr
   return (await readStored(extensionPage, seq)).image;
 }
 
+/** Deletes the stored screenshot of the touchpoint titled `title`, as if it had been lost. */
+export function deleteStoredScreenshot(extensionPage: Page, title: string): Promise<void> {
+  return extensionPage.evaluate(async (title) => {
+    const request = indexedDB.open('touchtrail');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error(String(request.error)));
+    });
+    const tx = db.transaction(['touchpoints', 'screenshots'], 'readwrite');
+    const points = tx.objectStore('touchpoints').getAll();
+    points.onsuccess = () => {
+      const point = (points.result as { title: string; screenshotId?: string }[]).find((p) => p.title === title);
+      tx.objectStore('screenshots').delete(point!.screenshotId!);
+    };
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    });
+    db.close();
+  }, title);
+}
+
 /**
  * Holds the compression of new captures (PNG → WebP) in the service worker until `release` is
  * called, so a test can judge a screenshot in the format it was captured in, whatever the

@@ -1,0 +1,21 @@
+// Base64 both ways, for every module that needs it: exports write images as base64 (JSON, the
+// HTML report), the JSON import reads them back, and capture decodes the browser's data: URLs.
+
+/** Base64 of a Blob's bytes, in chunks so large screenshots do not overflow the call stack. */
+export async function blobToBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const chunk = 0x8000;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+/** The bytes base64 stands for; throws (a DOMException) when it is not base64. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
