@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_THRESHOLDS } from '@/lib/signals/events';
+import { DEFAULT_THRESHOLDS } from '@/lib/signals/registry';
 import {
   readThresholds,
   shownValue,
   THRESHOLD_FIELDS,
+  thresholdValue,
   withThreshold,
-  type ThresholdField,
+  type SettingsField,
 } from '@/lib/signals/thresholds';
 import { signalThresholdsItem } from '@/lib/extension-storage/items';
 import { useStorageItem } from '../ui/hooks';
@@ -17,13 +18,17 @@ export function SignalSettings() {
   const [error, setError] = useState<{ key: string; text: string } | null>(null);
   const summary = useRef<HTMLElement>(null);
   const errorId = useId();
-  const changed = THRESHOLD_FIELDS.filter((f) => thresholds[f.key] !== DEFAULT_THRESHOLDS[f.key]).length;
+  const changed = THRESHOLD_FIELDS.filter(
+    (f) => thresholdValue(thresholds, f) !== thresholdValue(DEFAULT_THRESHOLDS, f),
+  ).length;
 
-  const save = (field: ThresholdField, text: string) => {
+  const save = (field: SettingsField, text: string) => {
     const result = withThreshold(thresholds, field, Number(text));
-    if ('error' in result) return setError({ key: field.key, text: result.error });
+    if ('error' in result) return setError({ key: fieldKey(field), text: result.error });
     setError(null);
-    if (result.thresholds[field.key] !== thresholds[field.key]) void signalThresholdsItem.setValue(result.thresholds);
+    if (thresholdValue(result.thresholds, field) !== thresholdValue(thresholds, field)) {
+      void signalThresholdsItem.setValue(result.thresholds);
+    }
   };
   const reset = () => {
     setError(null);
@@ -38,10 +43,10 @@ export function SignalSettings() {
         {stored !== undefined &&
           THRESHOLD_FIELDS.map((field) => (
             <ThresholdInput
-              key={field.key}
+              key={fieldKey(field)}
               field={field}
-              value={shownValue(field, thresholds[field.key])}
-              errorId={error?.key === field.key ? errorId : undefined}
+              value={shownValue(field, thresholdValue(thresholds, field))}
+              errorId={error?.key === fieldKey(field) ? errorId : undefined}
               onSave={(text) => save(field, text)}
             />
           ))}
@@ -60,8 +65,10 @@ export function SignalSettings() {
   );
 }
 
+const fieldKey = (field: SettingsField) => `${field.kind}.${field.name}`;
+
 interface InputProps {
-  field: ThresholdField;
+  field: SettingsField;
   value: number;
   /** The id of the message saying what is wrong with this field, when something is. */
   errorId?: string;
@@ -78,7 +85,7 @@ function ThresholdInput({ field, value, errorId, onSave }: InputProps) {
   return (
     <label className="field">
       <span>
-        {field.label} ({field.unit})
+        {field.title} ({field.unit})
       </span>
       <input
         type="number"

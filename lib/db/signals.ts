@@ -1,4 +1,5 @@
 import { FRICTION_SEVERITIES, signal, type FrictionCategory, type Signal, type SignalKind } from '../model';
+import { SIGNAL_PLUGINS } from '../signals/registry';
 import { db } from './database';
 import { touchpointsInOrder } from './touchpoints-in-order';
 
@@ -9,14 +10,10 @@ export interface DetectedOnPage {
 }
 
 /** The friction category a signal stands for when the researcher accepts it. */
-export const SIGNAL_CATEGORY: Record<SignalKind, FrictionCategory> = {
-  'rage-click': 'complicated-process',
-  'dead-click': 'error',
-  'error-click': 'error',
-  'slow-page': 'slow',
-  'quick-back': 'missing-information',
-  'form-error': 'complicated-process',
-};
+export const SIGNAL_CATEGORY = Object.fromEntries(SIGNAL_PLUGINS.map((p) => [p.kind, p.category])) as Record<
+  SignalKind,
+  FrictionCategory
+>;
 
 /**
  * Files a signal detected on a page: with the journey's latest touchpoint when that was

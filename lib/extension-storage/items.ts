@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateFlatThresholds } from '../signals/thresholds';
 import { defineCheckedItem } from './checked-item';
 import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from './recording-state';
 
@@ -52,11 +53,15 @@ export const captureStatus = defineCheckedItem('local:captureStatus', {
   version: 1,
 });
 
-/** The researcher's friction-signal thresholds, read through readThresholds (lib/signals/thresholds.ts). */
+/**
+ * The researcher's friction-signal thresholds, read through readThresholds (which checks each
+ * one against its signal's bounds). Version 2 stores them per signal; version 1 stored them flat.
+ */
 export const signalThresholdsItem = defineCheckedItem<unknown>('local:signalThresholds', {
   schema: z.unknown(),
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateFlatThresholds },
 });
 
 const recordingStateSchema = z.custom<RecordingState | null>(

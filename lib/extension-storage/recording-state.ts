@@ -4,7 +4,7 @@
  * (lib/db/recording-state.ts). Kept free of runtime imports and of any schema library: the page
  * agent bundles it into every page.
  */
-import type { SignalThresholds } from '../signals/events';
+import type { SignalThresholds } from '../signals/registry';
 
 export interface RecordingState {
   recording: true;

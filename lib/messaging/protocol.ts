@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PAGE_SIGNAL_KINDS } from '../signals/registry';
 
 // Every runtime message is declared here once. Receivers parse what they get with these
 // schemas: a message that does not parse is ignored (DESIGN.md §3, "One typed protocol").
@@ -105,7 +106,7 @@ export const restoredPage = z.object({ ok: z.literal(true), stillMasked: z.boole
 /** Page agent → background: friction detected on the page (a suggestion for the researcher). */
 export const pageSignalMessage = z.object({
   type: z.literal('page-signal'),
-  kind: z.enum(['rage-click', 'dead-click', 'error-click', 'slow-page', 'form-error']),
+  kind: z.enum(PAGE_SIGNAL_KINDS),
   at: z.number(),
   detail: z.string().check(z.maxLength(2_000)),
 });

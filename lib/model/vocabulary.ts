@@ -1,5 +1,6 @@
 // The research vocabulary of DESIGN.md §2. Studies may rename or extend the stages;
 // the other lists are fixed so that exports from different researchers line up.
+import { SIGNAL_PLUGINS } from '../signals/registry';
 
 export const DEFAULT_STAGES = ['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy'] as const;
 
@@ -49,14 +50,7 @@ export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
 export const JOURNEY_STATUSES = ['active', 'paused', 'done'] as const;
 
 /** Friction the page agent detects by itself while a journey records (see lib/signals). */
-export const SIGNAL_KINDS = [
-  'rage-click',
-  'dead-click',
-  'error-click',
-  'slow-page',
-  'quick-back',
-  'form-error',
-] as const;
+export { SIGNAL_KINDS } from '../signals/registry';
 
 export const TOUCHPOINT_SOURCES = ['manual', 'picked', 'auto', 'offsite'] as const;
 
@@ -104,12 +98,7 @@ export const LABELS: Record<string, string> = {
   kept: 'Kept',
   broken: 'Broken',
   'not-applicable': 'Not applicable',
-  'rage-click': 'Rage click',
-  'dead-click': 'Dead click',
-  'error-click': 'Error after click',
-  'slow-page': 'Slow page',
-  'quick-back': 'Quick back',
-  'form-error': 'Form error',
+  ...Object.fromEntries(SIGNAL_PLUGINS.map((p) => [p.kind, p.label])),
   active: 'Active',
   paused: 'Paused',
   done: 'Done',

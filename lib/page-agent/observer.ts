@@ -1,8 +1,9 @@
 // Runs in the web page while a journey records: turns what the persona does and what the page
 // does into PageEvents, runs the on-page detectors, and reports what they find.
 import type { AgentToBackground } from '../messaging/protocol';
-import { detectOnPage } from '../signals/detectors';
-import { DEFAULT_THRESHOLDS, type PageEvent, type SignalThresholds } from '../signals/events';
+import type { PageEvent } from '../signals/events';
+import { DEAD_CLICK_QUIET_MS } from '../signals/kinds/dead-click';
+import { DEFAULT_THRESHOLDS, detectSignals, neededEvents, toReport, type SignalThresholds } from '../signals/registry';
 import { orElse } from './attempt';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
@@ -26,6 +27,10 @@ export interface ObserveOptions {
 /** Starts observing; returns the function that stops it and removes every listener. */
 export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
   const th = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // (A walk state written by an older version has no thresholds by signal.)
+  const waitMs = th['dead-click']?.waitMs ?? DEFAULT_THRESHOLDS['dead-click'].waitMs;
+  // Listeners only for the events some signal needs (clicks and addresses are always followed).
+  const needs = neededEvents('page');
   const events: PageEvent[] = [];
   const reported = new Set<string>();
   const cleanups: (() => void)[] = [];
@@ -34,9 +39,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   let interacted = false;
 
   const run = () => {
-    for (const found of detectOnPage(events, now(), th)) {
-      if (reported.has(found.key) || found.kind === 'quick-back') continue;
-      reported.add(found.key);
+    for (const found of toReport(detectSignals('page', events, now(), th), reported)) {
       report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
     }
   };
@@ -81,8 +84,10 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     const { clientX: x, clientY: y } = event;
     lastClickAt = t;
     noteInteraction();
-    mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    later(th.deadClickWaitMs, () => mutations.disconnect());
+    if (needs.has('mutation')) {
+      mutations.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      later(waitMs, () => mutations.disconnect());
+    }
     // Naming the element reads its style and layout: done after the page has handled its click,
     // so the agent adds next to nothing to the page's own click handling.
     later(0, () => {
@@ -91,9 +96,22 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
       push({ type: 'click', t, x, y, interactive, label: orElse(() => labelOf(element), '') });
       if (element.matches('button:not([type]), button[type="submit"], input[type="submit"]')) watchFormErrors();
     });
-    later(th.deadClickWaitMs + 50, run);
+    later(waitMs + 50, run);
   });
   listen('keydown', noteInteraction);
+  // A disabled control fires no click, but the press still reaches the page as pointer events.
+  if (needs.has('disabled-press')) {
+    listen('pointerup', (event) => {
+      const target = event.composedPath()[0];
+      const control =
+        event.button === 0 && target instanceof Element
+          ? target.closest('button:disabled, input:disabled, select:disabled, textarea:disabled, [aria-disabled="true"]')
+          : null;
+      if (!control) return;
+      noteInteraction();
+      push({ type: 'disabled-press', t: now(), label: orElse(() => labelOf(control), '') });
+    });
+  }
   if (options.autoRecord) {
     // Reported at pointerdown, so the page is captured as the persona saw it before the click acted.
     listen('pointerdown', (event) => {
@@ -104,9 +122,10 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     });
   }
   const nearClick = (type: 'scroll' | 'selection') => () => {
-    if (now() - lastClickAt <= th.deadClickQuietMs && !ownChangesUnderway()) push({ type, t: now() });
+    if (needs.has(type) && now() - lastClickAt <= DEAD_CLICK_QUIET_MS && !ownChangesUnderway()) push({ type, t: now() });
   };
   listen('scroll', nearClick('scroll'));
+  if (needs.has('scroll-turn')) followScrollTurns(listen, push, now);
   const onSelection = nearClick('selection');
   document.addEventListener('selectionchange', onSelection);
   cleanups.push(() => document.removeEventListener('selectionchange', onSelection));
@@ -118,17 +137,22 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     // After the click that caused it, which is noted in a task of its own (see the click listener).
     later(0, () => push({ type: 'error', t, message }));
   };
-  document.addEventListener(PAGE_ERROR_EVENT, onPageError);
-  cleanups.push(() => document.removeEventListener(PAGE_ERROR_EVENT, onPageError));
-  report({ type: 'install-error-relay' });
+  if (needs.has('error')) {
+    document.addEventListener(PAGE_ERROR_EVENT, onPageError);
+    cleanups.push(() => document.removeEventListener(PAGE_ERROR_EVENT, onPageError));
+    report({ type: 'install-error-relay' });
+  }
 
   // Native validation fires "invalid" on each refused field; scripted forms set aria-invalid.
   listen('invalid', (event) => {
-    if (event.target instanceof Element) push({ type: 'invalid-field', t: now(), label: labelOf(event.target) });
+    if (event.target instanceof Element && needs.has('invalid-field')) {
+      push({ type: 'invalid-field', t: now(), label: labelOf(event.target) });
+    }
   });
   listen('submit', () => watchFormErrors());
   const flagged = new WeakSet<Element>();
   function watchFormErrors() {
+    if (!needs.has('invalid-field')) return;
     for (const delay of [300, 1000, 2000]) {
       later(delay, () => {
         for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
@@ -160,7 +184,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     listen('hashchange', routeChanged);
   }
 
-  reportPageTiming(push, now, cleanups);
+  if (needs.has('page-timing')) reportPageTiming(push, now, cleanups);
 
   return () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
@@ -178,6 +202,38 @@ export function isPageChange(record: MutationRecord): boolean {
   if (record.type !== 'childList') return true;
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length === 0 || nodes.some((node) => !isOwnLayer(node));
+}
+
+/**
+ * Notes each time the persona's scrolling turns the other way, with how far it went before. A
+ * full-page capture scrolls the page too, but that is Touchtrail's own doing.
+ */
+function followScrollTurns(
+  listen: (type: 'scroll', handler: (event: Event) => void) => void,
+  push: (event: PageEvent) => void,
+  now: () => number,
+) {
+  // Where the window's scrolling starts from; an element's, from its first scroll event on.
+  let scroller = document.scrollingElement ?? undefined;
+  let lastY = scroller?.scrollTop ?? 0;
+  let runFrom = lastY;
+  let down: boolean | undefined;
+  listen('scroll', (event) => {
+    const target = event.target instanceof Document ? event.target.scrollingElement : event.target;
+    if (!(target instanceof Element) || ownChangesUnderway()) return;
+    const y = target.scrollTop;
+    if (target !== scroller) {
+      [scroller, lastY, runFrom, down] = [target, y, y, undefined];
+      return;
+    }
+    if (y === lastY) return;
+    if (down !== undefined && y > lastY !== down) {
+      push({ type: 'scroll-turn', t: now(), travel: Math.abs(lastY - runFrom) });
+      runFrom = lastY;
+    }
+    down = y > lastY;
+    lastY = y;
+  });
 }
 
 /** How long the page took to load and to paint its largest content, once it has loaded. */

@@ -9,13 +9,13 @@ import { elementDescriptor } from '../model';
 import { agentToBackground } from '../messaging/protocol';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import { activeJourneyId, signalThresholdsItem } from '../extension-storage/items';
-import { detectQuickBacks } from './detectors';
+import { detectSignals, toReport } from './registry';
 import { readThresholds } from './thresholds';
 import type { PageEvent } from './events';
 
 /** Per tab, the navigations and interactions seen lately, for quick-back (which spans pages). */
 const tabEvents = new Map<number, PageEvent[]>();
-const reported = new Set<string>();
+const reportedInTab = new Map<number, Set<string>>();
 const HISTORY_MS = 30_000;
 
 /**
@@ -84,10 +84,9 @@ export async function handleAgentMessage(
   const events = [...(tabEvents.get(tabId) ?? []), event].filter((e) => report.at - e.t <= HISTORY_MS);
   tabEvents.set(tabId, events);
   const thresholds = readThresholds(await signalThresholdsItem.getValue());
-  for (const found of detectQuickBacks(events, thresholds)) {
-    const key = `${tabId}:${found.key}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
+  const reported = reportedInTab.get(tabId) ?? new Set<string>();
+  reportedInTab.set(tabId, reported);
+  for (const found of toReport(detectSignals('background', events, report.at, thresholds), reported)) {
     await recordSignal(walk.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
   }
 }
@@ -103,4 +102,5 @@ async function reportPickFailure(error: unknown, tab: { id: number; windowId?: n
 
 export function forgetTab(tabId: number): void {
   tabEvents.delete(tabId);
+  reportedInTab.delete(tabId);
 }

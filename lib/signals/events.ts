@@ -10,38 +10,20 @@ export type PageEvent =
   | { type: 'navigation'; t: number; url: string }
   | { type: 'error'; t: number; message: string }
   | { type: 'page-timing'; t: number; url: string; loadMs?: number; largestPaintMs?: number }
-  | { type: 'invalid-field'; t: number; label: string };
+  | { type: 'invalid-field'; t: number; label: string }
+  /** A press released on a disabled control (which fires no click), or on something inside one. */
+  | { type: 'disabled-press'; t: number; label: string }
+  /** The page turned to scroll the other way, after `travel` px in the direction it leaves. */
+  | { type: 'scroll-turn'; t: number; travel: number };
 
-export interface DetectedSignal {
-  kind: 'rage-click' | 'dead-click' | 'error-click' | 'slow-page' | 'quick-back' | 'form-error';
+export interface DetectedSignal<K extends string = string> {
+  kind: K;
   /** When the friction happened (the first event of it). */
   at: number;
   detail: string;
   /** Identifies the occurrence, so that running a detector again does not report it twice. */
   key: string;
 }
-
-export interface SignalThresholds {
-  rageClicks: number;
-  rageWindowMs: number;
-  rageRadiusPx: number;
-  deadClickWaitMs: number;
-  deadClickQuietMs: number;
-  errorAfterClickMs: number;
-  slowPageMs: number;
-  quickBackMs: number;
-}
-
-export const DEFAULT_THRESHOLDS: SignalThresholds = {
-  rageClicks: 3,
-  rageWindowMs: 1000,
-  rageRadiusPx: 30,
-  deadClickWaitMs: 2500,
-  deadClickQuietMs: 100,
-  errorAfterClickMs: 1000,
-  slowPageMs: 3000,
-  quickBackMs: 5000,
-};
 
 export type ClickEvent = Extract<PageEvent, { type: 'click' }>;
 

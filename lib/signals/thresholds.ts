@@ -1,54 +1,89 @@
 import { z } from 'zod';
-import { DEFAULT_THRESHOLDS, type SignalThresholds } from './events';
+import type { ThresholdField } from './plugin';
+import { ALL_SIGNALS, DEFAULT_THRESHOLDS, type SignalKind, type SignalThresholds } from './registry';
 
-// The researcher's friction-signal thresholds. The upper bounds keep every detector inside the
-// window of events the page agent keeps (10 s) and the background keeps (30 s).
+// The researcher's friction-signal thresholds, stored per signal ({ "rage-click": { clicks: 3,
+// … }, … }). The upper bounds keep every detector inside the window of events the page agent
+// keeps (10 s) and the background keeps (30 s).
 
-export interface ThresholdField {
-  key: keyof SignalThresholds;
-  label: string;
-  unit: 'seconds' | 'clicks' | 'pixels';
-  min: number;
-  max: number;
+/** One threshold of one signal, as the settings show it. */
+export interface SettingsField extends ThresholdField {
+  kind: SignalKind;
+  name: string;
+  /** The signal's label, then the threshold's: "Rage click: at least". */
+  title: string;
 }
 
-/** Stored in milliseconds, shown in seconds. */
-export const THRESHOLD_FIELDS: ThresholdField[] = [
-  { key: 'slowPageMs', label: 'Slow page: load or largest paint over', unit: 'seconds', min: 500, max: 9_000 },
-  { key: 'rageClicks', label: 'Rage click: at least', unit: 'clicks', min: 2, max: 10 },
-  { key: 'rageWindowMs', label: 'Rage click: within', unit: 'seconds', min: 200, max: 5_000 },
-  { key: 'rageRadiusPx', label: 'Rage click: inside a radius of', unit: 'pixels', min: 5, max: 200 },
-  { key: 'deadClickWaitMs', label: 'Dead click: nothing changes for', unit: 'seconds', min: 500, max: 9_000 },
-  { key: 'errorAfterClickMs', label: 'Error click: an error within', unit: 'seconds', min: 100, max: 9_000 },
-  { key: 'quickBackMs', label: 'Quick back: back again within', unit: 'seconds', min: 1_000, max: 25_000 },
-];
+export const THRESHOLD_FIELDS: SettingsField[] = ALL_SIGNALS.flatMap((plugin) =>
+  Object.entries(plugin.fields).map(([name, field]) => ({
+    ...field,
+    kind: plugin.kind as SignalKind,
+    name,
+    title: `${plugin.label}: ${field.label}`,
+  })),
+);
 
-const bounded = (key: keyof SignalThresholds) => {
-  const field = THRESHOLD_FIELDS.find((f) => f.key === key);
-  const number = z.number().int();
-  return field ? number.min(field.min).max(field.max) : number.min(1).max(1_000);
+const bounded = (field: ThresholdField) => z.number().int().min(field.min).max(field.max);
+
+/** The stored thresholds, every signal and every threshold within its bounds. */
+export const signalThresholds = z.object(
+  Object.fromEntries(
+    ALL_SIGNALS.map((plugin) => [
+      plugin.kind,
+      z.object(Object.fromEntries(Object.entries(plugin.fields).map(([name, field]) => [name, bounded(field)]))),
+    ]),
+  ),
+) as unknown as z.ZodType<SignalThresholds>;
+
+/**
+ * Before signals were plug-ins, thresholds were stored flat, under these names. (A fixed list:
+ * new signals never had a flat name.)
+ */
+const FLAT_NAMES: Record<string, [SignalKind, string]> = {
+  rageClicks: ['rage-click', 'clicks'],
+  rageWindowMs: ['rage-click', 'windowMs'],
+  rageRadiusPx: ['rage-click', 'radiusPx'],
+  deadClickWaitMs: ['dead-click', 'waitMs'],
+  errorAfterClickMs: ['error-click', 'windowMs'],
+  slowPageMs: ['slow-page', 'overMs'],
+  quickBackMs: ['quick-back', 'withinMs'],
 };
 
-export const signalThresholds = z.object({
-  rageClicks: bounded('rageClicks'),
-  rageWindowMs: bounded('rageWindowMs'),
-  rageRadiusPx: bounded('rageRadiusPx'),
-  deadClickWaitMs: bounded('deadClickWaitMs'),
-  deadClickQuietMs: bounded('deadClickQuietMs'),
-  errorAfterClickMs: bounded('errorAfterClickMs'),
-  slowPageMs: bounded('slowPageMs'),
-  quickBackMs: bounded('quickBackMs'),
-}) satisfies z.ZodType<SignalThresholds>;
-
-/** Stored thresholds, each one replaced by its default where it is missing or not valid. */
-export function readThresholds(stored: unknown): SignalThresholds {
-  const values = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const read = { ...DEFAULT_THRESHOLDS };
-  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof SignalThresholds)[]) {
-    const valid = signalThresholds.shape[key].safeParse(values[key]);
-    if (valid.success) read[key] = valid.data;
+/** The flat shape of older versions, per signal; the per-signal shape as it is. */
+export function migrateFlatThresholds(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const values = stored as Record<string, unknown>;
+  if (!Object.keys(FLAT_NAMES).some((flat) => flat in values)) return stored;
+  const perSignal: Record<string, Record<string, unknown>> = {};
+  for (const [flat, [kind, name]] of Object.entries(FLAT_NAMES)) {
+    if (flat in values) (perSignal[kind] ??= {})[name] = values[flat];
   }
-  return read;
+  return perSignal;
+}
+
+/** Stored thresholds (either shape), each one replaced by its default where it is missing or not valid. */
+export function readThresholds(stored: unknown): SignalThresholds {
+  const given = migrateFlatThresholds(stored);
+  const defaults = DEFAULT_THRESHOLDS as unknown as Record<string, Record<string, number>>;
+  const read: Record<string, Record<string, number>> = {};
+  for (const plugin of ALL_SIGNALS) {
+    read[plugin.kind] = { ...defaults[plugin.kind] };
+    const own: unknown = isRecord(given) ? given[plugin.kind] : undefined;
+    for (const [name, field] of Object.entries(plugin.fields)) {
+      const valid = bounded(field).safeParse(isRecord(own) ? own[name] : undefined);
+      if (valid.success) read[plugin.kind]![name] = valid.data;
+    }
+  }
+  return read as unknown as SignalThresholds;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A threshold's stored value. */
+export function thresholdValue(thresholds: SignalThresholds, field: SettingsField): number {
+  return (thresholds as unknown as Record<string, Record<string, number>>)[field.kind]![field.name]!;
 }
 
 /** A field's value as the researcher sees it (seconds for times). */
@@ -63,14 +98,21 @@ export function storedValue(field: ThresholdField, shown: number): number {
 /** The thresholds with one field changed, or a message saying what is allowed. */
 export function withThreshold(
   current: SignalThresholds,
-  field: ThresholdField,
+  field: SettingsField,
   shown: number,
 ): { thresholds: SignalThresholds } | { error: string } {
   const value = storedValue(field, shown);
   if (!Number.isFinite(shown) || value < field.min || value > field.max) {
     return {
-      error: `${field.label}: choose between ${shownValue(field, field.min)} and ${shownValue(field, field.max)} ${field.unit}.`,
+      error: `${field.title}: choose between ${shownValue(field, field.min)} and ${shownValue(field, field.max)} ${field.unit}.`,
     };
   }
-  return { thresholds: { ...current, [field.key]: value } };
+  const own = (current as unknown as Record<string, Record<string, number>>)[field.kind];
+  return { thresholds: { ...current, [field.kind]: { ...own, [field.name]: value } } };
+}
+
+/** A threshold as the README's signal table states it: "at least 3 clicks", "within 1 s". */
+export function describeThreshold(field: ThresholdField, value: number): string {
+  const unit = { seconds: 's', clicks: 'clicks', pixels: 'px', reversals: 'reversals' }[field.unit];
+  return `${field.label} ${shownValue(field, value)} ${unit}`;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../lib/extension-storage/items';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../../lib/extension-storage/recording-state';
 import { mergeImport } from '../../lib/import/merge';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/events';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
 import { walkInProgress } from './factories';
 
 /** What page agents read: the raw stored value, as they get it from extension storage. */
@@ -56,10 +56,17 @@ describe('the recording state pages obey', () => {
 
   it('carries the thresholds the researcher set, each one checked', async () => {
     await walkInProgress();
-    await signalThresholdsItem.setValue({ ...DEFAULT_THRESHOLDS, rageClicks: 5, quickBackMs: -1 });
+    await signalThresholdsItem.setValue({
+      ...DEFAULT_THRESHOLDS,
+      'rage-click': { ...DEFAULT_THRESHOLDS['rage-click'], clicks: 5 },
+      'quick-back': { withinMs: -1 },
+    });
     await publishRecordingState();
     const published = parseRecordingState(await storedForPages());
-    expect(published?.thresholds).toEqual({ ...DEFAULT_THRESHOLDS, rageClicks: 5 });
+    expect(published?.thresholds).toEqual({
+      ...DEFAULT_THRESHOLDS,
+      'rage-click': { ...DEFAULT_THRESHOLDS['rage-click'], clicks: 5 },
+    });
   });
 });
 

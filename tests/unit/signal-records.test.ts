@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitCapture, db, dismissPendingSignal, pauseJourney, recordSignal, resolveSignal } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/signals/collector';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/events';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
 import { activeJourneyId, signalThresholdsItem } from '../../lib/extension-storage/items';
 import { capturedPage, walkInProgress } from './factories';
 
@@ -114,7 +114,7 @@ describe('reports from page agents', () => {
   it("use the researcher's quick-back threshold", async () => {
     const { journey } = await walkInProgress();
     await activeJourneyId.setValue(journey.id);
-    await signalThresholdsItem.setValue({ ...DEFAULT_THRESHOLDS, quickBackMs: 1000 });
+    await signalThresholdsItem.setValue({ ...DEFAULT_THRESHOLDS, 'quick-back': { withinMs: 1000 } });
     const visit = (path: string, at: number) =>
       handleAgentMessage(
         { type: 'page-navigation', url: `https://shop.example/${path}`, at },

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectDeadClicks,
-  detectErrorClicks,
-  detectFormErrors,
-  detectQuickBacks,
-  detectRageClicks,
-  detectSlowPages,
-} from '../../lib/signals/detectors';
-import { DEFAULT_THRESHOLDS, type PageEvent } from '../../lib/signals/events';
+import type { PageEvent } from '../../lib/signals/events';
+import { deadClick } from '../../lib/signals/kinds/dead-click';
+import { errorClick } from '../../lib/signals/kinds/error-click';
+import { formError } from '../../lib/signals/kinds/form-error';
+import { quickBack } from '../../lib/signals/kinds/quick-back';
+import { rageClick } from '../../lib/signals/kinds/rage-click';
+import { slowPage } from '../../lib/signals/kinds/slow-page';
+import { detectWith } from './signal-detect';
+
+const detectRageClicks = (events: PageEvent[]) => detectWith(rageClick, events);
+const detectDeadClicks = (events: PageEvent[], now: number) => detectWith(deadClick, events, { now });
+const detectErrorClicks = (events: PageEvent[]) => detectWith(errorClick, events);
+const detectSlowPages = (events: PageEvent[], thresholds?: { overMs: number }) =>
+  detectWith(slowPage, events, { thresholds });
+const detectQuickBacks = (events: PageEvent[]) => detectWith(quickBack, events);
+const detectFormErrors = (events: PageEvent[]) => detectWith(formError, events);
 
 const click = (t: number, x = 100, y = 100, interactive = true, label = 'Place order'): PageEvent => ({
   type: 'click',
@@ -95,8 +102,7 @@ describe('slow pages', () => {
   });
 
   it('takes its threshold from the settings', () => {
-    const strict = { ...DEFAULT_THRESHOLDS, slowPageMs: 1000 };
-    expect(kinds(detectSlowPages([timing(1200)], strict))).toBe(1);
+    expect(kinds(detectSlowPages([timing(1200)], { overMs: 1000 }))).toBe(1);
   });
 });
 

@@ -1,0 +1,33 @@
+import { quote, type DetectedSignal } from '../events';
+import { defineSignal } from '../plugin';
+
+/**
+ * A press on a control that is disabled (the disabled attribute, or aria-disabled="true"), or
+ * on something inside one. Pressing it again soon after is the same friction, counted once.
+ */
+export const disabledClick = defineSignal({
+  kind: 'disabled-click',
+  label: 'Disabled click',
+  runsIn: 'page',
+  needs: ['disabled-press'],
+  category: 'complicated-process',
+  defaults: { repeatMs: 2000 },
+  fields: { repeatMs: { label: 'presses again within count once', unit: 'seconds', min: 0, max: 9_000 } },
+  detect(events, _now, th) {
+    const found: DetectedSignal<'disabled-click'>[] = [];
+    const lastPress = new Map<string, number>();
+    for (const e of events) {
+      if (e.type !== 'disabled-press') continue;
+      const previous = lastPress.get(e.label);
+      lastPress.set(e.label, e.t);
+      if (previous !== undefined && e.t - previous <= th.repeatMs) continue;
+      found.push({
+        kind: 'disabled-click',
+        at: e.t,
+        detail: `A click on ${quote(e.label)}, which is disabled`,
+        key: `disabled-click:${e.t}`,
+      });
+    }
+    return found;
+  },
+});

@@ -1,0 +1,29 @@
+import { clicksOf, quote, type DetectedSignal } from '../events';
+import { defineSignal } from '../plugin';
+
+/** An uncaught error or unhandled rejection within 1 s after a click (blamed on the last click before it). */
+export const errorClick = defineSignal({
+  kind: 'error-click',
+  label: 'Error after click',
+  runsIn: 'page',
+  needs: ['click', 'error'],
+  category: 'error',
+  defaults: { windowMs: 1000 },
+  fields: { windowMs: { label: 'an error within', unit: 'seconds', min: 100, max: 9_000 } },
+  detect(events, _now, th) {
+    const found = new Map<number, DetectedSignal<'error-click'>>();
+    const clicks = clicksOf(events);
+    for (const error of events) {
+      if (error.type !== 'error') continue;
+      const click = clicks.filter((c) => c.t <= error.t).at(-1);
+      if (!click || error.t - click.t > th.windowMs || found.has(click.t)) continue;
+      found.set(click.t, {
+        kind: 'error-click',
+        at: click.t,
+        detail: `The page failed after a click on ${quote(click.label)}: ${error.message.slice(0, 200)}`,
+        key: `error-click:${click.t}`,
+      });
+    }
+    return [...found.values()];
+  },
+});

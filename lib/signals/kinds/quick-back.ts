@@ -1,0 +1,34 @@
+import type { DetectedSignal } from '../events';
+import { defineSignal } from '../plugin';
+
+/** Back on the previous address within 5 s of leaving it, with no click or key press between. */
+export const quickBack = defineSignal({
+  kind: 'quick-back',
+  label: 'Quick back',
+  // It spans pages, whose agents each see only their own.
+  runsIn: 'background',
+  needs: ['navigation', 'click', 'key'],
+  category: 'missing-information',
+  defaults: { withinMs: 5000 },
+  fields: { withinMs: { label: 'back again within', unit: 'seconds', min: 1_000, max: 25_000 } },
+  detect(events, _now, th) {
+    const found: DetectedSignal<'quick-back'>[] = [];
+    const navigations = events.filter((e) => e.type === 'navigation');
+    for (let i = 2; i < navigations.length; i++) {
+      const [before, visited, back] = [navigations[i - 2]!, navigations[i - 1]!, navigations[i]!];
+      if (back.url !== before.url || visited.url === before.url || back.t - visited.t > th.withinMs) continue;
+      const interacted = events.some(
+        (e) => (e.type === 'click' || e.type === 'key') && e.t > visited.t && e.t < back.t,
+      );
+      if (!interacted) {
+        found.push({
+          kind: 'quick-back',
+          at: visited.t,
+          detail: `Left ${visited.url} after ${((back.t - visited.t) / 1000).toFixed(1)} s without doing anything there`,
+          key: `quick-back:${visited.t}`,
+        });
+      }
+    }
+    return found;
+  },
+});

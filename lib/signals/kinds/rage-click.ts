@@ -1,0 +1,46 @@
+import { clicksOf, quote, type DetectedSignal } from '../events';
+import { defineSignal } from '../plugin';
+
+/** 3 or more clicks within 1 s, all within 30 px of the first. */
+export const rageClick = defineSignal({
+  kind: 'rage-click',
+  label: 'Rage click',
+  runsIn: 'page',
+  needs: ['click'],
+  category: 'complicated-process',
+  defaults: { clicks: 3, windowMs: 1000, radiusPx: 30 },
+  fields: {
+    clicks: { label: 'at least', unit: 'clicks', min: 2, max: 10 },
+    windowMs: { label: 'within', unit: 'seconds', min: 200, max: 5_000 },
+    radiusPx: { label: 'inside a radius of', unit: 'pixels', min: 5, max: 200 },
+  },
+  detect(events, _now, th) {
+    const clicks = clicksOf(events);
+    const found: DetectedSignal<'rage-click'>[] = [];
+    let i = 0;
+    while (i < clicks.length) {
+      const first = clicks[i]!;
+      let j = i + 1;
+      while (
+        j < clicks.length &&
+        clicks[j]!.t - first.t <= th.windowMs &&
+        Math.hypot(clicks[j]!.x - first.x, clicks[j]!.y - first.y) <= th.radiusPx
+      ) {
+        j++;
+      }
+      const count = j - i;
+      if (count >= th.clicks) {
+        found.push({
+          kind: 'rage-click',
+          at: first.t,
+          detail: `${count} clicks within ${((clicks[j - 1]!.t - first.t) / 1000).toFixed(1)} s on ${quote(first.label)}`,
+          key: `rage-click:${first.t}`,
+        });
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  },
+});
