@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { recordingJourney } from '../db/journeys';
 import { panelToBackground, type CaptureRequestReply, type PanelToBackground } from '../messaging/protocol';
-import { handleAgentMessage } from '../signals/collector';
+import { handleAgentMessage } from './page-reports';
 import { activeJourneyId } from '../extension-storage/items';
 import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
 import { PANEL_REQUEST_KINDS, reportBackgroundFailure, reportCaptureFailure } from './report';
@@ -84,7 +84,7 @@ async function targetOf(request: PanelToBackground): Promise<{ tab?: Browser.tab
 
 /**
  * Every runtime message reaches the background here: reports from page agents (which run in
- * web pages) go to the signal collector, the rest to the panel handler.
+ * web pages) go to page-reports.ts, the rest to the panel handler.
  */
 export function routeRuntimeMessage(message: unknown, sender: Browser.runtime.MessageSender) {
   if (isExtensionPage(sender)) return handlePanelMessage(message, sender);

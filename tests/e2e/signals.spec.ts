@@ -41,11 +41,15 @@ test('the researcher can make rage clicks need more clicks', async ({ panel, sho
   await atLeast.fill('4');
   await atLeast.press('Enter');
   await expect(panel.page.getByText('Friction signal thresholds (1 changed)')).toBeVisible();
-  // The page agents hear of it through the walk state the panel mirrors into storage.
+  // The page agents hear of it through the recording state the background publishes.
   await expect
-    .poll(async () => ((await readExtensionStorage(panel.page, 'recordingState')) as RecordingState).thresholds?.rageClicks)
+    .poll(
+      async () =>
+        ((await readExtensionStorage(panel.page, 'recordingState')) as RecordingState).thresholds?.['rage-click']
+          ?.clicks,
+    )
     .toBe(4);
-  await shop.open('product.html'); // a fresh page agent, which reads the walk state as it starts
+  await shop.open('product.html'); // a fresh page agent, which reads the recording state as it starts
 
   // With the default (3) the third click would be reported at once as "3 clicks"; with 4, only
   // the fourth click makes a rage click.

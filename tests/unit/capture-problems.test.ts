@@ -23,7 +23,7 @@ import {
 } from '../../lib/capture/problems';
 import { captureQueue } from '../../lib/capture/service';
 import { pauseJourney } from '../../lib/db';
-import { handleAgentMessage } from '../../lib/signals/collector';
+import { handleAgentMessage } from '../../lib/capture/page-reports';
 import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
 import { TAB, browserThatCaptures } from './fake-capture-browser';
@@ -148,14 +148,16 @@ describe('every failed capture is recorded, with what was attempted and where', 
     expect(problem).toMatchObject({ kind: 'pick', url: SHOP });
   });
 
-  it('an element picked after the walk was paused is not dropped silently', async () => {
+  it('an element picked after the journey was paused is not dropped silently', async () => {
     const journey = await recording();
     await pauseJourney(journey.id);
     const sender = { id: fakeBrowser.runtime.id, url: SHOP, tab: { ...TAB } as never };
     await handleAgentMessage({ type: 'element-picked', element: {} }, sender, fakeBrowser.runtime.id);
     const problem = await theProblem();
     expect(problem.kind).toBe('pick');
-    expect(problem.message).toMatch(/not recording/);
+    expect(problem.message).toBe(
+      'The journey is paused: resume it in the Touchtrail side panel, then try again. Nothing was recorded.',
+    );
   });
 
   it('an element that cannot be read, picked or auto-recorded, is not dropped silently', async () => {

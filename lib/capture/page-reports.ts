@@ -1,17 +1,21 @@
+// Every message a page agent sends reaches the background here: picked elements, auto-record's
+// clicks and arrivals, and friction signals (those seen in the page, and quick back, which spans
+// pages and is detected here).
+
 import { browser, type Browser } from 'wxt/browser';
-import { db } from '../db/database';
+import { NotRecordingError, recordingJourney } from '../db/journeys';
 import { recordSignal } from '../db/signals';
-import { recordAutoClick, recordAutoNavigation } from '../capture/auto-record';
-import { CaptureError } from '../capture/errors';
-import { reportCaptureFailure } from '../capture/report';
-import { requestCapture } from '../capture/service';
-import { elementDescriptor } from '../model';
-import { agentToBackground } from '../messaging/protocol';
-import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import { activeJourneyId, signalThresholdsItem } from '../extension-storage/items';
-import { detectSignals, toReport } from './registry';
-import { readThresholds } from './thresholds';
-import type { PageEvent } from './events';
+import { agentToBackground } from '../messaging/protocol';
+import { elementDescriptor } from '../model';
+import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
+import type { PageEvent } from '../signals/events';
+import { detectSignals, toReport } from '../signals/registry';
+import { readThresholds } from '../signals/thresholds';
+import { recordAutoClick, recordAutoNavigation } from './auto-record';
+import { CaptureError } from './errors';
+import { reportCaptureFailure } from './report';
+import { requestCapture } from './service';
 
 /** Per tab, the navigations and interactions seen lately, for quick-back (which spans pages). */
 const tabEvents = new Map<number, PageEvent[]>();
@@ -33,11 +37,13 @@ export async function handleAgentMessage(
   if (!parsed.success) return;
   const report = parsed.data;
   const tab = { id: tabId, windowId: sender.tab?.windowId };
-  const journeyId = await activeJourneyId.getValue();
-  const walk = journeyId ? await db.journeys.get(journeyId) : undefined;
-  if (!walk || walk.status !== 'active') {
-    // The researcher picked, then paused or ended the walk before clicking: say why nothing came.
-    if (report.type === 'element-picked') await reportPickFailure(NOT_RECORDING, tab);
+  let journey;
+  try {
+    journey = await recordingJourney(await activeJourneyId.getValue());
+  } catch (error) {
+    if (!(error instanceof NotRecordingError)) throw error;
+    // The researcher picked, then paused or ended the journey before clicking: say why nothing came.
+    if (report.type === 'element-picked') await reportPickFailure(error, tab);
     return;
   }
 
@@ -53,28 +59,28 @@ export async function handleAgentMessage(
   if (report.type === 'element-picked') {
     const element = elementDescriptor.safeParse(report.element);
     if (!element.success) return reportPickFailure(UNREADABLE_ELEMENT, tab);
-    await requestCapture(walk.id, undefined, tab, { source: 'picked', element: element.data }).catch((error: unknown) =>
-      reportPickFailure(error, tab),
+    await requestCapture(journey.id, undefined, tab, { source: 'picked', element: element.data }).catch(
+      (error: unknown) => reportPickFailure(error, tab),
     );
     return;
   }
   if (report.type === 'auto-click' || report.type === 'auto-navigation') {
-    if (!walk.autoRecord) return;
+    if (!journey.autoRecord) return;
     const url = report.type === 'auto-navigation' ? report.url : sender.url;
     const attempt = { kind: 'auto', tabId, windowId: tab.windowId, url } as const;
     let recorded: Promise<void>;
-    if (report.type === 'auto-navigation') recorded = recordAutoNavigation(walk.id, tab, report.url);
+    if (report.type === 'auto-navigation') recorded = recordAutoNavigation(journey.id, tab, report.url);
     else {
       const element = elementDescriptor.safeParse(report.element);
       recorded = element.success
-        ? recordAutoClick(walk.id, tab, element.data, sender.url)
+        ? recordAutoClick(journey.id, tab, element.data, sender.url)
         : Promise.reject(UNREADABLE_ELEMENT);
     }
     await recorded.catch((error: unknown) => reportCaptureFailure(error, attempt));
     return;
   }
   if (report.type === 'page-signal') {
-    await recordSignal(walk.id, sender.url, { kind: report.kind, at: report.at, detail: report.detail });
+    await recordSignal(journey.id, sender.url, { kind: report.kind, at: report.at, detail: report.detail });
     return;
   }
   const event: PageEvent =
@@ -87,11 +93,10 @@ export async function handleAgentMessage(
   const reported = reportedInTab.get(tabId) ?? new Set<string>();
   reportedInTab.set(tabId, reported);
   for (const found of toReport(detectSignals('background', events, report.at, thresholds), reported)) {
-    await recordSignal(walk.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
+    await recordSignal(journey.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
   }
 }
 
-const NOT_RECORDING = new CaptureError('The journey is not recording, so the picked element was not recorded.');
 const UNREADABLE_ELEMENT = new CaptureError(
   'Touchtrail could not read the element that was clicked, so it was not recorded. Try again, or capture the page instead.',
 );
