@@ -6,7 +6,7 @@ import { RateGate } from '../../lib/capture/rate-gate';
 import { CAPTURE_COMMAND, handleCommand } from '../../lib/capture/handlers';
 import { captureQueue } from '../../lib/capture/service';
 import { db } from '../../lib/db';
-import { activeJourneyId } from '../../lib/walk/state';
+import { activeJourneyId } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
 import { browserThatCaptures, PNG_DATA_URL, TAB } from './fake-capture-browser';
 
