@@ -67,9 +67,20 @@ describe('the capture queue', () => {
   });
 
   it("keeps the background's captures within the browser's rate limit", async () => {
-    // The real pipeline, with a browser that answers at once: any spacing between the
-    // screenshots is the pipeline's own. (Real time: about 3 s.)
+    // The real pipeline, with a browser that takes its screenshots at once: any spacing between
+    // them is the pipeline's own. (Real time: about 3 s.)
     const { captureVisibleTab } = browserThatCaptures(fakeBrowser);
+    // Masking the page takes longer the first time (the page agent is put into the page), as
+    // in a real tab; later captures are quick.
+    const answer = await fakeBrowser.tabs.sendMessage(TAB.id, {});
+    let firstMasking = true;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab: number, message: unknown) => {
+      if ((message as { type?: string }).type === 'prepare-capture' && firstMasking) {
+        firstMasking = false;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return answer;
+    });
     const shotAt: number[] = [];
     captureVisibleTab.mockImplementation(async () => {
       shotAt.push(Date.now());
