@@ -15,7 +15,10 @@ async function walkFrom(panel: SidePanel, shop: ShopPage, path: string) {
   await panel.capture();
 }
 
-test('three quick clicks on one spot are a rage click; one click on a working button is not', async ({ panel, shop }) => {
+test('three quick clicks on one spot are a rage click; one click on a working button is not', async ({
+  panel,
+  shop,
+}) => {
   await walkFrom(panel, shop, 'product.html');
   const compare = shop.page.getByRole('button', { name: 'Compare sizes' });
   await compare.click({ clickCount: 1 });
@@ -48,7 +51,9 @@ test('the researcher can make rage clicks need more clicks', async ({ panel, sho
   await expect(panel.page.getByText('Friction signal thresholds (1 changed)')).toBeVisible();
   // The page agents hear of it through the walk state the panel mirrors into storage.
   await expect
-    .poll(async () => ((await readExtensionStorage(panel.page, 'recordingState')) as RecordingState).thresholds?.rageClicks)
+    .poll(
+      async () => ((await readExtensionStorage(panel.page, 'recordingState')) as RecordingState).thresholds?.rageClicks,
+    )
     .toBe(4);
   await shop.open('product.html'); // a fresh page agent, which reads the walk state as it starts
 
