@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleActionClick, handleCommand, routeRuntimeMessage } from '@/lib/capture/handlers';
-import { forgetTab } from '@/lib/signals/collector';
+import { forgetTab } from '@/lib/capture/page-reports';
 import { forgetBurst } from '@/lib/capture/bursts';
 import { followRecordingTabs } from '@/lib/capture/page-agent-control';
 import { trackWindowFocus } from '@/lib/capture/focus-history';

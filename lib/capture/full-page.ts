@@ -175,6 +175,7 @@ async function stitchFrames(
     await options.gate.acquire();
     const { scrollY } = await prepareFrame(job, { y, hideFixed: index > 0, inScroller, ...options });
     await ensureInFront(job, 'was no longer in front');
+    await options.gate.beforeCall();
     const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     await ensureInFront(job, 'was switched away from during the full-page capture');
     await ensureFrameWasMasked(job);

@@ -112,6 +112,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
       allowList: study?.maskAllowList,
     });
     await ensureInFront(job, 'was no longer in front when its turn came');
+    await gate.beforeCall();
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
     // the image is of a page that was never masked, and is thrown away.

@@ -69,6 +69,32 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   expect(file.touchpoints.map((t) => t.source)).toEqual(['auto', 'auto', 'manual']);
 });
 
+test('a page that removes the masks before the screenshot is not captured, and the researcher is told', async ({
+  panel,
+  shop,
+}) => {
+  await panel.createStudy('Hostile', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Hal', 'Suspicious member', []);
+  await panel.startJourney('Join', 'Become a member');
+  // The page removes Touchtrail's mask layer as soon as it is added (tests/fixtures/site/pages/unmasking.html).
+  await shop.open('unmasking.html');
+  await shop.page.getByLabel('Member email').fill('member@example.com');
+  await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
+  await expect(panel.captureFailure).toContainText(
+    'The page did not let Touchtrail mask its form fields, so it was not captured.',
+  );
+  await expect(panel.touchpoints).toHaveCount(0);
+
+  // The same page, once it leaves the masks alone, is captured: the refusal was the removal's.
+  await shop.page.getByRole('button', { name: 'Stop guarding the page' }).click();
+  await expect(shop.page.getByRole('status')).toHaveText('Not guarding');
+  await panel.capture();
+  const { file } = await panel.export();
+  // Nothing of the refused capture was stored: one touchpoint, numbered 1, with one screenshot.
+  expect(file.touchpoints.map((t) => t.seq)).toEqual([1]);
+  expect(file.screenshots.map((s) => s.touchpointId)).toEqual([file.touchpoints[0]!.id]);
+});
+
 /** Each field's box (CSS pixels) is covered by the mask's grey in the stored screenshot. */
 async function expectFieldsMasked(page: Page, shot: StoredScreenshot, boxes: Region[]) {
   const scale = shot.width / VIEWPORT.width;

@@ -122,8 +122,15 @@ test('the extension makes no network request of its own through a whole study', 
   expect(await download(dashboard, 'Export journey', 'JSON')).toMatch(/\.json$/);
 
   await Promise.all(watching);
-  // Events are delivered asynchronously: give the last ones a moment to arrive.
-  await dashboard.waitForTimeout(500);
+  // Each watcher delivers its events in order: once every one has seen a last request made on
+  // purpose, by the dashboard and by the worker, it has seen all the story's requests.
+  const last = `${extensionOrigin}icon/16.png?end-of-story`;
+  await dashboard.evaluate(async (url) => void (await fetch(url)), last);
+  await session.worker.evaluate(async (url) => void (await fetch(url)), last);
+  const watchers = ['playwright page', 'cdp page', 'playwright service worker', 'cdp service worker'];
+  await expect
+    .poll(() => watchers.filter((via) => seen.some((s) => s.via.startsWith(via) && s.url === last)))
+    .toEqual(watchers);
 
   // The watchers did see the extension's own traffic (so they were really listening)...
   expect(seen.some((s) => s.via.startsWith('playwright page') && s.url.startsWith(extensionOrigin))).toBe(true);

@@ -6,9 +6,11 @@ import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage }
 import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent-control';
 import { RECORDING_STATE_KEY } from '../../lib/extension-storage/recording-state';
 import { handleRecordHere } from '../../lib/capture/pick';
-import { db, pauseJourney } from '../../lib/db';
+import { captureQueue } from '../../lib/capture/service';
+import { db, pauseJourney, resumeJourney } from '../../lib/db';
 import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
+import { browserThatCaptures, TAB } from './fake-capture-browser';
 
 const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') });
 
@@ -39,13 +41,57 @@ describe('the capture keyboard command', () => {
 });
 
 describe('the toolbar button', () => {
-  it('only opens the panel when no walk is recording', async () => {
+  /** The background's listeners, registered as the worker does when it starts. */
+  async function startBackground() {
+    // Events the fake browser does not implement; none is used here.
+    for (const event of [fakeBrowser.contextMenus.onClicked, fakeBrowser.commands.onCommand]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    }
+    const { default: background } = await import('../../entrypoints/background');
+    background.main();
+  }
+
+  // The panel must open in the click itself, before anything is awaited (browsers allow it only
+  // during the user's gesture): so each check follows the click with nothing awaited between.
+  it("opens Chrome's side panel in the click itself", async () => {
+    const openPanel = vi.fn().mockResolvedValue(undefined);
+    const chrome = fakeBrowser as unknown as { sidebarAction?: unknown; sidePanel?: unknown };
+    const sidebarAction = chrome.sidebarAction;
+    try {
+      // The fake browser has Firefox's sidebar too; Chrome has none.
+      delete chrome.sidebarAction;
+      chrome.sidePanel = { open: openPanel };
+      await startBackground();
+      void fakeBrowser.action.onClicked.trigger({ id: 1, windowId: 3 } as never, undefined);
+      expect(openPanel).toHaveBeenCalledWith({ windowId: 3 });
+    } finally {
+      chrome.sidebarAction = sidebarAction;
+      delete chrome.sidePanel;
+    }
+  });
+
+  it("opens Firefox's sidebar in the click itself", async () => {
+    const openSidebar = vi.spyOn(fakeBrowser.sidebarAction, 'open').mockResolvedValue();
+    await startBackground();
+    void fakeBrowser.action.onClicked.trigger({ id: 1, windowId: 3 } as never, undefined);
+    expect(openSidebar).toHaveBeenCalledOnce();
+  });
+
+  it('captures only while a journey records', async () => {
+    browserThatCaptures(fakeBrowser);
     const { journey } = await walkInProgress();
-    await pauseJourney(journey.id);
     await activeJourneyId.setValue(journey.id);
-    await handleActionClick({ id: 1, windowId: 1 } as never);
+    await pauseJourney(journey.id);
+    await handleActionClick({ ...TAB } as never);
+    await captureQueue.idle();
     expect(await captureStatus.getValue()).toEqual({ pending: 0 });
     expect(await db.touchpoints.count()).toBe(0);
+
+    // The positive control: the same click once the journey records again.
+    await resumeJourney(journey.id);
+    await handleActionClick({ ...TAB } as never);
+    await captureQueue.idle();
+    expect(await db.touchpoints.count()).toBe(1);
   });
 });
 
@@ -116,27 +162,25 @@ describe('site access', () => {
       if (!hasAgent.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { ok: true };
     });
+    // Each event's handler runs the same steps in the same order, so once a later event's tab
+    // has its agent, every earlier event has been handled: no waiting for a while.
     const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-    const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
     followRecordingTabs();
 
-    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
-    await settled();
-    expect(injected).toEqual([]); // nothing records
-
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never); // nothing records
     await fakeBrowser.storage.local.set({ [RECORDING_STATE_KEY]: { recording: true, autoRecord: false } });
-    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, {} as never);
-    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
-    await fakeBrowser.tabs.onActivated.trigger({ tabId: 9, windowId: 1 });
-    await settled();
-    expect(injected).toContain(5); // once loaded; tab 9 already has one
-    expect(injected).not.toContain(9);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 9, windowId: 1 }); // already has an agent
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'loading' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'complete' }, {} as never);
+    await vi.waitFor(() => expect(injected).toContain(6));
+    expect(injected).toEqual([6]); // once loaded; not tab 5, loaded while nothing recorded; not tab 9
 
     injected.length = 0;
-    contains.mockResolvedValue(false);
-    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'complete' }, {} as never);
-    await settled();
-    expect(injected).toEqual([]); // no access to all sites: only per capture, through activeTab
+    contains.mockResolvedValueOnce(false); // no access to all sites: only per capture, through activeTab
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(8, { status: 'complete' }, {} as never); // access again
+    await vi.waitFor(() => expect(injected).toContain(8));
+    expect(injected).toEqual([8]);
   });
 });
 

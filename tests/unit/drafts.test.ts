@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordAutoClick } from '../../lib/capture/auto-record';
 import { captureQueue } from '../../lib/capture/service';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../lib/db';
 import type { ElementDescriptor } from '../../lib/model';
 import { capturedPage, walkInProgress } from './factories';
+import { browserThatCaptures, TAB } from './fake-capture-browser';
 
 const button: ElementDescriptor = {
   selector: '#compare',
@@ -43,24 +45,41 @@ describe('drafts', () => {
 });
 
 const CART = 'https://shop.example/cart';
+const sizeGuide: ElementDescriptor = {
+  ...button,
+  selector: '#size-guide',
+  text: 'Size guide',
+  ariaSelector: 'button "Size guide"',
+};
+const addToCart: ElementDescriptor = {
+  ...button,
+  selector: '#add',
+  text: 'Add to cart',
+  ariaSelector: 'button "Add to cart"',
+};
 
 describe('auto-recorded clicks', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('capture the first click of a burst and count the rest; a later click starts a new draft', async () => {
+    browserThatCaptures(fakeBrowser);
     const { journey } = await walkInProgress();
-    const tab = { id: 11, windowId: 1 };
+    const tab = { ...TAB };
     await recordAutoClick(journey.id, tab, button, CART, 10_000);
-    await recordAutoClick(journey.id, tab, button, CART, 10_300);
-    await recordAutoClick(journey.id, tab, button, CART, 11_200);
-    await recordAutoClick(journey.id, tab, button, CART, 13_000);
+    await recordAutoClick(journey.id, tab, sizeGuide, CART, 10_300);
+    await recordAutoClick(journey.id, tab, sizeGuide, CART, 11_200);
+    await recordAutoClick(journey.id, tab, addToCart, CART, 13_000);
     await captureQueue.idle();
-    // This fake browser cannot take screenshots, so each click is kept as a draft without one.
     const drafts = await listTouchpoints(journey.id);
-    expect(drafts.map((t) => [t.source, t.draft, t.extraClicks])).toEqual([
-      ['auto', true, 2],
-      ['auto', true, 0],
+    expect(drafts.map((t) => [t.source, t.draft, t.element?.text, t.extraClicks])).toEqual([
+      ['auto', true, 'Compare sizes', 2],
+      ['auto', true, 'Add to cart', 0],
     ]);
     expect(drafts[0]?.element).toEqual(button);
-    expect(drafts[0]?.title).toBe('Compare sizes — page left before its screenshot');
+    // Each draft has its screenshot: the captures succeeded, so the burst's first click is told
+    // from the others by what was recorded, not by a failure.
+    const shots = await db.screenshots.bulkGet(drafts.map((t) => t.screenshotId ?? ''));
+    expect(shots.map((shot) => shot?.touchpointId)).toEqual(drafts.map((t) => t.id));
   });
 
   it('keep the address of the page clicked on, even when the page left before its screenshot', async () => {

@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { commitCapture, db, saveAnnotations, updateTouchpoint, type RedactionRenderer } from '../../lib/db';
 import { gatherExport } from '../../lib/export/gather';
-import { htmlReport, REPORT_CSP } from '../../lib/export/html';
+import { htmlReport } from '../../lib/export/html';
+import { FETCH_DIRECTIVES, parsePolicy, sourcesFor } from './content-security-policy';
 import { capturedPage, walkInProgress } from './factories';
 
 const PAYLOADS = [
@@ -51,10 +52,33 @@ describe('the HTML report', () => {
 
   it('forbids scripts and outside requests with its Content-Security-Policy', async () => {
     const { document } = parseHTML(await reportWithPayloads());
-    const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
-    expect(csp).toBe(REPORT_CSP);
-    expect(REPORT_CSP).toContain("default-src 'none'");
-    expect(REPORT_CSP).not.toContain('script-src');
+    // Read as the browser does: only a policy in the head counts, from where it stands, so it
+    // must come before anything that loads or styles.
+    const metas = document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]');
+    expect(metas).toHaveLength(1);
+    const meta = metas[0]!;
+    expect(meta.parentElement?.tagName).toBe('HEAD');
+    const before = [...document.head.children].slice(0, [...document.head.children].indexOf(meta));
+    expect(before.map((el) => el.outerHTML)).toEqual(['<meta charset="utf-8">']);
+
+    const policy = parsePolicy(meta.getAttribute('content') ?? '');
+    const allowed = Object.fromEntries(FETCH_DIRECTIVES.map((d) => [d, sourcesFor(policy, d)]));
+    // No script of any kind; the images only embedded ones; styles only the report's own.
+    const nothing = ["'none'"];
+    expect(allowed).toEqual({
+      'script-src-elem': nothing,
+      'script-src-attr': nothing,
+      'style-src-elem': ["'unsafe-inline'"],
+      'style-src-attr': ["'unsafe-inline'"],
+      'worker-src': nothing,
+      'frame-src': nothing,
+      'img-src': ['data:'],
+      'connect-src': nothing,
+      'font-src': nothing,
+      'media-src': nothing,
+      'object-src': nothing,
+      'manifest-src': nothing,
+    });
   });
 
   it('has the map, the emotion curve, the friction summary and a card with its screenshot and annotations', async () => {

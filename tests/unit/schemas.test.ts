@@ -100,43 +100,61 @@ describe('the touchpoint schema', () => {
 });
 
 describe('study, persona and journey schemas', () => {
-  it('need a name or title', () => {
+  it('need a name or title, and accept one that has it', () => {
     const now = Date.now();
-    const base = {
-      id: ids.study,
-      company: '',
-      siteUrls: [],
-      description: '',
-      stages: ['A'],
-      promises: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    expect(study.safeParse({ ...base, name: '' }).success).toBe(false);
-    expect(
-      persona.safeParse({
-        id: crypto.randomUUID(),
-        studyId: ids.study,
-        name: '',
-        summary: '',
-        goals: [],
-        frustrations: [],
-        behaviours: [],
-      }).success,
-    ).toBe(false);
-    expect(
-      journey.safeParse({
-        id: ids.journey,
-        studyId: ids.study,
-        personaId: crypto.randomUUID(),
-        title: '',
-        scenario: '',
-        status: 'active',
-        startedAt: now,
-        pausedMs: 0,
-        masking: true,
-        nextSeq: 1,
-      }).success,
-    ).toBe(false);
+    const records = [
+      {
+        schema: study,
+        field: 'name',
+        record: {
+          id: ids.study,
+          name: 'Checkout study',
+          company: '',
+          siteUrls: [],
+          description: '',
+          stages: ['A'],
+          promises: [],
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
+      {
+        schema: persona,
+        field: 'name',
+        record: {
+          id: crypto.randomUUID(),
+          studyId: ids.study,
+          name: 'Sam',
+          summary: '',
+          goals: [],
+          frustrations: [],
+          behaviours: [],
+        },
+      },
+      {
+        schema: journey,
+        field: 'title',
+        record: {
+          id: ids.journey,
+          studyId: ids.study,
+          personaId: crypto.randomUUID(),
+          title: 'Browse',
+          scenario: '',
+          status: 'active',
+          startedAt: now,
+          pausedMs: 0,
+          masking: true,
+          nextSeq: 1,
+        },
+      },
+    ] as const;
+    for (const { schema, field, record } of records) {
+      // The positive control: the same record with its name is valid, so the refusal below is
+      // about the empty name and nothing else.
+      expect(schema.safeParse(record).success).toBe(true);
+      const nameless = schema.safeParse({ ...record, [field]: '' });
+      expect(nameless.success).toBe(false);
+      expect(nameless.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+    }
   });
 });

@@ -33,6 +33,31 @@ export class ShopPage {
   }
 
   /**
+   * Follows a link whose page the site answers only once `answerWhen` resolves: until then the
+   * page clicked on stays in the tab (as on a slow network), whatever the machine's speed.
+   */
+  async followLinkAnsweredWhen(name: string | RegExp, answerWhen: () => Promise<void>) {
+    const link = this.page.getByRole('link', { name }).first();
+    const target = new URL((await link.getAttribute('href')) ?? '', this.page.url()).href;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await this.page.route(target, async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await link.click({ noWaitAfter: true });
+    try {
+      await answerWhen();
+    } finally {
+      answer();
+    }
+    await this.page.waitForURL(target);
+    await this.page.waitForLoadState('load');
+    await this.page.unroute(target);
+    await this.agentJoined(this.page);
+  }
+
+  /**
    * Presses a button with which the page opens a window of its own (a bank's payment window),
    * and returns that window, once loaded and joined by the page agent.
    */

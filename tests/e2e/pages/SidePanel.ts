@@ -22,6 +22,14 @@ export class SidePanel {
     return this.page.getByTestId('touchpoint');
   }
 
+  /** The friction signals listed at a touchpoint, of one kind ("Rage click"). */
+  signals(seq: number, kind: string): Locator {
+    return this.touchpoint(seq)
+      .getByRole('list', { name: 'Detected friction' })
+      .getByRole('listitem')
+      .filter({ hasText: kind });
+  }
+
   /** The line that names the page "Capture touchpoint" takes. */
   get captureTarget(): Locator {
     return this.page.locator('.capture-target');

@@ -247,3 +247,41 @@ interface AgentLookupApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
 }
+
+/** Chromium flag that lets the DevTools protocol press an extension's toolbar button. */
+export const TOOLBAR_DEBUGGING_ARGS = ['--enable-unsafe-extension-debugging'];
+
+/**
+ * Presses the extension's toolbar button on a tab, as the researcher's click does: Chrome grants
+ * activeTab on that tab and fires `action.onClicked`. Through the DevTools protocol
+ * (`Extensions.triggerAction`); the session must be launched with TOOLBAR_DEBUGGING_ARGS.
+ */
+export async function pressToolbarButton(session: ExtensionSession, tab: Page): Promise<void> {
+  const cdp = await session.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const target = targetInfos.find((t) => t.type === 'tab' && t.url === tab.url());
+    if (!target) throw new Error(`No tab target for ${tab.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Runs a keyboard command as Chrome does when its shortcut is pressed: the worker's
+ * `commands.onCommand` listeners get the command and the tab in front. Key presses made by
+ * automation reach the page, never Chrome's shortcuts; nor does this grant activeTab.
+ */
+interface CommandApi {
+  tabs: { query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<unknown[]> };
+  commands: { onCommand: { dispatch(command: string, tab: unknown): void } };
+}
+
+export async function runExtensionCommand(session: ExtensionSession, command: string): Promise<void> {
+  await session.worker.evaluate(async (name) => {
+    const api = (globalThis as unknown as { chrome: CommandApi }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    api.commands.onCommand.dispatch(name, tab);
+  }, command);
+}
