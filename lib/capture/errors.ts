@@ -12,6 +12,10 @@ export class CompactionError extends CaptureError {}
 export const PAGE_CHANGED =
   'The page changed while it was being captured (it navigated, or dropped Touchtrail’s masks). Nothing was saved: capture again.';
 
+/** The page took Touchtrail's masks off its fields as they went on (a hostile or an over-eager page). */
+export const MASKS_REMOVED =
+  'The page removed Touchtrail’s masks from its form fields as they were put on, so it was not captured: the fields would have shown. Nothing was saved.';
+
 export const TAB_CLOSED = 'The tab was closed before it could be captured. Nothing was saved.';
 
 export function isRateLimitError(error: unknown): boolean {

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import {
   framePrepared,
+  masksRemoved,
   pageMeasure,
   restoredPage,
   type BackgroundToAgent,
   type PageMeasure,
 } from '../messaging/protocol';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
-import { CaptureError, PAGE_CHANGED } from './errors';
+import { CaptureError, MASKS_REMOVED, PAGE_CHANGED } from './errors';
 import { sendToAgent } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -110,7 +111,9 @@ async function prepareFrame(
     wholePage: frame.wholePage,
     inScroller: frame.inScroller,
   };
-  const prepared = framePrepared.safeParse(await browser.tabs.sendMessage(job.tabId, message));
+  const reply: unknown = await browser.tabs.sendMessage(job.tabId, message);
+  if (masksRemoved.safeParse(reply).success) throw new CaptureError(MASKS_REMOVED);
+  const prepared = framePrepared.safeParse(reply);
   if (!prepared.success)
     throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
   return prepared.data;

@@ -2,9 +2,15 @@
 // putting it into tabs, following the recording tabs, and the messages of a capture.
 
 import { browser } from 'wxt/browser';
-import { preparedPage, restoredPage, type BackgroundToAgent, type PreparedPage } from '../messaging/protocol';
+import {
+  masksRemoved,
+  preparedPage,
+  restoredPage,
+  type BackgroundToAgent,
+  type PreparedPage,
+} from '../messaging/protocol';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../extension-storage/recording-state';
-import { CaptureError } from './errors';
+import { CaptureError, MASKS_REMOVED } from './errors';
 
 export const PAGE_AGENT_ID = 'touchtrail-page-agent';
 export const PAGE_AGENT_FILE = '/content-scripts/content.js';
@@ -17,6 +23,7 @@ export async function preparePage(
 ): Promise<PreparedPage> {
   const reply = await sendToAgent(tabId, { type: 'prepare-capture', ...options });
   const parsed = preparedPage.safeParse(reply);
+  if (masksRemoved.safeParse(reply).success) throw new CaptureError(MASKS_REMOVED);
   if (!parsed.success) {
     throw new CaptureError(
       'The page did not let Touchtrail mask its form fields, so it was not captured. Reload the page and try again.',

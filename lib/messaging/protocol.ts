@@ -88,6 +88,10 @@ export const backgroundToAgent = z.discriminatedUnion('type', [
 ]);
 export type BackgroundToAgent = z.infer<typeof backgroundToAgent>;
 
+/** The page agent's refusal of prepare-capture or of a full-page frame: the page took the masks off as they went on. */
+export const masksRemoved = z.object({ ok: z.literal(false), reason: z.literal('masks-removed') });
+export type MasksRemoved = z.infer<typeof masksRemoved>;
+
 /** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
 export const preparedPage = z.object({
   ok: z.literal(true),

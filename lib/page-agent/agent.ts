@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { AgentToBackground, BackgroundToAgent, PreparedPage } from '../messaging/protocol';
+import type { AgentToBackground, BackgroundToAgent, MasksRemoved, PreparedPage } from '../messaging/protocol';
 import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from '../extension-storage/recording-state';
 import { describeElement } from './descriptor';
 import { parseBackgroundMessage } from './incoming';
@@ -67,7 +67,8 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     await afterNextPaint(window);
     if (!masks.intact()) {
       unmask();
-      return { ok: false, reason: 'The page removed Touchtrail’s masks before the capture.' };
+      const refusal: MasksRemoved = { ok: false, reason: 'masks-removed' };
+      return refusal;
     }
     const reply: PreparedPage = {
       ok: true,

@@ -1,5 +1,5 @@
 // Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
-import type { BackgroundToAgent } from '../messaging/protocol';
+import type { BackgroundToAgent, MasksRemoved } from '../messaging/protocol';
 import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
 import { orElse } from './attempt';
 import { beginOwnChanges, markOwnRestyle } from './own-changes';
@@ -59,7 +59,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
         wholePage: request.wholePage,
       });
       await afterNextPaint(window);
-      if (!masks.intact()) return { ok: false, reason: 'The page removed Touchtrail’s masks.' };
+      if (!masks.intact()) return { ok: false, reason: 'masks-removed' } satisfies MasksRemoved;
       return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY };
     },
     stillMasked: () => masks?.intact() ?? false,

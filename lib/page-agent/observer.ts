@@ -105,7 +105,9 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
       const target = event.composedPath()[0];
       const control =
         event.button === 0 && target instanceof Element
-          ? target.closest('button:disabled, input:disabled, select:disabled, textarea:disabled, [aria-disabled="true"]')
+          ? target.closest(
+              'button:disabled, input:disabled, select:disabled, textarea:disabled, [aria-disabled="true"]',
+            )
           : null;
       if (!control) return;
       noteInteraction();
@@ -122,7 +124,8 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     });
   }
   const nearClick = (type: 'scroll' | 'selection') => () => {
-    if (needs.has(type) && now() - lastClickAt <= DEAD_CLICK_QUIET_MS && !ownChangesUnderway()) push({ type, t: now() });
+    if (needs.has(type) && now() - lastClickAt <= DEAD_CLICK_QUIET_MS && !ownChangesUnderway())
+      push({ type, t: now() });
   };
   listen('scroll', nearClick('scroll'));
   if (needs.has('scroll-turn')) followScrollTurns(listen, push, now);

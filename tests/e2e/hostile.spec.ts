@@ -81,7 +81,7 @@ test('a page that removes the masks before the screenshot is not captured, and t
   await shop.page.getByLabel('Member email').fill('member@example.com');
   await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
   await expect(panel.captureFailure).toContainText(
-    'The page did not let Touchtrail mask its form fields, so it was not captured.',
+    'The page removed Touchtrail’s masks from its form fields as they were put on, so it was not captured',
   );
   await expect(panel.touchpoints).toHaveCount(0);
 

@@ -2,7 +2,7 @@
 // area; Firefox captures the whole page in one tabs.captureTab call. This file runs once per
 // target (vitest.config.ts), and checks the way of the target it runs as.
 
-import { PAGE_CHANGED } from '../../lib/capture/errors';
+import { MASKS_REMOVED, PAGE_CHANGED } from '../../lib/capture/errors';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureFullPage } from '../../lib/capture/full-page';
@@ -31,7 +31,12 @@ const SHELL = { box: { x: 0, y: 0 + 64, width: 1280, height: 736 }, contentHeigh
  * The page agent's side: measures the page (with `extra`), and answers each frame where it
  * scrolled to — where it was asked, unless `stuck` (a page that will not move).
  */
-function pageAgentOfATallPage(extra: object = {}, stuck = false, dropsMasksAtFrame = Infinity) {
+function pageAgentOfATallPage(
+  extra: object = {},
+  stuck = false,
+  dropsMasksAtFrame = Infinity,
+  refusesFrame = Infinity,
+) {
   const frames: { y: number; wholePage?: boolean; inScroller?: boolean }[] = [];
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId: number, message: unknown) => {
     const request = message as { type: string; y?: number; wholePage?: boolean; inScroller?: boolean };
@@ -39,6 +44,7 @@ function pageAgentOfATallPage(extra: object = {}, stuck = false, dropsMasksAtFra
       return { ok: true, ...PAGE, ...extra, url: 'https://shop.example/lookbook', title: 'Lookbook' };
     if (request.type === 'full-page-frame') {
       frames.push({ y: request.y!, wholePage: request.wholePage, inScroller: request.inScroller });
+      if (frames.length >= refusesFrame) return { ok: false, reason: 'masks-removed' };
       return { ok: true, scrollY: request.wholePage || stuck ? 0 : request.y };
     }
     // After each frame's screenshot: were the masks still there?
@@ -136,4 +142,9 @@ describe('a full-page capture', () => {
 it('refuses the whole capture when the page dropped its masks before a frame was taken', async () => {
   pageAgentOfATallPage({}, false, 2);
   await expect(capture()).rejects.toThrow(PAGE_CHANGED);
+});
+
+it('refuses the whole capture, saying why, when the page takes the masks off as they go on a frame', async () => {
+  pageAgentOfATallPage({}, false, Infinity, 2);
+  await expect(capture()).rejects.toThrow(MASKS_REMOVED);
 });
