@@ -8,7 +8,7 @@ import { createMenus, handleMenuClick } from '@/lib/menus';
 import { captureQueue } from '@/lib/capture/service';
 import { compactLeftovers } from '@/lib/capture/compact';
 import { activeJourneyId, signalThresholdsItem } from '@/lib/extension-storage/items';
-import { publishRecordingState } from '@/lib/db/recording-state';
+import { publishRecordingState } from '@/lib/db/publish-recording-state';
 import { reportBackgroundFailure } from '@/lib/capture/report';
 
 export default defineBackground(() => {
@@ -17,9 +17,11 @@ export default defineBackground(() => {
   browser.action.onClicked.addListener((tab) => {
     // Opening the panel must happen in the click itself, before anything is awaited: Chrome's
     // side panel, or Firefox's sidebar (Firefox has no sidePanel API).
-    if (sidebarAction) void sidebarAction.open();
-    else if (tab.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
-    void handleActionClick(tab);
+    const opened =
+      sidebarAction?.open() ??
+      (tab.windowId !== undefined ? browser.sidePanel?.open({ windowId: tab.windowId }) : undefined);
+    opened?.catch((error: unknown) => reportBackgroundFailure(error, 'open its side panel'));
+    handleActionClick(tab).catch((error: unknown) => reportBackgroundFailure(error, 'capture from the toolbar button'));
   });
   browser.runtime.onInstalled.addListener(() => {
     createMenus().catch((error: unknown) => reportBackgroundFailure(error, 'add its items to the page menu'));

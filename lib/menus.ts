@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { handleRecordHere } from './capture/pick';
 import { openDashboard } from './dashboard/open';
+import { reportBackgroundFailure } from './capture/report';
 
 const RECORD_HERE_MENU = 'record-touchpoint-here';
 const OPEN_DASHBOARD_MENU = 'open-dashboard';
@@ -14,5 +15,7 @@ export async function createMenus(): Promise<void> {
 
 export function handleMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
   if (info.menuItemId === RECORD_HERE_MENU) void handleRecordHere(tab);
-  if (info.menuItemId === OPEN_DASHBOARD_MENU) void openDashboard();
+  if (info.menuItemId === OPEN_DASHBOARD_MENU) {
+    openDashboard().catch((error: unknown) => reportBackgroundFailure(error, 'open the dashboard'));
+  }
 }

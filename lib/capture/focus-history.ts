@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { defineCheckedItem, writeAlone } from '../extension-storage/checked-item';
 import type { PanelFocusEvent, WindowFocusEvent } from './persona-focus';
 
 /** Enough to find the window behind a closed pop-up, and a few more. */
@@ -9,21 +10,25 @@ const REMEMBERED = 30;
  * Browser windows as they got focus, the latest last. In storage rather than in the worker's
  * memory: the service worker can stop between a pop-up getting focus and the next capture.
  */
-export const windowFocusLog = storage.defineItem<WindowFocusEvent[]>('local:windowFocusLog', { fallback: [] });
+export const windowFocusLog = defineCheckedItem<WindowFocusEvent[]>('local:windowFocusLog', {
+  schema: z.array(z.object({ windowId: z.number().int(), at: z.number() })),
+  fallback: [],
+  version: 1,
+});
 
 /** When the side panel itself got or lost focus (written by the panel). */
-export const panelFocusLog = storage.defineItem<PanelFocusEvent[]>('local:panelFocusLog', { fallback: [] });
-
-let updates: Promise<unknown> = Promise.resolve();
+export const panelFocusLog = defineCheckedItem<PanelFocusEvent[]>('local:panelFocusLog', {
+  schema: z.array(z.object({ windowId: z.number().int(), kind: z.enum(['focus', 'blur']), at: z.number() })),
+  fallback: [],
+  version: 1,
+});
 
 /** Adds a window that got focus (one at a time, so two quick changes do not undo each other). */
 export function rememberFocus(windowId: number, at = Date.now()): Promise<void> {
-  const next = updates.then(async () => {
+  return writeAlone('windowFocusLog', async () => {
     const log = await windowFocusLog.getValue();
     await windowFocusLog.setValue([...log, { windowId, at }].slice(-REMEMBERED));
   });
-  updates = next.catch(() => undefined);
-  return next;
 }
 
 /** Listens for focus changes, for as long as the background runs (a listener per worker start). */

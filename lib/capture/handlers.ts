@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { recordingJourney } from '../db/journeys';
+import { NotRecordingError, recordingJourney } from '../db/journeys';
 import { panelToBackground, type CaptureRequestReply, type PanelToBackground } from '../messaging/protocol';
 import { handleAgentMessage } from './page-reports';
 import { activeJourneyId } from '../extension-storage/items';
@@ -29,7 +29,11 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
  * captures the tab it was clicked on, through the activeTab grant the click gives.
  */
 export async function handleActionClick(tab: Browser.tabs.Tab): Promise<void> {
-  const journey = await recordingJourney(await activeJourneyId.getValue()).catch(() => undefined);
+  const journey = await recordingJourney(await activeJourneyId.getValue()).catch((error: unknown) => {
+    // Not recording: the click only opens the panel. Anything else is the researcher's to know.
+    if (error instanceof NotRecordingError) return undefined;
+    throw error;
+  });
   if (!journey) return;
   try {
     await requestCapture(journey.id, tab.windowId, tab);

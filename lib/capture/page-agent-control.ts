@@ -11,6 +11,7 @@ import {
 } from '../messaging/protocol';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../extension-storage/recording-state';
 import { CaptureError, MASKS_REMOVED } from './errors';
+import { reportBackgroundFailure } from './report';
 
 export const PAGE_AGENT_ID = 'touchtrail-page-agent';
 export const PAGE_AGENT_FILE = '/content-scripts/content.js';
@@ -75,7 +76,7 @@ export function followRecordingTabs(): void {
     .then((stored) => isRecording(stored[RECORDING_STATE_KEY]))
     .catch(() => false);
   const joinIfRecording = async (tabId: number) => {
-    if (await recording) await joinTab(tabId);
+    if (await recording) await joinTab(tabId).catch(reportJoinFailure);
   };
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void joinIfRecording(tabId);
@@ -88,10 +89,17 @@ export function followRecordingTabs(): void {
     if (!isRecording(change.newValue) || isRecording(change.oldValue)) return;
     browser.tabs
       .query({ active: true })
-      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinTab(tab.id)))
-      .catch(() => undefined);
+      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinTab(tab.id).catch(reportJoinFailure)))
+      .catch(reportJoinFailure);
   });
-  forgetRegisteredAgent().catch(() => undefined);
+  forgetRegisteredAgent().catch((error: unknown) =>
+    reportBackgroundFailure(error, 'remove the page-agent registration of an earlier version'),
+  );
+}
+
+/** The agent could not join a page: the page is observed for friction signals no more; captures still work. */
+function reportJoinFailure(error: unknown) {
+  return reportBackgroundFailure(error, 'follow the page to observe it for friction signals (captures still work)');
 }
 
 /** Puts the agent into a tab that has none, when all sites are granted. */

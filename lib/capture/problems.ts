@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
-import { writeAlone } from '../extension-storage/checked-item';
+import { defineCheckedItem, writeAlone } from '../extension-storage/checked-item';
 
 // "Recent capture problems": every capture that failed, kept on this machine so that a
 // researcher can tell someone which site did not work, and when.
@@ -22,8 +21,12 @@ export const captureProblem = z.object({
 });
 export type CaptureProblem = z.infer<typeof captureProblem>;
 
-/** Read through parseProblems: storage may hold anything (an older version's shape, a bad write). */
-export const captureProblemsItem = storage.defineItem<unknown>('local:captureProblems', { fallback: [] });
+/** Read entry by entry through parseProblems, so that one bad entry does not lose the others. */
+export const captureProblemsItem = defineCheckedItem<unknown[]>('local:captureProblems', {
+  schema: z.array(z.unknown()),
+  fallback: [],
+  version: 1,
+});
 
 const KIND_LABELS: Record<CaptureKind, string> = {
   capture: 'capture',

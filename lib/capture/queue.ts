@@ -36,6 +36,8 @@ export interface CaptureQueueOptions {
   onSuccess?(job: CaptureJob): void | Promise<void>;
   onFailure?(job: CaptureJob, error: unknown): void | Promise<void>;
   onPendingChange?(pending: number): void | Promise<void>;
+  /** Working through the jobs stopped (the store could not be read or written); they stay queued for the next start. */
+  onStopped?(error: unknown): void | Promise<void>;
   maxAttempts?: number;
   /** Waited before a job refused by the browser's rate limit is tried again. */
   retryDelayMs?: number;
@@ -58,7 +60,7 @@ export class CaptureQueue {
     const jobs = await this.mutate((current) => [...current, job]);
     this.changedWhileDraining = true;
     await this.options.onPendingChange?.(jobs.length);
-    void this.start();
+    this.start().catch((error: unknown) => this.options.onStopped?.(error));
   }
 
   /** Works the queue until it is empty; safe to call at any time, e.g. when the worker wakes. */

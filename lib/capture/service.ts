@@ -1,18 +1,25 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { defineCheckedItem } from '../extension-storage/checked-item';
 import { recordingJourney } from '../db/journeys';
 import { performCapture } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';
 import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
 import {
   DEFAULT_ACTION_TITLE,
+  reportBackgroundFailure,
   reportCaptureFailure,
   updateCaptureStatus as updateStatus,
   type CaptureAttempt,
 } from './report';
 import { resolveCaptureTarget } from './target';
 
-const queuedJobs = storage.defineItem<unknown[]>('local:captureQueue', { fallback: [] });
+/** Read entry by entry: a job that does not parse is dropped, the others are kept. */
+const queuedJobs = defineCheckedItem<unknown[]>('local:captureQueue', {
+  schema: z.array(z.unknown()),
+  fallback: [],
+  version: 1,
+});
 
 const gate = new RateGate(CAPTURE_INTERVAL_MS);
 
@@ -30,6 +37,7 @@ export const captureQueue = new CaptureQueue({
       notice: (notice) => updateStatus((status) => ({ ...status, notice })),
     }),
   onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
+  onStopped: (error) => reportBackgroundFailure(error, 'work through the queued captures (they stay queued)'),
   onSuccess: async () => {
     // The error of an earlier attempt goes; a notice about this capture stays until read.
     await updateStatus(({ pending, notice }) => ({ pending, notice }));

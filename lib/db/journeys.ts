@@ -1,6 +1,6 @@
 import { journey, type Journey } from '../model';
 import { db } from './database';
-import { publishRecordingState, setActiveJourney } from './recording-state';
+import { publishRecordingState, setActiveJourney } from './publish-recording-state';
 
 export interface NewJourney {
   studyId: string;
@@ -71,6 +71,16 @@ export async function setAutoRecord(id: string, autoRecord: boolean): Promise<vo
 /** Why a journey cannot take a capture now; its message is shown to the researcher as it is. */
 export class NotRecordingError extends Error {}
 
+export const JOURNEY_GONE = 'The journey no longer exists. Nothing was recorded.';
+const JOURNEY_ENDED = 'The journey has ended, so nothing more can be recorded in it.';
+
+/** The journey ended before a capture asked for while it recorded could be saved. */
+export class JourneyClosedError extends NotRecordingError {
+  constructor() {
+    super(JOURNEY_ENDED);
+  }
+}
+
 /**
  * The journey to record into, if it records: the one check every capture, pick and page
  * message goes through. `requestedAt`: a capture asked for before the journey was paused or
@@ -80,11 +90,11 @@ export async function recordingJourney(journeyId: string | null | undefined, req
   if (!journeyId)
     throw new NotRecordingError('Start a journey in the Touchtrail side panel first. Nothing was recorded.');
   const record = await db.journeys.get(journeyId);
-  if (!record) throw new NotRecordingError('The journey no longer exists. Nothing was recorded.');
+  if (!record) throw new NotRecordingError(JOURNEY_GONE);
   if (!wasRecordingAt(record, requestedAt)) {
     throw new NotRecordingError(
       record.status === 'done'
-        ? 'The journey has ended, so nothing more can be recorded in it.'
+        ? JOURNEY_ENDED
         : 'The journey is paused: resume it in the Touchtrail side panel, then try again. Nothing was recorded.',
     );
   }

@@ -1,6 +1,7 @@
 import { FRICTION_SEVERITIES, signal, type FrictionCategory, type Signal, type SignalKind } from '../model';
 import { SIGNAL_PLUGINS } from '../signals/registry';
 import { db } from './database';
+import { JOURNEY_GONE, NotRecordingError } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
 
 export interface DetectedOnPage {
@@ -22,13 +23,13 @@ export const SIGNAL_CATEGORY = Object.fromEntries(SIGNAL_PLUGINS.map((p) => [p.k
 export async function recordSignal(journeyId: string, pageUrl: string, detected: DetectedOnPage): Promise<Signal> {
   const record = signal.parse({ ...detected, id: crypto.randomUUID(), detectedAt: detected.at, status: 'suggested' });
   await db.transaction('rw', db.journeys, db.touchpoints, async () => {
-    const walk = await db.journeys.get(journeyId);
-    if (!walk) throw new Error('The journey no longer exists.');
+    const journey = await db.journeys.get(journeyId);
+    if (!journey) throw new NotRecordingError(JOURNEY_GONE);
     const latest = await touchpointsInOrder(journeyId).last();
     if (latest && latest.url === pageUrl) {
       await db.touchpoints.update(latest.id, { signals: [...latest.signals, record] });
     } else {
-      await db.journeys.update(journeyId, { pendingSignals: [...walk.pendingSignals, record] });
+      await db.journeys.update(journeyId, { pendingSignals: [...journey.pendingSignals, record] });
     }
   });
   return record;
@@ -63,8 +64,8 @@ export async function resolveSignal(touchpointId: string, signalId: string, stat
 
 export async function dismissPendingSignal(journeyId: string, signalId: string): Promise<void> {
   await db.transaction('rw', db.journeys, async () => {
-    const walk = await db.journeys.get(journeyId);
-    if (!walk) return;
-    await db.journeys.update(journeyId, { pendingSignals: walk.pendingSignals.filter((s) => s.id !== signalId) });
+    const journey = await db.journeys.get(journeyId);
+    if (!journey) return;
+    await db.journeys.update(journeyId, { pendingSignals: journey.pendingSignals.filter((s) => s.id !== signalId) });
   });
 }

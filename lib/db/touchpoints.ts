@@ -8,7 +8,7 @@ import {
   type Touchpoint,
 } from '../model';
 import { db } from './database';
-import { NotRecordingError, wasRecordingAt } from './journeys';
+import { JOURNEY_GONE, JourneyClosedError, NotRecordingError, wasRecordingAt } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
 
 /** What the capture pipeline hands over once the page is captured and encoded. */
@@ -25,12 +25,6 @@ export interface CapturedPage {
   element?: ElementDescriptor;
   draft?: boolean;
   extraClicks?: number;
-}
-
-export class JourneyClosedError extends NotRecordingError {
-  constructor() {
-    super('The journey has ended, so nothing more can be recorded in it.');
-  }
 }
 
 /**
@@ -120,7 +114,7 @@ export function listTouchpoints(journeyId: string): Promise<Touchpoint[]> {
  */
 async function openJourney(journeyId: string, requestedAt?: number): Promise<Journey> {
   const journey = await db.journeys.get(journeyId);
-  if (!journey) throw new Error('The journey no longer exists.');
+  if (!journey) throw new NotRecordingError(JOURNEY_GONE);
   if (journey.status === 'done' && !wasRecordingAt(journey, requestedAt)) throw new JourneyClosedError();
   return journey;
 }

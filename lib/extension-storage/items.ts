@@ -68,7 +68,7 @@ const recordingStateSchema = z.custom<RecordingState | null>(
   (value) => value === null || parseRecordingState(value) !== null,
 );
 
-/** Written by publishRecordingState (lib/db/recording-state.ts) only. */
+/** Written by publishRecordingState (lib/db/publish-recording-state.ts) only. */
 export const recordingState = defineCheckedItem(`local:${RECORDING_STATE_KEY}`, {
   schema: recordingStateSchema,
   fallback: null,

@@ -1,7 +1,7 @@
 /**
  * Whether a journey records, as page agents and the background read it from extension storage:
  * pages are observed only while one does. Written by one owner, publishRecordingState
- * (lib/db/recording-state.ts). Kept free of runtime imports and of any schema library: the page
+ * (lib/db/publish-recording-state.ts). Kept free of runtime imports and of any schema library: the page
  * agent bundles it into every page.
  */
 import type { SignalThresholds } from '../signals/registry';

@@ -4,7 +4,7 @@
 
 import { db } from '../db/database';
 import { listTouchpoints } from '../db/touchpoints';
-import { publishRecordingState } from '../db/recording-state';
+import { publishRecordingState } from '../db/publish-recording-state';
 import { redactionsOf, type Redaction } from '../annotate/geometry';
 import type { Screenshot, Touchpoint } from '../model';
 import { ImportError } from './errors';

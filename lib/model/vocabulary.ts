@@ -26,17 +26,7 @@ export const INITIATORS = ['proactive', 'reactive'] as const;
 
 export const FRICTION_SEVERITIES = ['none', 'minor', 'moderate', 'major', 'blocker'] as const;
 
-export const FRICTION_CATEGORIES = [
-  'missing-information',
-  'complicated-process',
-  'poor-service',
-  'slow',
-  'error',
-  'trust-privacy',
-  'accessibility',
-  'inconsistent-message',
-  'other',
-] as const;
+export { FRICTION_CATEGORIES } from './friction-categories';
 
 export const EMOTION_MIN = -2;
 export const EMOTION_MAX = 2;

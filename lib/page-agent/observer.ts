@@ -27,7 +27,7 @@ export interface ObserveOptions {
 /** Starts observing; returns the function that stops it and removes every listener. */
 export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
   const th = options.thresholds ?? DEFAULT_THRESHOLDS;
-  // (A walk state written by an older version has no thresholds by signal.)
+  // (A recording state written by an older version has no thresholds by signal.)
   const waitMs = th['dead-click']?.waitMs ?? DEFAULT_THRESHOLDS['dead-click'].waitMs;
   // Listeners only for the events some signal needs (clicks and addresses are always followed).
   const needs = neededEvents('page');

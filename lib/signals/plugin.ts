@@ -1,4 +1,4 @@
-import type { FRICTION_CATEGORIES } from '../model/vocabulary';
+import type { FRICTION_CATEGORIES } from '../model/friction-categories';
 import type { DetectedSignal, PageEvent } from './events';
 
 // A friction signal is one module in lib/signals/kinds/ exporting a SignalPlugin, listed in

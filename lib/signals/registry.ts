@@ -47,7 +47,6 @@ export const DEFAULT_THRESHOLDS = Object.fromEntries(
 /** The plugins as their common shape, for code that treats them alike. */
 export const ALL_SIGNALS: readonly SignalPlugin[] = SIGNAL_PLUGINS;
 
-
 /**
  * Runs the detectors of the signals found where asked, each with its own thresholds (read and
  * checked by readThresholds; a signal missing from them, as in an older version's, takes its

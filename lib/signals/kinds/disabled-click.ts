@@ -12,7 +12,7 @@ export const disabledClick = defineSignal({
   needs: ['disabled-press'],
   category: 'complicated-process',
   defaults: { repeatMs: 2000 },
-  fields: { repeatMs: { label: 'presses again within count once', unit: 'seconds', min: 0, max: 9_000 } },
+  fields: { repeatMs: { label: 'repeats counted once within', unit: 'seconds', min: 0, max: 9_000 } },
   detect(events, _now, th) {
     const found: DetectedSignal<'disabled-click'>[] = [];
     const lastPress = new Map<string, number>();
