@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { db } from '@/lib/db';
-import { setActiveJourney } from '@/lib/db/recording-state';
+import { setActiveJourney } from '@/lib/db/publish-recording-state';
 import { activeJourneyId } from '@/lib/extension-storage/items';
 import { errorText } from '../ui/errors';
 import { useStorageItem } from '../ui/hooks';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { updateCaptureStatus } from '../../lib/capture/report';
 import { db, endJourney, pauseJourney, resumeJourney, setAutoRecord, startJourney } from '../../lib/db';
-import { publishRecordingState, setActiveJourney } from '../../lib/db/recording-state';
+import { publishRecordingState, setActiveJourney } from '../../lib/db/publish-recording-state';
 import {
   activeJourneyId,
   captureStatus,
