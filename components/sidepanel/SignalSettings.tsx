@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { DEFAULT_THRESHOLDS } from '@/lib/signals/registry';
 import {
   readThresholds,
@@ -9,7 +9,7 @@ import {
   type SettingsField,
 } from '@/lib/signals/thresholds';
 import { signalThresholdsItem } from '@/lib/extension-storage/items';
-import { useStorageItem } from '../ui/hooks';
+import { useDraftText, useStorageItem } from '../ui/hooks';
 
 /** The friction-signal thresholds, for sites where the defaults are too strict or too loose. */
 export function SignalSettings() {
@@ -77,11 +77,7 @@ interface InputProps {
 
 /** A number saved on Enter or on leaving the field; follows the stored value while not edited. */
 function ThresholdInput({ field, value, errorId, onSave }: InputProps) {
-  const [text, setText] = useState(String(value));
-  const editing = useRef(false);
-  useEffect(() => {
-    if (!editing.current) setText(String(value));
-  }, [value]);
+  const draft = useDraftText(String(value), onSave, 'leave');
   return (
     <label className="field">
       <span>
@@ -89,18 +85,12 @@ function ThresholdInput({ field, value, errorId, onSave }: InputProps) {
       </span>
       <input
         type="number"
-        value={text}
         min={shownValue(field, field.min)}
         max={shownValue(field, field.max)}
         step={field.unit === 'seconds' ? 0.1 : 1}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={errorId}
-        onFocus={() => (editing.current = true)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={(e) => {
-          editing.current = false;
-          onSave(e.target.value);
-        }}
+        {...draft}
         onKeyDown={(e) => e.key === 'Enter' && onSave(e.currentTarget.value)}
       />
     </label>

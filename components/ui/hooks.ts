@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 
 /** The live value of an extension-storage item; undefined until first read. */
@@ -42,26 +42,30 @@ export function useObjectUrl(blob: Blob | undefined): string | undefined {
 }
 
 /**
- * Text typed into a field: kept locally so typing never waits for the database, saved on every
- * change, and refreshed from the stored value only while the field is not being edited.
+ * Text typed into a field, kept locally so typing never waits for the database and saved on
+ * every change (or, with `saveOn: 'leave'`, when the field is left). A change of the stored value
+ * replaces the text unless the field has focus: what the researcher is typing is never overwritten.
  */
-export function useDraftText(stored: string, save: (value: string) => void) {
+export function useDraftText(stored: string, save: (value: string) => void, saveOn: 'change' | 'leave' = 'change') {
   const [draft, setDraft] = useState(stored);
-  const editing = useRef(false);
-  useEffect(() => {
-    if (!editing.current) setDraft(stored);
-  }, [stored]);
+  const [editing, setEditing] = useState(false);
+  // The stored value this render last saw; adjusted during render, not in an effect, so the
+  // field never shows a stale value for one frame (React: "you might not need an effect").
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    if (!editing) setDraft(stored);
+  }
   return {
     value: draft,
     onChange: (event: { target: { value: string } }) => {
       setDraft(event.target.value);
-      save(event.target.value);
+      if (saveOn === 'change') save(event.target.value);
     },
-    onFocus: () => {
-      editing.current = true;
-    },
+    onFocus: () => setEditing(true),
     onBlur: () => {
-      editing.current = false;
+      setEditing(false);
+      if (saveOn === 'leave') save(draft);
     },
   };
 }
@@ -72,9 +76,8 @@ export function useDraftText(stored: string, save: (value: string) => void) {
  */
 export function useOptimisticValue<T>(stored: T): [T, (value: T) => void] {
   const [pending, setPending] = useState<{ value: T } | null>(null);
-  useEffect(() => {
-    setPending((current) => (current && Object.is(current.value, stored) ? null : current));
-  }, [stored]);
+  // Once the store reports the value it owns it again; adjusted during render, not in an effect.
+  if (pending && Object.is(pending.value, stored)) setPending(null);
   return [pending ? pending.value : stored, (value: T) => setPending({ value })];
 }
 

@@ -68,6 +68,8 @@ test('the researcher can make rage clicks need more clicks', async ({ panel, sho
 
   await panel.page.getByRole('button', { name: 'Reset to the defaults' }).click();
   await expect(panel.page.getByText('Friction signal thresholds', { exact: true })).toBeVisible();
+  // The field the researcher has left follows the stored value back to the default.
+  await expect(atLeast).toHaveValue('3');
 });
 
 test('a click on a button that does nothing is a dead click; one that changes the page is not', async ({

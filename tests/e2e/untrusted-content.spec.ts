@@ -230,6 +230,13 @@ test('the side panel shows hostile names, typed text and a hostile page title an
   await expect(walked.cards.locator('.card-title')).toContainText(pageTitle);
   await expectInert(walked.page, seen, 'the dashboard timeline of the walk');
 
-  for (const open of session.context.pages())
-    if (open.url().startsWith('chrome-extension://')) await expectInert(open, seen, open.url());
+  // Every extension page still open (the import's dashboard, the panel, the walked journey's
+  // dashboard) is still inert at the end of the walk.
+  const extensionPages = session.context.pages().filter((open) => open.url().startsWith('chrome-extension://'));
+  expect(extensionPages.map((open) => new URL(open.url()).pathname).sort()).toEqual([
+    '/dashboard.html',
+    '/dashboard.html',
+    '/sidepanel.html',
+  ]);
+  for (const open of extensionPages) await expectInert(open, seen, open.url());
 });

@@ -3,7 +3,6 @@ import {
   areaBetween,
   areaToPixels,
   createAnnotation,
-  DEFAULT_SIZE,
   describeAnnotation,
   moveAnnotation,
   nextMarkerNumber,
@@ -28,17 +27,30 @@ describe('annotation geometry', () => {
     expect(clipped.height).toBeCloseTo(0.3);
   });
 
-  it.each(['box', 'arrow', 'marker', 'text', 'redaction'] as const)(
-    'creates a valid %s from a click (default size) and from a drag',
-    (kind) => {
-      const clicked = createAnnotation(kind, at(0.1, 0.1), at(0.1, 0.1), []);
-      const dragged = createAnnotation(kind, at(0.1, 0.1), at(0.6, 0.4), []);
-      expect(annotation.safeParse(clicked).success).toBe(true);
-      expect(annotation.safeParse(dragged).success).toBe(true);
-      if (clicked.kind === 'box') expect(clicked.area.width).toBeCloseTo(DEFAULT_SIZE);
-      if (dragged.kind === 'redaction') expect(dragged.area).toMatchObject({ width: 0.5 });
-    },
-  );
+  // A click at (0.1, 0.1) gives a default-sized shape (0.2 wide, its height kept square on a
+  // 16:10 screenshot); a drag to (0.6, 0.4) gives the dragged extent.
+  it.each([
+    [
+      'box',
+      { area: { x: 0.1, y: 0.1, width: 0.2, height: 0.16 } },
+      { area: { x: 0.1, y: 0.1, width: 0.5, height: 0.3 } },
+    ],
+    [
+      'redaction',
+      { area: { x: 0.1, y: 0.1, width: 0.2, height: 0.16 }, style: 'solid' },
+      { area: { x: 0.1, y: 0.1, width: 0.5, height: 0.3 }, style: 'solid' },
+    ],
+    ['arrow', { from: at(0.1, 0.1), to: at(0.3, 0.26) }, { from: at(0.1, 0.1), to: at(0.6, 0.4) }],
+    ['marker', { at: at(0.1, 0.1), number: 1 }, { at: at(0.1, 0.1), number: 1 }],
+    ['text', { at: at(0.1, 0.1), text: 'Note' }, { at: at(0.1, 0.1), text: 'Note' }],
+  ] as const)('creates a valid %s from a click (default size) and from a drag', (kind, fromClick, fromDrag) => {
+    const clicked = createAnnotation(kind, at(0.1, 0.1), at(0.1, 0.1), []);
+    const dragged = createAnnotation(kind, at(0.1, 0.1), at(0.6, 0.4), []);
+    expect(annotation.safeParse(clicked).success).toBe(true);
+    expect(annotation.safeParse(dragged).success).toBe(true);
+    expect(rounded(clicked)).toEqual({ kind, id: clicked.id, ...fromClick });
+    expect(rounded(dragged)).toEqual({ kind, id: dragged.id, ...fromDrag });
+  });
 
   it('gives a shape added without dragging the same shape on a tall full-page capture', () => {
     const viewport = createAnnotation('box', at(0.1, 0.1), at(0.1, 0.1), [], 'Note', 1280 / 800);
