@@ -80,13 +80,14 @@ export async function scaleBenchmarks(
     },
     ...(['import', 'export'] as const).flatMap((step) => {
       const time = (f: ScaleFigures) => (step === 'import' ? f.importMs : f.exportMs);
+      const budgetMs = TIME_BUDGET_MS[step];
       return [
         {
           benchmark: `5 ${step} at scale`,
           figure: `bundle of ${small.count} / ${large.count} touchpoints`,
           value: `${ms(time(small))} / ${ms(time(large))}`,
-          budget: '≤ 15,000 ms',
-          met: time(large) <= 15_000,
+          budget: `≤ ${budgetMs.toLocaleString('en')} ms`,
+          met: time(large) <= budgetMs,
         },
         heapRow(step, (f) => (step === 'import' ? f.importPeakHeap : f.exportPeakHeap).live),
       ];
@@ -297,3 +298,9 @@ export async function realScreenshots(extensionPage: Page, max: number): Promise
     thumbnail: Buffer.from(shot.thumbnail, 'base64'),
   }));
 }
+/**
+ * For the larger bundle. Import decodes every screenshot and thumbnail in full before it writes
+ * anything (since issue 16), which is most of its time on a 2-core machine: 20 s, where the
+ * export, which decodes nothing, keeps 15 s.
+ */
+const TIME_BUDGET_MS = { import: 20_000, export: 15_000 } as const;
