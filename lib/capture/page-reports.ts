@@ -48,12 +48,16 @@ export async function handleAgentMessage(
   }
 
   if (report.type === 'install-error-relay') {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
-      world: 'MAIN',
-      func: installErrorRelay,
-      args: [PAGE_ERROR_EVENT],
-    });
+    // Refused when the page navigated or closed since it asked: nothing to tell the researcher,
+    // the page whose errors would have been relayed is gone.
+    await browser.scripting
+      .executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        world: 'MAIN',
+        func: installErrorRelay,
+        args: [PAGE_ERROR_EVENT],
+      })
+      .catch(() => undefined);
     return;
   }
   if (report.type === 'element-picked') {
