@@ -27,9 +27,10 @@ export function AllowListEditor({ studyId }: { studyId: string }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // While the field has focus, what is typed wins over any write to the study. Once it is left,
-  // the draft shows until the stored list moves on (the save landing, or another view's edit).
-  const showsDraft = draft !== null && (editing || draft.over === storedText);
-  const text = showsDraft ? draft.text : storedText;
+  // the draft shows until the stored list moves on (the save landing, or another view's edit),
+  // and is then dropped for good: a list that later comes back to the old value shows as stored.
+  if (draft !== null && !editing && draft.over !== storedText) setDraft(null);
+  const text = draft !== null ? draft.text : storedText;
   const save = () => {
     if (!draft) return;
     setMaskAllowList(studyId, splitLines(draft.text), isValidSelector)
@@ -52,11 +53,7 @@ export function AllowListEditor({ studyId }: { studyId: string }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'allow-list-error' : undefined}
           onChange={(e) => setDraft({ text: e.target.value, over: storedText })}
-          onFocus={() => {
-            // A draft the stored list has moved past is not saved again on leaving the field.
-            if (!showsDraft) setDraft(null);
-            setEditing(true);
-          }}
+          onFocus={() => setEditing(true)}
           onBlur={() => {
             setEditing(false);
             save();

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
 import { deleteStoredScreenshot } from './support/stored-screenshots';
+import { readStoredAllowLists } from './support/stored-studies';
 
 const NORTHWIND = 'Northwind Insurance — first quote';
 const CONTOSO = 'Contoso Cover — first quote';
@@ -170,6 +171,29 @@ test('what the researcher types in the allow list stays while another tab saves 
   await typing.blur();
   await expect(elsewhere).toHaveValue('#postcode');
   await expect(typing).toHaveValue('#postcode');
+});
+
+test('a list changed back elsewhere shows as stored, and leaving the field does not save the old draft over it', async ({
+  session,
+}) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  const other = await Dashboard.open(session, new URL(dashboard.page.url()).hash);
+  const here = await dashboard.allowList();
+  const elsewhere = await other.allowList();
+  await here.fill('#postcode');
+  await here.blur();
+  await expect(elsewhere).toHaveValue('#postcode');
+
+  // The other tab puts the list back as it was (empty): this tab shows that, and keeps it.
+  await elsewhere.fill('');
+  await elsewhere.blur();
+  await expect(here).toHaveValue('');
+  await here.focus();
+  await here.blur();
+  // Read after anything that leaving the field saved: the list stays as the other tab left it.
+  expect(await readStoredAllowLists(dashboard.page)).toEqual([[]]);
+  await expect(here).toHaveValue('');
 });
 
 test('stages saved in another tab show in the study page that is open', async ({ session }) => {
