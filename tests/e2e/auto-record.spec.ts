@@ -1,19 +1,10 @@
 import { expect, test } from './fixtures';
-import { readExtensionStorage } from './support/browser';
 
 test.beforeEach(async ({ panel, shop }) => {
   await panel.createStudy('Auto', 'Northwind Outfitters', shop.page.url());
   await panel.createPersona('Ada', 'Explorer', []);
   await panel.startJourney('Wander', 'Look around the shop');
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
-  // The switch shows at once; pages hear of it once the journey is saved and the state published.
-  // A page opened before that was arrived at without auto-record, as it would be for a researcher.
-  await expect
-    .poll(
-      async () =>
-        ((await readExtensionStorage(panel.page, 'recordingState')) as { autoRecord?: boolean } | null)?.autoRecord,
-    )
-    .toBe(true);
+  await panel.setAutoRecord(true);
 });
 
 test('with auto-record on, each real click and each new page becomes a draft to keep or discard', async ({
@@ -73,7 +64,7 @@ test('clicks made by the page itself never record anything', async ({ panel, sho
     document.getElementById('gift-wrap')?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
   });
   await expect(shop.page.getByText('Gift wrap added')).toBeVisible();
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).uncheck();
+  await panel.setAutoRecord(false);
   await panel.capture();
   // Only the page load and the researcher's own capture: the synthetic clicks left nothing.
   await expect(panel.touchpoints).toHaveCount(2);

@@ -55,7 +55,7 @@ for (const setting of SETTINGS) {
       await panel.createStudy('Real-world corpus', 'Many', corpus.origin);
       await panel.createPersona('Robin', 'Walks sites nobody on the team wrote', []);
       await panel.startJourney(`Corpus at ${setting.name}`, 'Every capture path on every page');
-      await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
+      await panel.setAutoRecord(true);
 
       for (const page of PAGES) {
         const started = Date.now();

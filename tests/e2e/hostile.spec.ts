@@ -20,7 +20,7 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   await panel.createStudy('Hostile', 'Northwind Outfitters', shop.page.url());
   await panel.createPersona('Hal', 'Suspicious member', []);
   await panel.startJourney('Join', 'Become a member');
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
+  await panel.setAutoRecord(true);
   await shop.open('index.html');
   await expect(panel.touchpoints).toHaveCount(1);
 
@@ -32,7 +32,7 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   // No externally_connectable: the page has no way to message Touchtrail.
   await expect(shop.page.locator('#reach')).toHaveText('unreachable');
 
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).uncheck();
+  await panel.setAutoRecord(false);
   await shop.page.getByLabel('Member email').fill('member@example.com');
   await shop.page.locator('#open-card input').fill('4321');
   const openHost = (await shop.page.locator('#open-card').boundingBox())!;

@@ -36,7 +36,7 @@ test('the persona pays in the bank’s pop-up window: the panel captures and rec
   await expect(panel.touchpoint(3)).toContainText('Approve your payment');
 
   // With auto-record on, the persona's click in the pop-up becomes a draft, with its address.
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
+  await panel.setAutoRecord(true);
   await bank.page.getByRole('button', { name: 'Approve payment' }).click();
   await expect(bank.page.getByText('Payment approved')).toBeVisible();
   await expect(panel.touchpoint(4)).toContainText('Approve payment');
@@ -67,7 +67,7 @@ test('the draft of a click on a link that opens a new tab has the address of the
   panel,
   shop,
 }) => {
-  await panel.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' }).check();
+  await panel.setAutoRecord(true);
   await shop.open('checkout.html');
   await expect(panel.touchpoints).toHaveCount(1); // arriving on the checkout
   const help = await shop.followLinkToNewTab('Delivery and returns (opens in a new tab)');

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { exportFile, type ExportFile } from '../../../lib/export/format';
+import { readExtensionStorage } from '../support/browser';
 
 export interface Annotation {
   title?: string;
@@ -17,6 +18,21 @@ export interface Annotation {
 /** The Touchtrail side panel, as the researcher uses it. */
 export class SidePanel {
   constructor(readonly page: Page) {}
+
+  /**
+   * Turns auto-record on or off, and waits until pages can know (the recording state they read
+   * says so): the switch shows at once, the journey is saved and the state published just after.
+   */
+  async setAutoRecord(on: boolean) {
+    const toggle = this.page.getByRole('switch', { name: 'Auto-record clicks and pages as drafts' });
+    await (on ? toggle.check() : toggle.uncheck());
+    await expect
+      .poll(async () => {
+        const state = (await readExtensionStorage(this.page, 'recordingState')) as { autoRecord?: boolean } | null;
+        return state?.autoRecord === true;
+      })
+      .toBe(on);
+  }
 
   get touchpoints(): Locator {
     return this.page.getByTestId('touchpoint');
