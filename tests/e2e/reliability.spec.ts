@@ -13,6 +13,7 @@ import {
 } from './support/browser';
 import { ShopPage } from './pages/ShopPage';
 import { SidePanel } from './pages/SidePanel';
+import { holdScreenshots } from './support/hold-screenshot';
 import { inspectImage } from './support/images';
 
 // Faults a researcher meets over hours of walking: the browser closed and opened again, the page
@@ -74,17 +75,20 @@ base('the browser closed mid-journey and opened again keeps the journey, recordi
 test('a page that navigates away during a capture leaves nothing saved, and the researcher is told', async ({
   panel,
   shop,
+  session,
 }) => {
   await panel.createStudy('Restless page', 'Northwind Outfitters', shop.page.url());
   await panel.createPersona('Nat', 'Clicks fast', []);
   await panel.startJourney('Hurry', 'Leave pages quickly');
-  // The shop page navigates itself the moment Touchtrail's masks appear, before the screenshot.
-  await shop.page.evaluate(() => {
-    new MutationObserver(() => {
-      if (document.querySelector('touchtrail-layer')) location.href = 'help.html';
-    }).observe(document.documentElement, { childList: true, subtree: true });
-  });
+  const screenshot = await holdScreenshots(session);
   await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
+  // The page is masked and the screenshot about to be taken: now the page leaves.
+  await screenshot.reached();
+  await expect(shop.page.locator('touchtrail-layer')).toHaveCount(1);
+  await shop.page.evaluate(() => void (location.href = 'help.html'));
+  await shop.page.waitForURL(/help\.html$/);
+  await screenshot.release();
+
   await expect(panel.page.getByRole('alert')).toContainText('The page changed while it was being captured');
   await expect(panel.touchpoints).toHaveCount(0);
   await expect(panel.page.locator('.capture-status')).toHaveText('');
