@@ -42,6 +42,17 @@ export const promiseStatus = z.enum(PROMISE_STATUSES);
 
 export const promise = z.object({ id, text: shortText.min(1) });
 
+/** What a study's screenshots hide beyond form fields and personal data in text (issue 17). */
+export const studyPrivacy = z.object({
+  /** Every run of text becomes a box: the layout stays recognisable, no word is readable. */
+  maskAllText: z.boolean().default(false),
+  /** Images, pictures, video, canvas, background images and inline SVG images are covered. */
+  hideMedia: z.boolean().default(false),
+  /** The researcher's own words (their name, their address), or /patterns/, always masked. */
+  alwaysMask: z.array(z.string().max(500)).max(200).default([]),
+});
+export const DEFAULT_STUDY_PRIVACY = { maskAllText: false, hideMedia: false, alwaysMask: [] };
+
 export const study = z.object({
   id,
   name: shortText.trim().min(1, 'A study needs a name'),
@@ -52,6 +63,7 @@ export const study = z.object({
   promises: z.array(promise),
   /** CSS selectors of form fields that are safe to show unmasked in this study's screenshots. */
   maskAllowList: z.array(z.string().max(1_000)).default([]),
+  privacy: studyPrivacy.default(DEFAULT_STUDY_PRIVACY),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -221,6 +233,7 @@ export const exportedScreenshot = z.object({
 export const DEFAULT_STAGE_LIST: string[] = [...DEFAULT_STAGES];
 
 export type Study = z.infer<typeof study>;
+export type StudyPrivacy = z.infer<typeof studyPrivacy>;
 export type Persona = z.infer<typeof persona>;
 export type Journey = z.infer<typeof journey>;
 export type Touchpoint = z.infer<typeof touchpoint>;

@@ -2,7 +2,7 @@
 // number, a payment card number, an IBAN or an IP address. Runs in the page agent, so it stays
 // small and has no dependencies. Each kind is found by a pattern and, where the data has one, its
 // checksum (Luhn for cards, mod 97 for IBANs), so that prices, dates, order numbers and postcodes
-// stay readable. Not used by the masks yet: issue 17 is under way (see the stop note).
+// stay readable.
 
 export type PersonalDataKind = 'email' | 'phone' | 'card' | 'iban' | 'ip';
 
@@ -94,4 +94,27 @@ function isIpv6(text: string): boolean {
 function phoneLength(text: string): boolean {
   const digits = digitsOf(text.replace('(0)', '')).length;
   return digits >= 8 && digits <= 15;
+}
+
+/**
+ * One entry of a study's "always mask" list as a pattern: a phrase matches case-insensitively
+ * with any run of spaces between its words; `/source/` is a regular expression (case-insensitive).
+ * An error says why an entry cannot be used (shown to the researcher who typed it).
+ */
+export function alwaysMaskPattern(entry: string): RegExp | Error {
+  const trimmed = entry.trim();
+  if (!trimmed) return new Error('An empty entry masks nothing.');
+  const regex = /^\/(.+)\/$/.exec(trimmed);
+  if (!regex) {
+    const words = trimmed.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(words.join('\\s+'), 'giu');
+  }
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(regex[1]!, 'giu');
+  } catch (error) {
+    return new Error(`Not a valid pattern: ${(error as Error).message}`);
+  }
+  if (pattern.test('')) return new Error('This pattern matches empty text, so it would mask nothing useful.');
+  return pattern;
 }

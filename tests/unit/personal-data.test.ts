@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataKind } from '../../lib/page-agent/personal-data';
+import { alwaysMaskPattern, findPersonalData, type PersonalDataKind } from '../../lib/page-agent/personal-data';
 
 /** What was found in the text, as [kind, matched text]. */
 const found = (text: string) => findPersonalData(text).map((m) => [m.kind, text.slice(m.start, m.end)]);
@@ -52,5 +52,35 @@ describe('text that is not personal data stays readable', () => {
     ['a heading', 'Your order is confirmed'],
   ])('%s', (_what, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe("a study's own words are always masked", () => {
+  const spans = (entry: string, text: string) => {
+    const pattern = alwaysMaskPattern(entry);
+    if (pattern instanceof Error) throw pattern;
+    return [...text.matchAll(pattern)].map((m) => m[0]);
+  };
+
+  it('matches a phrase whatever its case and spacing', () => {
+    expect(spans('Ada  Lovelace', 'Deliver to ADA LOVELACE,\nada\tlovelace')).toEqual(['ADA LOVELACE', 'ada\tlovelace']);
+  });
+
+  it('takes characters that mean something in a pattern literally in a phrase', () => {
+    expect(spans('12 Main St. (rear)', '12 Main St. (rear) / 12 Main Sta (rear)')).toEqual(['12 Main St. (rear)']);
+  });
+
+  it('reads /…/ as a regular expression', () => {
+    expect(spans('/order-\\d{4}/', 'order-1234 and order-12')).toEqual(['order-1234']);
+  });
+
+  it.each([
+    ['', 'An empty entry masks nothing.'],
+    ['/(unclosed/', 'Not a valid pattern'],
+    ['/a*/', 'matches empty text'],
+  ])('refuses %j with a reason', (entry, reason) => {
+    const result = alwaysMaskPattern(entry);
+    expect(result).toBeInstanceOf(Error);
+    expect((result as Error).message).toContain(reason);
   });
 });
