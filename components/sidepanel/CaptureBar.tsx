@@ -114,6 +114,11 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
             ? `Capturing… ${status.pending} in the queue`
             : ''}
       </p>
+      {status?.lastMasked && !status.pending && (
+        <p className="mask-summary" role="status">
+          {status.lastMasked}
+        </p>
+      )}
       {status?.notice && (
         <div className="notice">
           <span>{status.notice}</span>

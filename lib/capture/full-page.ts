@@ -5,8 +5,10 @@ import {
   pageMeasure,
   restoredPage,
   type BackgroundToAgent,
+  type MaskCounts,
   type PageMeasure,
 } from '../messaging/protocol';
+import type { StudyPrivacy as StudyMasking } from '../model';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError, MASKS_REMOVED, PAGE_CHANGED } from './errors';
 import { sendToAgent } from './page-agent-control';
@@ -27,6 +29,8 @@ export interface FullPageResult {
   cutAtCssPx?: number;
   /** Set when only the visible part could be captured: why, as the end of a sentence. */
   visibleOnly?: string;
+  /** What the frames masked, each thing counted once. */
+  masked: MaskCounts;
 }
 
 /** Why a page whose content scrolls in an element is captured as it shows, not stitched. */
@@ -56,15 +60,16 @@ async function captureWholePage(
   options: {
     gate: RateGate;
     masking: boolean;
+    study?: StudyMasking;
     allowList: string[];
     width: number;
     height: number;
     dpr: number;
     thumbnailAspect: number;
   },
-): Promise<EncodedScreenshot> {
+): Promise<{ image: EncodedScreenshot; masked: MaskCounts }> {
   await options.gate.acquire();
-  await prepareFrame(job, { y: 0, hideFixed: false, wholePage: true, ...options });
+  const { masked } = await prepareFrame(job, { y: 0, hideFixed: false, wholePage: true, ...options });
   await ensureInFront(job, 'was no longer in front');
   const dataUrl = await capture(job.tabId, {
     format: 'png',
@@ -74,7 +79,7 @@ async function captureWholePage(
   await ensureFrameWasMasked(job);
   const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
   try {
-    return await encodeImage(bitmap, options.dpr, options.thumbnailAspect);
+    return { image: await encodeImage(bitmap, options.dpr, options.thumbnailAspect), masked };
   } finally {
     bitmap.close();
   }
@@ -99,14 +104,16 @@ async function prepareFrame(
     wholePage?: boolean;
     inScroller?: boolean;
     masking: boolean;
+    study?: StudyMasking;
     allowList: string[];
   },
-): Promise<{ scrollY: number }> {
+): Promise<{ scrollY: number; masked: MaskCounts }> {
   const message: BackgroundToAgent = {
     type: 'full-page-frame',
     y: frame.y,
     hideFixed: frame.hideFixed,
     masking: frame.masking,
+    study: frame.study,
     allowList: frame.allowList,
     wholePage: frame.wholePage,
     inScroller: frame.inScroller,
@@ -116,12 +123,13 @@ async function prepareFrame(
   const prepared = framePrepared.safeParse(reply);
   if (!prepared.success)
     throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
-  return prepared.data;
+  return { scrollY: prepared.data.scrollY, masked: prepared.data.masked ?? {} };
 }
 
 interface CaptureOptions {
   gate: RateGate;
   masking: boolean;
+  study?: StudyMasking;
   allowList: string[];
   onProgress: (done: number, total: number) => Promise<void>;
 }
@@ -150,8 +158,8 @@ export async function captureFullPage(job: CaptureJob, options: CaptureOptions):
       const height = Math.min(problem ? page.viewportHeight : page.scrollHeight, cap);
       const thumbnailAspect = page.viewportWidth / page.viewportHeight;
       const size = { width: page.viewportWidth, height, dpr, thumbnailAspect };
-      const image = await captureWholePage(job, captureTab, { ...options, ...size });
-      return { image, url, title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined, visibleOnly: problem };
+      const { image, masked } = await captureWholePage(job, captureTab, { ...options, ...size });
+      return { image, masked, url, title, cutAtCssPx: page.scrollHeight > cap ? cap : undefined, visibleOnly: problem };
     }
     const stitched = await stitchFrames(job, layoutOf(page, inScroller), inScroller, options);
     return { ...stitched, url, title, visibleOnly: problem ?? stitched.visibleOnly };
@@ -173,10 +181,13 @@ async function stitchFrames(
   layout: StitchLayout,
   inScroller: boolean,
   options: CaptureOptions,
-): Promise<Pick<FullPageResult, 'image' | 'cutAtCssPx' | 'visibleOnly'>> {
+): Promise<Pick<FullPageResult, 'image' | 'cutAtCssPx' | 'visibleOnly' | 'masked'>> {
+  let masked: MaskCounts = {};
   const shoot = async (index: number, y: number) => {
     await options.gate.acquire();
-    const { scrollY } = await prepareFrame(job, { y, hideFixed: index > 0, inScroller, ...options });
+    const prepared = await prepareFrame(job, { y, hideFixed: index > 0, inScroller, ...options });
+    masked = prepared.masked; // the page's tally, so far, of everything its frames masked
+    const scrollY = prepared.scrollY;
     await ensureInFront(job, 'was no longer in front');
     await options.gate.beforeCall();
     const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
@@ -212,9 +223,9 @@ async function stitchFrames(
       await options.onProgress(i + 1, plan.offsets.length);
     }
     if (!coversContent(reached, layout.scroller.height, plan.contentShown)) {
-      return { image: await encodeImage(first.bitmap, plan.scale, thumbnailAspect), visibleOnly: DID_NOT_SCROLL };
+      return { image: await encodeImage(first.bitmap, plan.scale, thumbnailAspect), visibleOnly: DID_NOT_SCROLL, masked };
     }
-    return { image: await encodeImage(canvas, plan.scale, thumbnailAspect), cutAtCssPx: plan.cutAtCssPx };
+    return { image: await encodeImage(canvas, plan.scale, thumbnailAspect), cutAtCssPx: plan.cutAtCssPx, masked };
   } catch (error) {
     if (error instanceof StitchError) throw new CaptureError(`${error.message} Nothing was saved: capture again.`);
     throw error;

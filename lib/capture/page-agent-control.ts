@@ -20,7 +20,7 @@ const ALL_SITES = '<all_urls>';
 /** Asks the page agent to mask the page for a capture, injecting it first when the tab has none. */
 export async function preparePage(
   tabId: number,
-  options: { masking: boolean; highlight?: PreparedHighlight; allowList?: string[] },
+  options: Omit<Extract<BackgroundToAgent, { type: 'prepare-capture' }>, 'type'>,
 ): Promise<PreparedPage> {
   const reply = await sendToAgent(tabId, { type: 'prepare-capture', ...options });
   const parsed = preparedPage.safeParse(reply);
@@ -47,7 +47,6 @@ export async function restorePage(tabId: number): Promise<boolean> {
   }
 }
 
-type PreparedHighlight = { x: number; y: number; width: number; height: number };
 
 /** Sends a message to the tab's page agent, injecting the agent first when the tab has none. */
 export async function sendToAgent(tabId: number, message: BackgroundToAgent): Promise<unknown> {

@@ -15,6 +15,7 @@ import {
   isRateLimitError,
 } from './errors';
 import { preparePage, restorePage } from './page-agent-control';
+import type { MaskCounts } from '../messaging/protocol';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
@@ -23,6 +24,8 @@ import { ensureInFront } from './target';
 export interface CaptureReporter {
   progress(done: number, total: number): Promise<void>;
   notice(message: string): Promise<void>;
+  /** What the saved capture masked. */
+  masked(counts: MaskCounts): Promise<void>;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface CaptureReporter {
 export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
   if (await db.touchpoints.get(job.id)) return compact(job.id);
   try {
-    await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate)).catch(
+    await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate, reporter)).catch(
       async (error: unknown) => {
         // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
         if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
@@ -71,10 +74,12 @@ async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: Capt
   const result = await captureFullPage(job, {
     gate,
     masking: journey.masking,
+    study: study?.privacy,
     allowList: study?.maskAllowList ?? [],
     onProgress: (done, total) => reporter.progress(done, total),
   });
   await commitCapture({ ...jobFields(job), url: result.url, pageTitle: result.title, image: result.image });
+  await reporter.masked(result.masked);
   if (result.visibleOnly) {
     await reporter.notice(`Only the visible part of the page was captured: ${result.visibleOnly}.`);
   } else if (result.cutAtCssPx) {
@@ -96,7 +101,7 @@ function jobFields(job: CaptureJob) {
   };
 }
 
-async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> {
+async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
   const journey = await recordingJourney(job.journeyId, job.requestedAt);
 
   // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
@@ -108,6 +113,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
     const study = await db.studies.get(journey.studyId);
     page = await preparePage(job.tabId, {
       masking: journey.masking,
+      study: study?.privacy,
       highlight: job.element?.rect,
       allowList: study?.maskAllowList,
     });
@@ -125,6 +131,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate): Promise<void> 
   if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
+  await reporter.masked(page.masked);
 }
 
 async function tabIsGone(tabId: number): Promise<boolean> {

@@ -46,7 +46,8 @@ export async function reportCaptureFailure(error: unknown, attempt: CaptureAttem
   const retry: CaptureRetry | undefined =
     error instanceof CompactionError || !type ? undefined : { type, tabId: attempt.tabId, windowId: attempt.windowId };
   await Promise.allSettled([
-    updateCaptureStatus((status) => ({ ...status, lastError: { message, at, retry } })),
+    // What the previous capture masked is no news about this one.
+    updateCaptureStatus(({ lastMasked: _, ...status }) => ({ ...status, lastError: { message, at, retry } })),
     browser.action.setBadgeText({ text: '!' }),
     browser.action.setTitle({ title: `Touchtrail: ${message}` }),
     addressOf(attempt).then((url) => recordCaptureProblem({ at, kind: attempt.kind, url, message })),

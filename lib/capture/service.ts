@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { defineCheckedItem } from '../extension-storage/checked-item';
 import { recordingJourney } from '../db/journeys';
+import { describeMasked } from './mask-summary';
 import { performCapture } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';
 import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
@@ -35,12 +36,13 @@ export const captureQueue = new CaptureQueue({
       progress: (done, total) =>
         updateStatus((status) => ({ ...status, progress: done < total ? { done, total } : undefined })),
       notice: (notice) => updateStatus((status) => ({ ...status, notice })),
+      masked: (counts) => updateStatus((status) => ({ ...status, lastMasked: describeMasked(counts) })),
     }),
   onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
   onStopped: (error) => reportBackgroundFailure(error, 'work through the queued captures (they stay queued)'),
   onSuccess: async () => {
     // The error of an earlier attempt goes; a notice about this capture stays until read.
-    await updateStatus(({ pending, notice }) => ({ pending, notice }));
+    await updateStatus(({ pending, notice, lastMasked }) => ({ pending, notice, lastMasked }));
     await browser.action.setBadgeText({ text: '' });
     await browser.action.setTitle({ title: DEFAULT_ACTION_TITLE });
   },

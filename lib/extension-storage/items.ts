@@ -43,6 +43,8 @@ const captureStatusSchema = z.object({
   progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
   /** Something the researcher should know about the last capture (not a failure). */
   notice: z.string().optional(),
+  /** What the last saved capture masked ("7 fields and 2 email addresses masked."). */
+  lastMasked: z.string().optional(),
 });
 export type CaptureStatus = z.infer<typeof captureStatusSchema>;
 

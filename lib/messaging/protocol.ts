@@ -37,9 +37,16 @@ export type CaptureRequestReply = z.infer<typeof captureRequestReply>;
 
 /** Background → page agent: hide what must not be captured and wait until that is painted. */
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+/** What the study hides besides fields and personal data (its privacy settings). */
+const studyMasking = z.object({
+  maskAllText: z.boolean(),
+  hideMedia: z.boolean(),
+  alwaysMask: z.array(z.string().check(z.maxLength(500))),
+});
 export const prepareCaptureMessage = z.object({
   type: z.literal('prepare-capture'),
   masking: z.boolean(),
+  study: z.optional(studyMasking),
   /** A box to draw around the element the touchpoint is about (viewport pixels). */
   highlight: z.optional(rect),
   /** Selectors of fields the study shows unmasked (never password fields). */
@@ -66,6 +73,7 @@ export const fullPageFrameMessage = z.object({
   inScroller: z.optional(z.boolean()),
   hideFixed: z.boolean(),
   masking: z.boolean(),
+  study: z.optional(studyMasking),
   allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
   /** Mask every field of the page, not only those in view (Firefox captures the page in one go). */
   wholePage: z.optional(z.boolean()),
@@ -92,6 +100,13 @@ export type BackgroundToAgent = z.infer<typeof backgroundToAgent>;
 export const masksRemoved = z.object({ ok: z.literal(false), reason: z.literal('masks-removed') });
 export type MasksRemoved = z.infer<typeof masksRemoved>;
 
+/** How many of each kind the page agent masked (fields, email addresses, …). */
+export const maskCounts = z.partialRecord(
+  z.enum(['field', 'frame', 'media', 'email', 'phone', 'card', 'iban', 'ip', 'word', 'text']),
+  z.int().check(z.nonnegative()),
+);
+export type MaskCounts = z.infer<typeof maskCounts>;
+
 /** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
 export const preparedPage = z.object({
   ok: z.literal(true),
@@ -100,7 +115,7 @@ export const preparedPage = z.object({
   devicePixelRatio: z.number().check(z.positive(), z.maximum(16)),
   /** The viewport's width in CSS pixels: with the image's width, the capture's real scale. */
   viewportWidth: z.optional(z.number().check(z.positive())),
-  maskedFields: z.int().check(z.nonnegative()),
+  masked: maskCounts,
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
 
@@ -185,4 +200,4 @@ export const pageMeasure = z.object({
 export type PageMeasure = z.infer<typeof pageMeasure>;
 
 /** The page agent's answer to full-page-frame: where the window, or the scrolling area, really scrolled to. */
-export const framePrepared = z.object({ ok: z.literal(true), scrollY: z.number() });
+export const framePrepared = z.object({ ok: z.literal(true), scrollY: z.number(), masked: z.optional(maskCounts) });

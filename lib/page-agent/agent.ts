@@ -3,7 +3,7 @@ import type { AgentToBackground, BackgroundToAgent, MasksRemoved, PreparedPage }
 import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from '../extension-storage/recording-state';
 import { describeElement } from './descriptor';
 import { parseBackgroundMessage } from './incoming';
-import { afterNextPaint, coverFields, type MaskLayer } from './masks';
+import { afterNextPaint, coverPage, type MaskLayer } from './masks';
 import { extensionShadowRootOf as shadowRootOf } from './shadow-roots';
 import { beginFullPage, measurePage, type FullPageSession } from './full-page';
 import { observePage } from './observer';
@@ -57,8 +57,9 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   };
 
   const prepare = async (message: Extract<BackgroundToAgent, { type: 'prepare-capture' }>) => {
-    masks = coverFields(document, {
+    masks = coverPage(document, {
       maskAll: message.masking,
+      study: message.study,
       shadowRootOf,
       highlight: message.highlight,
       allowList: message.allowList,
@@ -76,7 +77,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       title: document.title.slice(0, 2_000),
       devicePixelRatio: window.devicePixelRatio,
       viewportWidth: window.innerWidth,
-      maskedFields: masks.count,
+      masked: masks.counts,
     };
     return reply;
   };

@@ -1,6 +1,6 @@
 // Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
 import type { BackgroundToAgent, MasksRemoved } from '../messaging/protocol';
-import { afterNextPaint, coverFields, type MaskLayer, type ShadowRootOf } from './masks';
+import { afterNextPaint, coverPage, createTally, type MaskCounts, type MaskLayer, type ShadowRootOf } from './masks';
 import { orElse } from './attempt';
 import { beginOwnChanges, markOwnRestyle } from './own-changes';
 import { findScrollContainer, scrollerBox } from './scroll-container';
@@ -8,7 +8,9 @@ import { findScrollContainer, scrollerBox } from './scroll-container';
 type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
 
 export interface FullPageSession {
-  frame(request: FrameRequest): Promise<{ ok: true; scrollY: number } | { ok: false; reason: string }>;
+  frame(
+    request: FrameRequest,
+  ): Promise<{ ok: true; scrollY: number; masked: MaskCounts } | { ok: false; reason: string }>;
   /** Whether the current frame's masks are still in place (so over the screenshot just taken). */
   stillMasked(): boolean;
   end(): void;
@@ -22,6 +24,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
   const scrollerStart = scroller && { left: scroller.scrollLeft, top: scroller.scrollTop };
   const hidden: { element: HTMLElement; value: string; priority: string }[] = [];
   let masks: MaskLayer | undefined;
+  const tally = createTally();
   const endOwnChanges = beginOwnChanges();
 
   // Headers and cookie bars would repeat in every frame: after the first one, they are hidden.
@@ -52,15 +55,17 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       const inScroller = request.inScroller ? scroller : undefined;
       window.scrollTo({ left: 0, top: request.wholePage || inScroller ? 0 : request.y, behavior: 'instant' });
       inScroller?.scrollTo({ left: 0, top: request.y, behavior: 'instant' });
-      masks = coverFields(document, {
+      masks = coverPage(document, {
         maskAll: request.masking,
+        study: request.study,
+        tally,
         shadowRootOf,
         allowList: request.allowList,
         wholePage: request.wholePage,
       });
       await afterNextPaint(window);
       if (!masks.intact()) return { ok: false, reason: 'masks-removed' } satisfies MasksRemoved;
-      return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY };
+      return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY, masked: masks.counts };
     },
     stillMasked: () => masks?.intact() ?? false,
     end() {

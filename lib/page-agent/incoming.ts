@@ -20,6 +20,16 @@ const allowList: Field = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item.length <= 1_000)
     ? [...(value as string[])]
     : INVALID;
+const studyMasking: Field = (value) => {
+  if (!isRecord(value)) return INVALID;
+  const alwaysMask = value.alwaysMask;
+  const words =
+    Array.isArray(alwaysMask) && alwaysMask.every((item) => typeof item === 'string' && item.length <= 500)
+      ? [...(alwaysMask as string[])]
+      : INVALID;
+  const masking = { maskAllText: boolean(value.maskAllText), hideMedia: boolean(value.hideMedia), alwaysMask: words };
+  return Object.values(masking).includes(INVALID) ? INVALID : masking;
+};
 const rect: Field = (value) => {
   if (!isRecord(value)) return INVALID;
   const box = { x: number(value.x), y: number(value.y), width: number(value.width), height: number(value.height) };
@@ -34,12 +44,17 @@ const MESSAGES: Record<BackgroundToAgent['type'], Record<string, Field>> = {
     inScroller: optional(boolean),
     hideFixed: boolean,
     masking: boolean,
+    study: optional(studyMasking),
     allowList: optional(allowList),
     wholePage: optional(boolean),
   },
   'full-page-end': {},
   'full-page-check': {},
-  'prepare-capture': { masking: boolean, highlight: optional(rect), allowList: optional(allowList) },
+  'prepare-capture': {
+    masking: boolean,
+    study: optional(studyMasking),
+    highlight: optional(rect), allowList: optional(allowList),
+  },
   'restore-after-capture': {},
   'agent-ping': {},
   'start-pick': {},

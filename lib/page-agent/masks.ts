@@ -1,15 +1,22 @@
 // Runs in the web page (as part of the content script): no database, no React.
 import { attempt, FAILED, orElse } from './attempt';
 import { createOverlay, type Box } from './overlay';
+import { findMedia } from './media-masks';
+import { alwaysMaskPattern } from './personal-data';
 import { canHostShadowRoot, HTML_NAMESPACE, type ShadowRootOf } from './shadow-roots';
+import { findTextToMask, type TextMaskKind, type TextMasking } from './text-masks';
 
 const FIELD_SELECTOR = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 /** Input types whose "value" is a label, not something the persona typed. */
 const UNMASKED_INPUT_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image']);
 export const MASK_COLOUR = 'rgb(200, 204, 210)';
 
+export type MaskKind = 'field' | 'frame' | 'media' | TextMaskKind;
+/** How many of each kind were masked (a full-page capture counts each once, over all its frames). */
+export type MaskCounts = Partial<Record<MaskKind, number>>;
+
 export interface MaskLayer {
-  count: number;
+  counts: MaskCounts;
   /** False when the page removed or hid the masks since they were drawn. */
   intact(): boolean;
   remove(): void;
@@ -17,63 +24,157 @@ export interface MaskLayer {
 
 export type { ShadowRootOf };
 
+/** What a study hides besides fields and personal data (its privacy settings). */
+export interface StudyMasking {
+  maskAllText: boolean;
+  hideMedia: boolean;
+  /** Phrases and /patterns/ always masked (see alwaysMaskPattern). */
+  alwaysMask: string[];
+}
+
 export interface CoverOptions {
+  /** Masking on: every field, personal data in text, and frames the agent cannot look into. */
   maskAll: boolean;
   shadowRootOf: ShadowRootOf;
+  study?: StudyMasking;
   /** A box to draw around the element the touchpoint is about. */
   highlight?: Box;
   /** Selectors of fields safe to show unmasked; password fields stay masked whatever they say. */
   allowList?: string[];
   /** Cover fields below and beside the viewport too, for a capture of the whole page at once. */
   wholePage?: boolean;
+  /** Counts shared by the frames of one full-page capture. */
+  tally?: MaskTally;
 }
 
 /**
- * Covers form fields with solid boxes for a screenshot, in Touchtrail's own layer (see
- * overlay.ts); the fields themselves are never touched. With masking on, embedded frames are
- * covered too (payment fields usually live in one); with it off, password fields still are.
- * No element can make this fail: one that cannot be inspected is covered whole (fail closed).
+ * Covers what must not be captured with solid boxes, in Touchtrail's own layer (see overlay.ts);
+ * the page itself is never touched. Same-origin frames are looked into; frames that cannot be
+ * are covered whole when masking is on (payment fields usually live in one); with masking off,
+ * password fields and the study's own words still are. No element can make this fail: one that
+ * cannot be inspected is covered whole (fail closed).
  */
-export function coverFields(doc: Document, options: CoverOptions): MaskLayer {
+export function coverPage(doc: Document, options: CoverOptions): MaskLayer {
   const view = doc.defaultView ?? window;
+  const tally = options.tally ?? createTally();
   const boxes: Box[] = [];
-  const allowed = allowListMatcher(options.allowList ?? []);
-  for (const { element, inspected } of elementsToMask(doc, options.maskAll, options.shadowRootOf)) {
-    if (inspected && (allowed(element) || hidden(element))) continue;
-    // A host that could not be looked into may have no box of its own (display: contents).
-    const box = inspected ? boxOf(element, view) : boxWithArea(element, view);
-    if (box.width === 0 || box.height === 0) continue;
-    const outOfView = box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth;
-    if (outOfView && !options.wholePage) continue;
-    boxes.push(box);
-  }
+  const place = (kind: MaskKind, key: unknown, found: Rect[], frame: FrameArea) => {
+    const shown = found.flatMap((box) => clipToFrame(box, frame)).filter((box) => options.wholePage || inView(box, view));
+    if (shown.length === 0) return;
+    tally.add(kind, key);
+    boxes.push(...shown);
+  };
+  collectMasks(doc, options, place, TOP_FRAME, 0);
   const overlay = createOverlay(doc);
   for (const box of boxes) overlay.place(overlay.add('mask', `background:${MASK_COLOUR};`), box);
   if (options.highlight) {
     const { x, y, width, height } = options.highlight;
     overlay.place(overlay.add('highlight'), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
   }
-  return { count: boxes.length, intact: () => overlay.intact(), remove: () => overlay.remove() };
+  return { counts: tally.counts(), intact: () => overlay.intact(), remove: () => overlay.remove() };
 }
 
-interface ToMask {
-  element: Element;
-  /** False when the element could not be looked into: it is covered whatever the settings say. */
-  inspected: boolean;
-}
+type Place = (kind: MaskKind, key: unknown, boxes: Rect[], frame: FrameArea) => void;
 
-function* elementsToMask(doc: Document, maskAll: boolean, shadowRootOf: ShadowRootOf): Generator<ToMask> {
+/** Where a frame's content sits in the top page's viewport: its offset, and the area it shows. */
+interface FrameArea {
+  x: number;
+  y: number;
+  clip?: Rect;
+}
+const TOP_FRAME: FrameArea = { x: 0, y: 0 };
+const MAX_FRAME_DEPTH = 4;
+
+function collectMasks(doc: Document, options: CoverOptions, place: Place, frame: FrameArea, depth: number): void {
+  const view = doc.defaultView ?? window;
+  const allowed = allowListMatcher(options.allowList ?? []);
+  const text: TextMasking = {
+    personalData: options.maskAll,
+    allText: options.study?.maskAllText ?? false,
+    words: (options.study?.alwaysMask ?? []).flatMap((entry) => {
+      const pattern = alwaysMaskPattern(entry);
+      return pattern instanceof Error ? [] : [pattern];
+    }),
+  };
   const uninspectable: Element[] = [];
-  for (const root of documentAndShadowRoots(doc, shadowRootOf, uninspectable)) {
+  for (const root of documentAndShadowRoots(doc, options.shadowRootOf, uninspectable)) {
     for (const field of root.querySelectorAll(FIELD_SELECTOR)) {
-      const verdict = attempt(() => shouldMask(field, maskAll));
-      if (verdict !== false) yield { element: field, inspected: verdict === true };
+      const verdict = attempt(() => shouldMask(field, options.maskAll));
+      if (verdict === false || (verdict === true && (allowed(field) || hidden(field)))) continue;
+      place('field', field, [verdict === true ? boxOf(field, view) : boxWithArea(field, view)], frame);
     }
-    if (maskAll)
-      for (const frame of root.querySelectorAll('iframe, frame, embed, object'))
-        yield { element: frame, inspected: true };
+    for (const found of orElse(() => findTextToMask(root, text), [])) place(found.kind, found.key, found.boxes.map(rectOf), frame);
+    if (options.study?.hideMedia) {
+      for (const media of orElse(() => findMedia(root), [])) {
+        if (!hidden(media)) place('media', media, [boxOf(media, view)], frame);
+      }
+    }
+    for (const embedded of root.querySelectorAll('iframe, frame, embed, object')) {
+      const inner = depth < MAX_FRAME_DEPTH ? sameOriginDocument(embedded) : undefined;
+      if (inner) collectMasks(inner, options, place, innerArea(embedded, view, frame), depth + 1);
+      else if (options.maskAll) place('frame', embedded, [boxWithArea(embedded, view)], frame);
+    }
   }
-  for (const element of uninspectable) yield { element, inspected: false };
+  for (const element of uninspectable) place('field', element, [boxWithArea(element, view)], frame);
+}
+
+/** The document of a frame the agent may look into; undefined for another origin, or one still loading. */
+function sameOriginDocument(element: Element): Document | undefined {
+  if (element.localName !== 'iframe' && element.localName !== 'frame') return undefined;
+  return orElse(() => {
+    const inner = (element as HTMLIFrameElement).contentDocument;
+    if (!inner?.documentElement) return undefined;
+    // The initial empty document of a frame whose page has not arrived yet: it may arrive before the screenshot.
+    const source = element.getAttribute('src');
+    if (inner.URL === 'about:blank' && source && !/^\s*about:blank/i.test(source)) return undefined;
+    return inner;
+  }, undefined);
+}
+
+/** Where the frame's content is drawn in the top viewport (inside its border and padding). */
+function innerArea(frame: Element, view: Window, outer: FrameArea): FrameArea {
+  const box = boxOf(frame, view);
+  const style = orElse(() => view.getComputedStyle(frame), undefined);
+  const left = box.x + frame.clientLeft + parseFloat(style?.paddingLeft ?? '0');
+  const top = box.y + frame.clientTop + parseFloat(style?.paddingTop ?? '0');
+  const clip = { x: left, y: top, width: frame.clientWidth, height: frame.clientHeight };
+  const placed = clipToFrame(rectOf(clip), outer)[0] ?? rectOf({ ...clip, width: 0, height: 0 });
+  return { x: outer.x + left, y: outer.y + top, clip: placed };
+}
+
+function clipToFrame(box: Rect, frame: FrameArea): Rect[] {
+  const moved = rectOf({ x: box.x + frame.x, y: box.y + frame.y, width: box.width, height: box.height });
+  if (!frame.clip) return [moved];
+  const left = Math.max(moved.left, frame.clip.left);
+  const top = Math.max(moved.top, frame.clip.top);
+  const right = Math.min(moved.right, frame.clip.right);
+  const bottom = Math.min(moved.bottom, frame.clip.bottom);
+  return right > left && bottom > top ? [rectOf({ x: left, y: top, width: right - left, height: bottom - top })] : [];
+}
+
+function inView(box: Rect, view: Window): boolean {
+  return !(box.bottom < 0 || box.right < 0 || box.top > view.innerHeight || box.left > view.innerWidth);
+}
+
+function rectOf({ x, y, width, height }: Box): Rect {
+  return { x, y, width, height, left: x, top: y, right: x + width, bottom: y + height };
+}
+
+/** Counts each masked thing once, however many frames it was masked in. */
+export interface MaskTally {
+  add(kind: MaskKind, key: unknown): void;
+  counts(): MaskCounts;
+}
+
+export function createTally(): MaskTally {
+  const seen = new Map<MaskKind, Set<unknown>>();
+  return {
+    add(kind, key) {
+      if (!seen.has(kind)) seen.set(kind, new Set());
+      seen.get(kind)!.add(key);
+    },
+    counts: () => Object.fromEntries([...seen].map(([kind, keys]) => [kind, keys.size])),
+  };
 }
 
 /** The document and every shadow root inside it, at any depth; hosts that could not be asked go to `uninspectable`. */

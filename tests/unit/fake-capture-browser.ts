@@ -35,7 +35,7 @@ export function browserThatCaptures(browser: typeof fakeBrowser) {
     url: 'https://shop.example/cart',
     title: 'Your cart',
     devicePixelRatio: 1,
-    maskedFields: 0,
+    masked: {},
     stillMasked: true, // the answer to restore-after-capture: the page kept its masks
   });
   const captureVisibleTab = vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(PNG_DATA_URL);

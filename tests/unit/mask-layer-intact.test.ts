@@ -2,7 +2,7 @@
 // The check a capture relies on after its screenshot (restore-after-capture) and before it:
 // whether the masks are still there. A page can remove, hide or make invisible the layer.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { coverFields } from '../../lib/page-agent/masks';
+import { coverPage } from '../../lib/page-agent/masks';
 
 const withoutShadowAccess = (element: Element) => element.shadowRoot;
 
@@ -27,8 +27,8 @@ const maskLayerHost = () => document.documentElement.lastElementChild as HTMLEle
 
 describe('a mask layer', () => {
   it('is intact while the page leaves it alone', () => {
-    const masks = coverFields(document, { maskAll: true, shadowRootOf: withoutShadowAccess });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: true, shadowRootOf: withoutShadowAccess });
+    expect(masks.counts.field).toBe(1);
     expect(masks.intact()).toBe(true);
     masks.remove();
   });
@@ -38,7 +38,7 @@ describe('a mask layer', () => {
     ['hidden with display: none', (host: HTMLElement) => host.style.setProperty('display', 'none', 'important')],
     ['made invisible', (host: HTMLElement) => host.style.setProperty('visibility', 'hidden', 'important')],
   ])('is not intact once the page has %s it', (_how, tamper) => {
-    const masks = coverFields(document, { maskAll: true, shadowRootOf: withoutShadowAccess });
+    const masks = coverPage(document, { maskAll: true, shadowRootOf: withoutShadowAccess });
     tamper(maskLayerHost());
     expect(masks.intact()).toBe(false);
     masks.remove();

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { elementDescriptor } from '../../lib/model/schemas';
 import { clickTarget, labelOf, looksInteractive } from '../../lib/page-agent/describe';
 import { describeElement } from '../../lib/page-agent/descriptor';
-import { coverFields } from '../../lib/page-agent/masks';
+import { coverPage } from '../../lib/page-agent/masks';
 import { isPageChange } from '../../lib/page-agent/observer';
 import { createOverlay } from '../../lib/page-agent/overlay';
 import {
@@ -101,9 +101,9 @@ describe('masks over every element kind', () => {
     appendOpenWidget(document.body);
     appendAdoptedField(document.body);
 
-    const masks = coverFields(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
+    const masks = coverPage(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
     // The email field, the closed card's field, the open widget's text area, the adopted field.
-    expect(masks.count).toBe(4);
+    expect(masks.counts.field).toBe(4);
     masks.remove();
   });
 
@@ -115,8 +115,8 @@ describe('masks over every element kind', () => {
       return chromeShadowRootOf(element);
     };
     appendSvgIcon(document.body);
-    const masks = coverFields(document, { maskAll: false, shadowRootOf: refusing });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: false, shadowRootOf: refusing });
+    expect(masks.counts.field).toBe(1);
     masks.remove();
   });
 
@@ -128,8 +128,8 @@ describe('masks over every element kind', () => {
       },
     });
     document.body.append(field);
-    const masks = coverFields(document, { maskAll: false, shadowRootOf: chromeShadowRootOf });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: false, shadowRootOf: chromeShadowRootOf });
+    expect(masks.counts.field).toBe(1);
     masks.remove();
   });
 
@@ -139,8 +139,8 @@ describe('masks over every element kind', () => {
     field.getBoundingClientRect = () => {
       throw new Error('no layout');
     };
-    const masks = coverFields(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: true, shadowRootOf: chromeShadowRootOf });
+    expect(masks.counts.field).toBe(1);
     masks.remove();
   });
 
@@ -150,8 +150,8 @@ describe('masks over every element kind', () => {
     password.type = 'password';
     document.body.append(document.adoptNode(password));
     appendSvgIcon(document.body);
-    const masks = coverFields(document, { maskAll: false, shadowRootOf: chromeShadowRootOf, allowList: ['input'] });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: false, shadowRootOf: chromeShadowRootOf, allowList: ['input'] });
+    expect(masks.counts.field).toBe(1);
     masks.remove();
   });
 });
@@ -309,8 +309,8 @@ describe('a host that cannot be looked into and has no box of its own', () => {
       if (element === host) throw new Error('cannot inspect');
       return null;
     };
-    const masks = coverFields(document, { maskAll: true, shadowRootOf: refusing });
-    expect(masks.count).toBe(1);
+    const masks = coverPage(document, { maskAll: true, shadowRootOf: refusing });
+    expect(masks.counts.field).toBe(1);
     masks.remove();
   });
 });
