@@ -1,5 +1,6 @@
 import { FRICTION_SEVERITIES, signal, type FrictionCategory, type Signal, type SignalKind } from '../model';
 import { SIGNAL_PLUGINS } from '../signals/registry';
+import { maskText, textMaskingOf } from '../privacy/mask-text';
 import { db } from './database';
 import { JOURNEY_GONE, NotRecordingError } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
@@ -21,18 +22,26 @@ export const SIGNAL_CATEGORY = Object.fromEntries(SIGNAL_PLUGINS.map((p) => [p.k
  * recorded on the same page, otherwise with the journey, for the next touchpoint to take.
  */
 export async function recordSignal(journeyId: string, pageUrl: string, detected: DetectedOnPage): Promise<Signal> {
-  const record = signal.parse({ ...detected, id: crypto.randomUUID(), detectedAt: detected.at, status: 'suggested' });
-  await db.transaction('rw', db.journeys, db.touchpoints, async () => {
+  return db.transaction('rw', db.studies, db.journeys, db.touchpoints, async () => {
     const journey = await db.journeys.get(journeyId);
     if (!journey) throw new NotRecordingError(JOURNEY_GONE);
+    // A detail quotes the page ("clicked 'ada@example.com'"): masked as the screenshot is.
+    const detail = maskText(detected.detail, textMaskingOf(journey, await db.studies.get(journey.studyId)));
+    const record = signal.parse({
+      ...detected,
+      detail,
+      id: crypto.randomUUID(),
+      detectedAt: detected.at,
+      status: 'suggested',
+    });
     const latest = await touchpointsInOrder(journeyId).last();
     if (latest && latest.url === pageUrl) {
       await db.touchpoints.update(latest.id, { signals: [...latest.signals, record] });
     } else {
       await db.journeys.update(journeyId, { pendingSignals: [...journey.pendingSignals, record] });
     }
+    return record;
   });
-  return record;
 }
 
 /**

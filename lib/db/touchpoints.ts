@@ -7,6 +7,7 @@ import {
   type Screenshot,
   type Touchpoint,
 } from '../model';
+import { maskDescriptor, maskText, textMaskingOf } from '../privacy/mask-text';
 import { db } from './database';
 import { JOURNEY_GONE, JourneyClosedError, NotRecordingError, wasRecordingAt } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
@@ -37,6 +38,10 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
     const already = page.id ? await db.touchpoints.get(page.id) : undefined;
     if (already) return already;
     const journey = await openJourney(page.journeyId, page.capturedAt);
+    // What the screenshot masks does not reach the record as text either.
+    const masking = textMaskingOf(journey, await db.studies.get(journey.studyId));
+    const element = page.element && maskDescriptor(page.element, masking);
+    const pageTitle = page.pageTitle && maskText(page.pageTitle, masking);
     const touchpointId = page.id ?? crypto.randomUUID();
     const shot = page.image && screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
@@ -46,12 +51,12 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
       seq: journey.nextSeq,
       capturedAt: page.capturedAt,
       source: page.source ?? 'manual',
-      element: page.element,
+      element,
       draft: page.draft ?? false,
       extraClicks: page.extraClicks ?? 0,
-      title: titleFor(page),
+      title: titleFor({ element, pageTitle }),
       url: page.url,
-      pageTitle: page.pageTitle?.slice(0, 500),
+      pageTitle: pageTitle?.slice(0, 500),
       channel: 'website',
       screenshotId: shot?.id,
       signals: journey.pendingSignals,
@@ -64,7 +69,7 @@ export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
 }
 
 /** A picked element names the touchpoint ("Compare sizes — Product page"); otherwise the page does. */
-function titleFor(page: CapturedPage): string {
+function titleFor(page: Pick<CapturedPage, 'element' | 'pageTitle'>): string {
   const pageTitle = (page.pageTitle ?? '').trim() || 'Untitled page';
   const element = page.element?.text.trim() || page.element?.ariaSelector;
   return (element ? `${element.slice(0, 80)} — ${pageTitle}` : pageTitle).slice(0, 500);
