@@ -12,6 +12,7 @@ import type { ToastMessage } from '../ui/Toast';
 import { AllowListEditor } from './AllowListEditor';
 import { CaptureFailure } from './CaptureFailure';
 import { CaptureProblems } from './CaptureProblems';
+import { MaskPreview } from './MaskPreview';
 import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
 
@@ -99,6 +100,7 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
         save={(on) => setMasking(journey.id, on)}
         onError={onError}
       />
+      <MaskPreview journeyId={journey.id} onError={onError} />
       <AllowListEditor studyId={journey.studyId} />
       <JourneySwitch
         label="Auto-record clicks and pages as drafts"

@@ -1,9 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { NotRecordingError, recordingJourney } from '../db/journeys';
-import { panelToBackground, type CaptureRequestReply, type PanelToBackground } from '../messaging/protocol';
+import {
+  panelToBackground,
+  previewMasksMessage,
+  type CaptureRequestReply,
+  type PanelToBackground,
+  type PreviewMasksReply,
+} from '../messaging/protocol';
 import { handleAgentMessage } from './page-reports';
 import { activeJourneyId } from '../extension-storage/items';
 import { PICK_COMMAND, handlePickCommand, requestPick } from './pick';
+import { previewMasks } from './preview';
 import { PANEL_REQUEST_KINDS, reportBackgroundFailure, reportCaptureFailure } from './report';
 import { requestCapture } from './service';
 
@@ -49,8 +56,10 @@ export async function handleActionClick(tab: Browser.tabs.Tab): Promise<void> {
 export async function handlePanelMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
-): Promise<CaptureRequestReply | undefined> {
+): Promise<CaptureRequestReply | PreviewMasksReply | undefined> {
   if (!isExtensionPage(sender)) return undefined;
+  const preview = previewMasksMessage.safeParse(message);
+  if (preview.success) return previewMasks(preview.data);
   const parsed = panelToBackground.safeParse(message);
   if (!parsed.success) return undefined;
   const request = parsed.data;

@@ -29,6 +29,16 @@ export const panelToBackground = z.discriminatedUnion('type', [
 ]);
 export type PanelToBackground = z.infer<typeof panelToBackground>;
 
+/** Side panel → background: show the masks on the page for a few seconds, without capturing. */
+export const previewMasksMessage = z.object({ type: z.literal('preview-masks'), ...panelRequest });
+export type PreviewMasksMessage = z.infer<typeof previewMasksMessage>;
+/** The background's answer: what the masks cover, as the researcher reads it, or why none are shown. */
+export const previewMasksReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), summary: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type PreviewMasksReply = z.infer<typeof previewMasksReply>;
+
 export const captureRequestReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), requestId: z.uuid() }),
   z.object({ ok: z.literal(false), error: z.string() }),
@@ -50,6 +60,13 @@ export const prepareCaptureMessage = z.object({
   /** A box to draw around the element the touchpoint is about (viewport pixels). */
   highlight: z.optional(rect),
   /** Selectors of fields the study shows unmasked (never password fields). */
+  allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
+});
+/** Background → page agent: draw the masks prepare-capture would, for a few seconds, and say what they cover. */
+export const previewMasksAgentMessage = z.object({
+  type: z.literal('show-mask-preview'),
+  masking: z.boolean(),
+  study: z.optional(studyMasking),
   allowList: z.optional(z.array(z.string().check(z.maxLength(1_000)))),
 });
 /** Background → page agent: undo everything prepare-capture did. */
@@ -89,6 +106,7 @@ export const backgroundToAgent = z.discriminatedUnion('type', [
   fullPageEndMessage,
   fullPageCheckMessage,
   prepareCaptureMessage,
+  previewMasksAgentMessage,
   restoreAfterCaptureMessage,
   agentPingMessage,
   startPickMessage,
@@ -118,6 +136,9 @@ export const preparedPage = z.object({
   masked: maskCounts,
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
+
+/** The page agent's answer to show-mask-preview. */
+export const maskPreviewShown = z.object({ ok: z.literal(true), masked: maskCounts });
 
 /** The page agent's answer to restore-after-capture: were its masks in place until then? */
 export const restoredPage = z.object({ ok: z.literal(true), stillMasked: z.boolean() });

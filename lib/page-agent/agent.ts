@@ -11,6 +11,8 @@ import { startPicker, type Picker } from './picker';
 
 /** Masks come off by themselves if the background never says the capture is over. */
 const MASK_TIMEOUT_MS = 5000;
+/** How long "Preview masks" shows them. */
+export const MASK_PREVIEW_MS = 4000;
 /** A full-page capture left without a frame this long is over: the page is put back. */
 const FULL_PAGE_IDLE_MS = 15_000;
 
@@ -22,6 +24,7 @@ const FULL_PAGE_IDLE_MS = 15_000;
 export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): void {
   let masks: MaskLayer | undefined;
   let expiry: number | undefined;
+  let preview: MaskLayer | undefined;
   let picker: Picker | undefined;
   let contextTarget: Element | undefined;
   let fullPage: FullPageSession | undefined;
@@ -37,6 +40,10 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     masks?.remove();
     masks = undefined;
     window.clearTimeout(expiry);
+  };
+  const endPreview = () => {
+    preview?.remove();
+    preview = undefined;
   };
   // A full-page capture whose background stopped mid-way puts the page back by itself.
   const endFullPage = () => {
@@ -99,7 +106,20 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
         return { ok: true };
       case 'prepare-capture':
         unmask();
+        endPreview();
         return prepare(request);
+      case 'show-mask-preview': {
+        endPreview();
+        const shown = coverPage(document, {
+          maskAll: request.masking,
+          study: request.study,
+          shadowRootOf,
+          allowList: request.allowList,
+        });
+        preview = shown;
+        window.setTimeout(() => shown === preview && endPreview(), MASK_PREVIEW_MS);
+        return { ok: true, masked: shown.counts };
+      }
       case 'restore-after-capture': {
         // Whether the masks were still in place until now, so over the screenshot just taken:
         // an agent in a page that replaced the masked one (a navigation) has none to report.
@@ -150,6 +170,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     picker?.cancel();
     endFullPage();
     unmask();
+    endPreview();
   });
 }
 

@@ -55,6 +55,7 @@ const MESSAGES: Record<BackgroundToAgent['type'], Record<string, Field>> = {
     study: optional(studyMasking),
     highlight: optional(rect), allowList: optional(allowList),
   },
+  'show-mask-preview': { masking: boolean, study: optional(studyMasking), allowList: optional(allowList) },
   'restore-after-capture': {},
   'agent-ping': {},
   'start-pick': {},

@@ -12,6 +12,7 @@ const TYPES = [
   'full-page-end',
   'full-page-check',
   'prepare-capture',
+  'show-mask-preview',
   'restore-after-capture',
   'agent-ping',
   'start-pick',
@@ -31,13 +32,33 @@ const anyValue = fc.oneof(
   fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
   fc.record({ x: fc.double(), y: fc.double(), width: fc.double(), height: fc.double(), z: fc.integer() }),
   fc.record({ x: fc.integer(), y: fc.string() }),
+  fc.record(
+    {
+      maskAllText: fc.oneof(fc.boolean(), fc.integer()),
+      hideMedia: fc.boolean(),
+      alwaysMask: fc.oneof(
+        fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+        fc.constantFrom(['a'.repeat(500)], ['a'.repeat(501)], [1]),
+      ),
+      extra: fc.integer(),
+    },
+    { requiredKeys: ['maskAllText', 'hideMedia', 'alwaysMask'] },
+  ),
 );
+
+/** A study's privacy settings as the background sends them. */
+const studyMasking = fc.record({
+  maskAllText: fc.boolean(),
+  hideMedia: fc.boolean(),
+  alwaysMask: fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }),
+});
 
 /** Messages near the real ones: a known or unknown type, each field of any kind, some extra keys. */
 const nearlyMessages = fc.record(
   {
     type: fc.oneof(fc.constantFrom(...TYPES), fc.string({ maxLength: 8 }), fc.integer()),
     masking: anyValue,
+    study: anyValue,
     highlight: anyValue,
     allowList: anyValue,
     y: anyValue,
@@ -51,11 +72,23 @@ const nearlyMessages = fc.record(
 
 /** Well-formed messages of every type, so the accepting side is exercised as much as the refusing one. */
 const validMessages = fc.oneof(
-  fc.constantFrom(...TYPES.filter((t) => t !== 'full-page-frame' && t !== 'prepare-capture')).map((type) => ({ type })),
+  fc
+    .constantFrom(...TYPES.filter((t) => !['full-page-frame', 'prepare-capture', 'show-mask-preview'].includes(t)))
+    .map((type) => ({ type })),
+  fc.record(
+    {
+      type: fc.constant('show-mask-preview'),
+      masking: fc.boolean(),
+      study: studyMasking,
+      allowList: fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }),
+    },
+    { requiredKeys: ['type', 'masking'] },
+  ),
   fc.record(
     {
       type: fc.constant('prepare-capture'),
       masking: fc.boolean(),
+      study: studyMasking,
       highlight: fc.record({
         x: fc.double({ noNaN: true, noDefaultInfinity: true }),
         y: fc.integer(),
@@ -72,6 +105,7 @@ const validMessages = fc.oneof(
       y: fc.integer({ min: 0, max: 40_000 }),
       hideFixed: fc.boolean(),
       masking: fc.boolean(),
+      study: studyMasking,
       inScroller: fc.boolean(),
       wholePage: fc.boolean(),
       allowList: fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }),
@@ -84,7 +118,7 @@ const validMessages = fc.oneof(
 const mutatedMessages = fc
   .tuple(
     validMessages,
-    fc.constantFrom('type', 'masking', 'highlight', 'allowList', 'y', 'hideFixed', 'inScroller', 'wholePage'),
+    fc.constantFrom('type', 'masking', 'study', 'highlight', 'allowList', 'y', 'hideFixed', 'inScroller', 'wholePage'),
     anyValue,
   )
   .map(([message, key, value]) => ({ ...message, [key]: value }));
