@@ -1,4 +1,12 @@
-import { DEFAULT_STAGE_LIST, persona, study, studyPrivacy, type Persona, type Study, type StudyPrivacy } from '../model';
+import {
+  DEFAULT_STAGE_LIST,
+  persona,
+  study,
+  studyPrivacy,
+  type Persona,
+  type Study,
+  type StudyPrivacy,
+} from '../model';
 import { alwaysMaskPattern } from '../page-agent/personal-data';
 import { db } from './database';
 

@@ -81,7 +81,8 @@ describe('a study’s privacy settings in exports and imports', () => {
     const { studyId } = await privateStudy();
     const file = await buildExport({ studyId });
     await emptyDatabase();
-    const withPrivacy = (privacy: unknown) => new Blob([JSON.stringify({ ...file, study: { ...file.study, privacy } })]);
+    const withPrivacy = (privacy: unknown) =>
+      new Blob([JSON.stringify({ ...file, study: { ...file.study, privacy } })]);
 
     await expect(importFile(withPrivacy({ ...file.study.privacy, hideMedia: 'yes' }))).rejects.toThrow(
       /study\.privacy\.hideMedia: Invalid input/,
@@ -89,9 +90,9 @@ describe('a study’s privacy settings in exports and imports', () => {
     await expect(importFile(withPrivacy({ ...file.study.privacy, alwaysMask: 'Ada Lovelace' }))).rejects.toThrow(
       /study\.privacy\.alwaysMask: Invalid input/,
     );
-    await expect(importFile(withPrivacy({ ...file.study.privacy, alwaysMask: ['Ada', '/(unclosed/'] }))).rejects.toThrow(
-      /entry “\/\(unclosed\/” cannot be used: Not a valid pattern: .* The file is refused\.$/,
-    );
+    await expect(
+      importFile(withPrivacy({ ...file.study.privacy, alwaysMask: ['Ada', '/(unclosed/'] })),
+    ).rejects.toThrow(/entry “\/\(unclosed\/” cannot be used: Not a valid pattern: .* The file is refused\.$/);
     await expect(importFile(withPrivacy({ ...file.study.privacy, alwaysMask: ['  '] }))).rejects.toThrow(
       'An empty entry masks nothing.',
     );
