@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db';
 import { AllowListEditor } from '../sidepanel/AllowListEditor';
+import { PrivacySettings } from '../sidepanel/PrivacySettings';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDashboard } from './context';
 import { JourneysTable } from './JourneysTable';
@@ -10,7 +11,7 @@ import { StageEditor } from './StageEditor';
 
 /** A study: its personas, its journeys, and its settings. */
 export function StudyPage({ studyId }: { studyId: string }) {
-  const { error } = useDashboard();
+  const { error, toast } = useDashboard();
   const study = useLiveQuery(async () => (await db.studies.get(studyId)) ?? null, [studyId]);
   if (study === undefined) return null;
   if (study === null) return <p className="empty">This study no longer exists.</p>;
@@ -33,6 +34,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
         <StageEditor study={study} />
         <PromisesEditor study={study} />
         <AllowListEditor studyId={study.id} />
+        <PrivacySettings studyId={study.id} onError={error} onToast={toast} />
       </section>
     </article>
   );

@@ -7,12 +7,14 @@ import { setAutoRecord, setMasking } from '@/lib/db';
 import { captureRequestReply, type PanelToBackground } from '@/lib/messaging/protocol';
 import type { Journey } from '@/lib/model';
 import { captureStatus, type CaptureRetry } from '@/lib/extension-storage/items';
-import { toAriaShortcut, useCommandShortcut, useOptimisticValue, useStorageItem } from '../ui/hooks';
+import { toAriaShortcut, useCommandShortcut, useStorageItem } from '../ui/hooks';
+import { SettingSwitch } from '../ui/SettingSwitch';
 import type { ToastMessage } from '../ui/Toast';
 import { AllowListEditor } from './AllowListEditor';
 import { CaptureFailure } from './CaptureFailure';
 import { CaptureProblems } from './CaptureProblems';
 import { MaskPreview } from './MaskPreview';
+import { PrivacySettings } from './PrivacySettings';
 import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
 
@@ -94,7 +96,7 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
           <Mail size={16} aria-hidden /> Add off-site touchpoint
         </button>
       </div>
-      <JourneySwitch
+      <SettingSwitch
         label="Mask form fields in screenshots"
         stored={journey.masking}
         save={(on) => setMasking(journey.id, on)}
@@ -102,7 +104,8 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
       />
       <MaskPreview journeyId={journey.id} onError={onError} />
       <AllowListEditor studyId={journey.studyId} />
-      <JourneySwitch
+      <PrivacySettings studyId={journey.studyId} onError={onError} onToast={onToast} />
+      <SettingSwitch
         label="Auto-record clicks and pages as drafts"
         stored={journey.autoRecord}
         save={(on) => setAutoRecord(journey.id, on)}
@@ -146,29 +149,5 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
       )}
       <CaptureProblems onError={onError} onToast={onToast} />
     </section>
-  );
-}
-
-/** A journey setting as a switch that shows its new state at once and saves it. */
-function JourneySwitch(props: {
-  label: string;
-  stored: boolean;
-  save: (on: boolean) => Promise<void>;
-  onError: (message: string) => void;
-}) {
-  const [checked, setChecked] = useOptimisticValue(props.stored);
-  return (
-    <label className="switch">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        onChange={(e) => {
-          setChecked(e.target.checked);
-          props.save(e.target.checked).catch((error: unknown) => props.onError(errorText(error)));
-        }}
-      />
-      {props.label}
-    </label>
   );
 }

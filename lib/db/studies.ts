@@ -1,4 +1,13 @@
-import { DEFAULT_STAGE_LIST, persona, study, type Persona, type Study } from '../model';
+import {
+  DEFAULT_STAGE_LIST,
+  persona,
+  study,
+  studyPrivacy,
+  type Persona,
+  type Study,
+  type StudyPrivacy,
+} from '../model';
+import { alwaysMaskPattern } from '../page-agent/personal-data';
 import { db } from './database';
 
 export interface NewStudy {
@@ -71,4 +80,28 @@ export async function setMaskAllowList(studyId: string, selectors: string[], isV
   const invalid = cleaned.filter((selector) => !isValid(selector));
   if (invalid.length > 0) throw new Error(`Not a valid CSS selector: ${invalid.join(', ')}`);
   await db.studies.update(studyId, { maskAllowList: cleaned, updatedAt: Date.now() });
+}
+
+/** A change to a study's privacy settings: some of them, or a function of the stored ones. */
+export type PrivacyChange = Partial<StudyPrivacy> | ((stored: StudyPrivacy) => Partial<StudyPrivacy>);
+
+/**
+ * Changes what the study's screenshots hide; returns the settings as stored. "Always mask"
+ * entries are trimmed, empty and repeated ones dropped; an entry that cannot become a pattern
+ * refuses the whole change, with the reason.
+ */
+export async function updateStudyPrivacy(studyId: string, change: PrivacyChange): Promise<StudyPrivacy> {
+  return db.transaction('rw', db.studies, async () => {
+    const current = await db.studies.get(studyId);
+    if (!current) throw new Error('This study no longer exists.');
+    const next = { ...current.privacy, ...(typeof change === 'function' ? change(current.privacy) : change) };
+    const alwaysMask = [...new Set(cleanList(next.alwaysMask))];
+    for (const entry of alwaysMask) {
+      const pattern = alwaysMaskPattern(entry);
+      if (pattern instanceof Error) throw pattern;
+    }
+    const privacy = studyPrivacy.parse({ ...next, alwaysMask });
+    await db.studies.update(studyId, { privacy, updatedAt: Date.now() });
+    return privacy;
+  });
 }

@@ -54,6 +54,20 @@ export const DB_VERSIONS: DbVersion[] = [
         });
     },
   },
+  {
+    // A study's privacy settings (issue 17). Filled as the defaults were when this version came,
+    // so a later change of the defaults never rewrites what old rows meant.
+    version: 3,
+    stores: V1_STORES,
+    upgrade: async (tx) => {
+      await tx
+        .table('studies')
+        .toCollection()
+        .modify((study: Record<string, unknown>) => {
+          study.privacy ??= { maskAllText: false, hideMedia: false, alwaysMask: [] };
+        });
+    },
+  },
 ];
 
 export const DB_NAME = 'touchtrail';

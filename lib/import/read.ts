@@ -5,6 +5,7 @@
 
 import { base64ToBytes } from '../base64';
 import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
+import { alwaysMaskPattern } from '../page-agent/personal-data';
 import { bundleManifest, exportFile } from '../export/format';
 import type { DecodeImage } from './decode';
 import { describeIssues, ImportError, missingFields } from './errors';
@@ -77,6 +78,7 @@ export async function readImport(file: Blob, options: ReadOptions): Promise<Impo
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const { batch, images } = isZip ? await readBundle(file, limits, options.signal) : await readJson(file, limits);
   checkReferences(batch);
+  checkAlwaysMask(batch.study);
   clampFutureEdits(batch);
   let done = 0;
   await inParallel(batch.screenshots, DECODES_AT_ONCE, async (shot, index) => {
@@ -229,6 +231,18 @@ function checkReferences(batch: ImportBatch) {
   }
   for (const s of batch.screenshots) {
     if (touchpoints.get(s.touchpointId)?.screenshotId !== s.id) problem(`screenshot ${s.id} is not its touchpoint’s`);
+  }
+}
+
+/** An "always mask" entry the capture could not use would leave the researcher's words unmasked. */
+function checkAlwaysMask(study: Study) {
+  for (const entry of study.privacy.alwaysMask) {
+    const pattern = alwaysMaskPattern(entry);
+    if (pattern instanceof Error) {
+      throw new ImportError(
+        `The study’s “always mask” entry “${entry}” cannot be used: ${pattern.message} The file is refused.`,
+      );
+    }
   }
 }
 

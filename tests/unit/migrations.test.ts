@@ -34,26 +34,32 @@ function toStoredRow(table: string, row: Record<string, unknown>) {
   };
 }
 
+/** Writes a version's fixture into a database of that version, then opens it with today's code. */
+async function openUpgraded(version: number) {
+  const fixture = JSON.parse(readFileSync(fixturePath(version), 'utf8')) as Fixture;
+  expect(fixture.version).toBe(version);
+  const name = `migration-from-v${version}`;
+
+  const old = new Dexie(name);
+  for (const step of DB_VERSIONS.filter((v) => v.version <= version)) old.version(step.version).stores(step.stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(fixture.tables)) {
+    await old.table(table).bulkAdd(rows.map((row) => toStoredRow(table, row)));
+  }
+  old.close();
+
+  const current = new TouchtrailDb(name);
+  await current.open();
+  return { fixture, current, name };
+}
+
 describe.each(DB_VERSIONS.map((v) => v.version))('database schema version %i', (version) => {
   it('has a fixture', () => {
     expect(existsSync(fixturePath(version)), `missing ${fixturePath(version)}`).toBe(true);
   });
 
   it('upgrades its fixture to the current version, keeping every row valid', async () => {
-    const fixture = JSON.parse(readFileSync(fixturePath(version), 'utf8')) as Fixture;
-    expect(fixture.version).toBe(version);
-    const name = `migration-from-v${version}`;
-
-    const old = new Dexie(name);
-    for (const step of DB_VERSIONS.filter((v) => v.version <= version)) old.version(step.version).stores(step.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      await old.table(table).bulkAdd(rows.map((row) => toStoredRow(table, row)));
-    }
-    old.close();
-
-    const current = new TouchtrailDb(name);
-    await current.open();
+    const { fixture, current, name } = await openUpgraded(version);
     expect(current.verno).toBe(DB_VERSIONS.at(-1)!.version);
     for (const [table, schema] of Object.entries(SCHEMAS)) {
       const rows = await current.table<{ id: string }>(table).toArray();
@@ -73,6 +79,16 @@ describe.each(DB_VERSIONS.map((v) => v.version))('database schema version %i', (
       .toArray();
     const fixtureSeqs = (fixture.tables.touchpoints ?? []).filter((t) => t.journeyId === journeyId).map((t) => t.seq);
     expect(ordered.map((t) => t.seq)).toEqual([...(fixtureSeqs as number[])].sort((a, b) => a - b));
+    current.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('version 3: study privacy settings', () => {
+  it('gives a study stored before them the defaults: nothing more masked than before', async () => {
+    const { current, name } = await openUpgraded(2);
+    const [stored] = await current.studies.toArray();
+    expect(stored?.privacy).toEqual({ maskAllText: false, hideMedia: false, alwaysMask: [] });
     current.close();
     await Dexie.delete(name);
   });

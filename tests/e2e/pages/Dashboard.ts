@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ExtensionSession } from '../support/browser';
+import { PrivacySettings } from './PrivacySettings';
 
 /** The dashboard tab, as the researcher uses it. */
 export class Dashboard {
@@ -15,6 +16,17 @@ export class Dashboard {
   async loadSample() {
     await this.page.getByRole('button', { name: 'Load sample study' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Sample: car insurance quote' })).toBeVisible();
+  }
+
+  /** Opens a study's page from the sidebar. */
+  async openStudy(name: string) {
+    await this.page.getByRole('navigation', { name: 'Studies and journeys' }).getByRole('link', { name }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  /** The study page's privacy settings, opened. */
+  privacySettings(): Promise<PrivacySettings> {
+    return new PrivacySettings(this.page).open();
   }
 
   async openJourney(title: string) {

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { exportFile, type ExportFile } from '../../../lib/export/format';
 import { readExtensionStorage } from '../support/browser';
+import { PrivacySettings } from './PrivacySettings';
 
 export interface Annotation {
   title?: string;
@@ -171,6 +172,11 @@ export class SidePanel {
     if (values.momentOfTruth !== undefined)
       await card.getByRole('checkbox', { name: 'Moment of truth' }).setChecked(values.momentOfTruth);
     if (values.key !== undefined) await card.getByRole('checkbox', { name: 'Key touchpoint' }).setChecked(values.key);
+  }
+
+  /** The study's privacy settings, opened. */
+  privacySettings(): Promise<PrivacySettings> {
+    return new PrivacySettings(this.page).open();
   }
 
   async setMasking(on: boolean) {
