@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import type { SidePanel } from './pages/SidePanel';
 import type { ShopPage } from './pages/ShopPage';
 import type { ExtensionSession } from './support/browser';
+import { holdScreenshots } from './support/hold-screenshot';
 import { MASK_COLOUR } from '../../lib/page-agent/masks';
 import { columnColours, countColourInColumn, inset, inspectImage, readRuler, RULER } from './support/images';
 
@@ -200,4 +201,53 @@ test('on a page that scrolls inside a scrolling area, the panel says only the vi
   );
   const { facts } = await storedShot(panel);
   expect(facts).toEqual(viewport);
+});
+
+test('a page that drops its masks before a later frame is taken has its full-page capture refused, and nothing is saved', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await startWalk(panel, shop);
+  await shop.open('lookbook.html');
+  const screenshots = await holdScreenshots(session, { after: 1 });
+  await panel.page.getByRole('button', { name: 'Capture full page' }).click();
+  // The second frame is masked and about to be taken: the page removes Touchtrail's layer.
+  await screenshots.reached();
+  await shop.page.evaluate(() => document.querySelector('touchtrail-layer')?.remove());
+  await expect(shop.page.locator('touchtrail-layer')).toHaveCount(0);
+  await screenshots.release();
+
+  await expect(panel.captureFailure).toContainText('The page changed while it was being captured');
+  await expect(panel.touchpoints).toHaveCount(0);
+  const { file } = await panel.export();
+  expect(file.screenshots).toEqual([]);
+});
+
+test('a full-page capture the background never finishes puts the page back by itself, and saves nothing', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await startWalk(panel, shop);
+  await shop.open('lookbook.html');
+  await shop.page.evaluate(() => window.scrollTo(0, 300));
+  const pageState = () =>
+    shop.page.evaluate(() => ({
+      layers: document.querySelectorAll('touchtrail-layer').length,
+      stickyBar: getComputedStyle(document.querySelector('.sticky-bar')!).visibility,
+      scrollY: window.scrollY,
+    }));
+  const screenshots = await holdScreenshots(session, { after: 1 });
+  await panel.page.getByRole('button', { name: 'Capture full page' }).click();
+  // Mid-capture, as a stopped worker would leave it: scrolled, the sticky bar hidden, masks on.
+  await screenshots.reached();
+  expect(await pageState()).toMatchObject({ layers: 1, stickyBar: 'hidden' });
+  // The agent gives up after 15 s without a word from the background.
+  await expect.poll(pageState, { timeout: 25_000 }).toEqual({ layers: 0, stickyBar: 'visible', scrollY: 300 });
+
+  // A background that comes back late finds no capture under way: its frame is not kept.
+  await screenshots.release();
+  await expect(panel.captureFailure).toBeVisible();
+  await expect(panel.touchpoints).toHaveCount(0);
 });

@@ -8,23 +8,26 @@ interface HeldScreenshot {
 }
 
 /**
- * Holds the worker's next screenshots (the page already masked, `captureVisibleTab` called) until
- * `release`, so a test can make the page do something at exactly that moment, whatever the
+ * Holds the worker's screenshots (the page already masked, `captureVisibleTab` called), from the
+ * one after the first `after`, until `release`, so a test can make the page do something at exactly that moment, whatever the
  * machine's speed. The real `captureVisibleTab` then takes the picture.
  */
-export async function holdScreenshots(session: ExtensionSession) {
-  await session.worker.evaluate(() => {
+export async function holdScreenshots(session: ExtensionSession, { after = 0 } = {}) {
+  await session.worker.evaluate((after) => {
     const scope = globalThis as unknown as HeldScreenshot;
     const tabs = scope.chrome.tabs;
     const take = tabs.captureVisibleTab.bind(tabs);
     const held = new Promise<void>((resolve) => (scope.releaseScreenshots = resolve));
     scope.screenshotsWaiting = 0;
+    let taken = 0;
     tabs.captureVisibleTab = async (...args) => {
-      scope.screenshotsWaiting!++;
-      await held;
+      if (taken++ >= after) {
+        scope.screenshotsWaiting!++;
+        await held;
+      }
       return take(...args);
     };
-  });
+  }, after);
   return {
     /** Resolves once the worker waits to take a screenshot. */
     reached: () =>
