@@ -51,7 +51,6 @@ export const studyPrivacy = z.object({
   /** The researcher's own words (their name, their address), or /patterns/, always masked. */
   alwaysMask: z.array(z.string().max(500)).max(200).default([]),
 });
-export const DEFAULT_STUDY_PRIVACY = { maskAllText: false, hideMedia: false, alwaysMask: [] };
 
 export const study = z.object({
   id,
@@ -63,7 +62,8 @@ export const study = z.object({
   promises: z.array(promise),
   /** CSS selectors of form fields that are safe to show unmasked in this study's screenshots. */
   maskAllowList: z.array(z.string().max(1_000)).default([]),
-  privacy: studyPrivacy.default(DEFAULT_STUDY_PRIVACY),
+  // A new object each time: a list shared by every study parsed without one could be changed for all.
+  privacy: studyPrivacy.default(() => ({ maskAllText: false, hideMedia: false, alwaysMask: [] })),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
