@@ -97,7 +97,7 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
         </button>
       </div>
       <SettingSwitch
-        label="Mask form fields in screenshots"
+        label="Mask fields and personal data in screenshots"
         stored={journey.masking}
         save={(on) => setMasking(journey.id, on)}
         onError={onError}

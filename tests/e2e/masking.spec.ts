@@ -21,7 +21,7 @@ test('masking is on by default and covers every kind of form field', async ({ pa
   await panel.createPersona('Dana', 'Returning customer', []);
   await panel.startJourney('Account', 'Update account details');
   // The switch is left alone: it must start on.
-  await expect(panel.page.getByRole('switch', { name: 'Mask form fields in screenshots' })).toBeChecked();
+  await expect(panel.page.getByRole('switch', { name: 'Mask fields and personal data in screenshots' })).toBeChecked();
 
   await shop.open('fields.html');
   for (const { label, fill } of FIELDS) await shop.page.getByLabel(label, { exact: true }).fill(fill);

@@ -21,7 +21,7 @@ async function startWalk(panel: SidePanel, shop: ShopPage): Promise<AccountPage>
   await panel.createPersona('Dana', 'Mystery shopper, buys with her own card', []);
   await panel.startJourney('After the purchase', 'Check the order in My account');
   // The switch is left alone: it must start on.
-  await expect(panel.page.getByRole('switch', { name: 'Mask form fields in screenshots' })).toBeChecked();
+  await expect(panel.page.getByRole('switch', { name: 'Mask fields and personal data in screenshots' })).toBeChecked();
   await shop.open('account.html');
   const account = new AccountPage(shop.page);
   await account.fillEverything();

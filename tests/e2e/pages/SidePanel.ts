@@ -180,7 +180,7 @@ export class SidePanel {
   }
 
   async setMasking(on: boolean) {
-    await this.page.getByRole('switch', { name: 'Mask form fields in screenshots' }).setChecked(on);
+    await this.page.getByRole('switch', { name: 'Mask fields and personal data in screenshots' }).setChecked(on);
   }
 
   async deleteTouchpoint(seq: number) {
