@@ -141,3 +141,26 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+test('“Preview masks” shows the masks on the page for a few seconds, captures nothing, and says what the capture then masks', async ({
+  panel,
+  shop,
+}) => {
+  await startWalk(panel, shop);
+  const layer = shop.page.locator('touchtrail-layer');
+  await expect(layer).toHaveCount(0);
+  await panel.page.getByRole('button', { name: 'Preview masks' }).click();
+  const preview = panel.page.locator('.mask-preview').getByRole('status');
+  await expect(preview).toHaveText(/^On the page for a few seconds: .+ masked\.$/);
+  await expect(layer).toHaveCount(1);
+  // It goes by itself, and nothing was captured.
+  await expect(layer).toHaveCount(0, { timeout: 10_000 });
+  await expect(panel.touchpoints).toHaveCount(0);
+
+  await panel.capture();
+  const said = (await preview.textContent())!.replace('On the page for a few seconds: ', '');
+  // The capture masks what the preview showed, and says so.
+  await expect(panel.page.locator('.capture-bar > .mask-summary')).toHaveText(said);
+  for (const kind of ['fields', 'email addresses', 'phone numbers', 'IP addresses', 'embedded frame'])
+    expect(said).toContain(kind);
+});
