@@ -11,6 +11,7 @@ import {
 import type { StudyPrivacy as StudyMasking } from '../model';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError, MASKS_REMOVED, PAGE_CHANGED } from './errors';
+import { ensureMasksShown } from './mask-check';
 import { sendToAgent } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -69,7 +70,7 @@ async function captureWholePage(
   },
 ): Promise<{ image: EncodedScreenshot; masked: MaskCounts }> {
   await options.gate.acquire();
-  const { masked } = await prepareFrame(job, { y: 0, hideFixed: false, wholePage: true, ...options });
+  const { masked, maskPoints } = await prepareFrame(job, { y: 0, hideFixed: false, wholePage: true, ...options });
   await ensureInFront(job, 'was no longer in front');
   const dataUrl = await capture(job.tabId, {
     format: 'png',
@@ -79,6 +80,7 @@ async function captureWholePage(
   await ensureFrameWasMasked(job);
   const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
   try {
+    ensureMasksShown(bitmap, maskPoints, options.dpr);
     return { image: await encodeImage(bitmap, options.dpr, options.thumbnailAspect), masked };
   } finally {
     bitmap.close();
@@ -107,7 +109,7 @@ async function prepareFrame(
     study?: StudyMasking;
     allowList: string[];
   },
-): Promise<{ scrollY: number; masked: MaskCounts }> {
+): Promise<{ scrollY: number; masked: MaskCounts; maskPoints?: { x: number; y: number }[] }> {
   const message: BackgroundToAgent = {
     type: 'full-page-frame',
     y: frame.y,
@@ -123,7 +125,7 @@ async function prepareFrame(
   const prepared = framePrepared.safeParse(reply);
   if (!prepared.success)
     throw new CaptureError('The page did not let Touchtrail mask its form fields. Nothing was saved.');
-  return { scrollY: prepared.data.scrollY, masked: prepared.data.masked ?? {} };
+  return { ...prepared.data, masked: prepared.data.masked ?? {} };
 }
 
 interface CaptureOptions {
@@ -193,7 +195,14 @@ async function stitchFrames(
     const dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
     await ensureInFront(job, 'was switched away from during the full-page capture');
     await ensureFrameWasMasked(job);
-    return { bitmap: await createImageBitmap(dataUrlToBlob(dataUrl)), scrolledTo: scrollY };
+    const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
+    try {
+      ensureMasksShown(bitmap, prepared.maskPoints, bitmap.width / layout.viewport.width);
+    } catch (error) {
+      bitmap.close();
+      throw error;
+    }
+    return { bitmap, scrolledTo: scrollY };
   };
   const thumbnailAspect = layout.viewport.width / layout.viewport.height;
   const first = await shoot(0, 0);

@@ -5,7 +5,8 @@ import { commitCapture } from '../db/touchpoints';
 import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
-import { unencodedScreenshot } from './encode';
+import { unencodedScreenshot, type EncodedScreenshot } from './encode';
+import { ensureMasksShown } from './mask-check';
 import {
   CaptureError,
   CompactionError,
@@ -15,7 +16,7 @@ import {
   isRateLimitError,
 } from './errors';
 import { preparePage, restorePage } from './page-agent-control';
-import type { MaskCounts } from '../messaging/protocol';
+import type { MaskCounts, PreparedPage } from '../messaging/protocol';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
@@ -129,9 +130,21 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: Captu
   const image = unencodedScreenshot(dataUrl, page.devicePixelRatio, page.viewportWidth);
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
   if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
+  await checkMasksShown(image, page);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
   await reporter.masked(page.masked);
+}
+
+/** Decodes the screenshot and refuses it unless it shows the masks where the page agent drew them. */
+async function checkMasksShown(image: EncodedScreenshot, page: PreparedPage): Promise<void> {
+  if (!page.maskPoints?.length) return;
+  const bitmap = await createImageBitmap(image.image);
+  try {
+    ensureMasksShown(bitmap, page.maskPoints, bitmap.width / (page.viewportWidth ?? bitmap.width));
+  } finally {
+    bitmap.close();
+  }
 }
 
 async function tabIsGone(tabId: number): Promise<boolean> {

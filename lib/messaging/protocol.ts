@@ -125,6 +125,8 @@ export const maskCounts = z.partialRecord(
 );
 export type MaskCounts = z.infer<typeof maskCounts>;
 
+const maskPoints = z.array(z.object({ x: z.number(), y: z.number() })).check(z.maxLength(48));
+
 /** The page agent's answer to prepare-capture. It comes from a web page's context: never trust it further than this. */
 export const preparedPage = z.object({
   ok: z.literal(true),
@@ -134,6 +136,8 @@ export const preparedPage = z.object({
   /** The viewport's width in CSS pixels: with the image's width, the capture's real scale. */
   viewportWidth: z.optional(z.number().check(z.positive())),
   masked: maskCounts,
+  /** Where the screenshot must show the mask's colour (viewport CSS pixels); checked before anything is kept. */
+  maskPoints: z.optional(maskPoints),
 });
 export type PreparedPage = z.infer<typeof preparedPage>;
 
@@ -221,4 +225,9 @@ export const pageMeasure = z.object({
 export type PageMeasure = z.infer<typeof pageMeasure>;
 
 /** The page agent's answer to full-page-frame: where the window, or the scrolling area, really scrolled to. */
-export const framePrepared = z.object({ ok: z.literal(true), scrollY: z.number(), masked: z.optional(maskCounts) });
+export const framePrepared = z.object({
+  ok: z.literal(true),
+  scrollY: z.number(),
+  masked: z.optional(maskCounts),
+  maskPoints: z.optional(maskPoints),
+});

@@ -85,6 +85,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       devicePixelRatio: window.devicePixelRatio,
       viewportWidth: window.innerWidth,
       masked: masks.counts,
+      maskPoints: masks.samplePoints,
     };
     return reply;
   };

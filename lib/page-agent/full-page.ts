@@ -10,7 +10,10 @@ type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
 export interface FullPageSession {
   frame(
     request: FrameRequest,
-  ): Promise<{ ok: true; scrollY: number; masked: MaskCounts } | { ok: false; reason: string }>;
+  ): Promise<
+    | { ok: true; scrollY: number; masked: MaskCounts; maskPoints: { x: number; y: number }[] }
+    | { ok: false; reason: string }
+  >;
   /** Whether the current frame's masks are still in place (so over the screenshot just taken). */
   stillMasked(): boolean;
   end(): void;
@@ -65,7 +68,8 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       });
       await afterNextPaint(window);
       if (!masks.intact()) return { ok: false, reason: 'masks-removed' } satisfies MasksRemoved;
-      return { ok: true, scrollY: inScroller ? inScroller.scrollTop : window.scrollY, masked: masks.counts };
+      const scrollY = inScroller ? inScroller.scrollTop : window.scrollY;
+      return { ok: true, scrollY, masked: masks.counts, maskPoints: masks.samplePoints };
     },
     stillMasked: () => masks?.intact() ?? false,
     end() {

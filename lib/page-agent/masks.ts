@@ -17,6 +17,8 @@ export type MaskCounts = Partial<Record<MaskKind, number>>;
 
 export interface MaskLayer {
   counts: MaskCounts;
+  /** Points (viewport CSS pixels) where a screenshot must show the mask's colour if it shows the masks. */
+  samplePoints: { x: number; y: number }[];
   /** False when the page removed or hid the masks since they were drawn. */
   intact(): boolean;
   remove(): void;
@@ -71,7 +73,39 @@ export function coverPage(doc: Document, options: CoverOptions): MaskLayer {
     const { x, y, width, height } = options.highlight;
     overlay.place(overlay.add('highlight'), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
   }
-  return { counts: tally.counts(), intact: () => overlay.intact(), remove: () => overlay.remove() };
+  const samplePoints = pointsToCheck(boxes, view, options.highlight);
+  return { counts: tally.counts(), samplePoints, intact: () => overlay.intact(), remove: () => overlay.remove() };
+}
+
+const MAX_SAMPLE_POINTS = 48;
+
+/**
+ * The middle of each mask's part in the viewport (a few, spread over all of them if there are
+ * many), away from the highlight's border: the background checks the screenshot shows the masks
+ * there, so a frame the browser painted before the masks is never kept.
+ */
+function pointsToCheck(boxes: Box[], view: Window, highlight?: Box): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  for (const box of boxes) {
+    const left = Math.max(box.x, 0);
+    const top = Math.max(box.y, 0);
+    const right = Math.min(box.x + box.width, view.innerWidth);
+    const bottom = Math.min(box.y + box.height, view.innerHeight);
+    if (right - left < 4 || bottom - top < 4) continue;
+    const point = { x: Math.round((left + right) / 2), y: Math.round((top + bottom) / 2) };
+    if (!highlight || !nearBorder(point, highlight)) points.push(point);
+  }
+  const step = Math.max(1, Math.ceil(points.length / MAX_SAMPLE_POINTS));
+  return points.filter((_, index) => index % step === 0).slice(0, MAX_SAMPLE_POINTS);
+}
+
+/** Within the highlight's drawn border (4 px outside the element, 3 px wide, and a shadow). */
+function nearBorder(point: { x: number; y: number }, box: Box): boolean {
+  const outer = { x: box.x - 10, y: box.y - 10, right: box.x + box.width + 10, bottom: box.y + box.height + 10 };
+  const inner = { x: box.x + 2, y: box.y + 2, right: box.x + box.width - 2, bottom: box.y + box.height - 2 };
+  const inOuter = point.x >= outer.x && point.x <= outer.right && point.y >= outer.y && point.y <= outer.bottom;
+  const inInner = point.x > inner.x && point.x < inner.right && point.y > inner.y && point.y < inner.bottom;
+  return inOuter && !inInner;
 }
 
 type Place = (kind: MaskKind, key: unknown, boxes: Rect[], frame: FrameArea) => void;

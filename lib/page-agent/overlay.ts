@@ -26,6 +26,8 @@ const HOST_STYLE: Record<string, string> = {
   overflow: 'visible',
   'z-index': '2147483647',
   'pointer-events': 'none',
+  // Windows' high-contrast mode would repaint the masks in its own colours (and the screenshot check would refuse them).
+  'forced-color-adjust': 'none',
   visibility: 'visible',
   opacity: '1',
 };

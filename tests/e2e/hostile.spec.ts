@@ -49,7 +49,8 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   await shop.page.keyboard.type('8765');
   // (page.evaluate would run in the page's world, where this page broke Function.prototype.bind.)
   const emailBox = (await shop.page.getByLabel('Member email').boundingBox())!;
-  const frameBox = (await shop.page.locator('#help-frame').boundingBox())!;
+  // (The page's frame is of its own origin, so it is looked into rather than covered whole: its
+  // masks are judged on My account, tests/e2e/privacy.spec.ts.)
   // The masks are judged in both stored formats on purpose: the PNG as captured (its
   // compression held back), then the WebP it is compressed to.
   const compaction = await holdCompaction(session);
@@ -59,11 +60,11 @@ test('on a hostile page nothing is recorded by the page itself, and the research
   await expect(panel.page.locator('.signals').getByText('Error after click')).toHaveCount(0);
   const captured = await readStoredScreenshot(panel.page, 3);
   expect(captured?.mime).toBe('image/png');
-  await expectFieldsMasked(panel.page, captured!, [emailBox, openInput, closedInput, frameBox]);
+  await expectFieldsMasked(panel.page, captured!, [emailBox, openInput, closedInput]);
   await compaction.release();
   await expect.poll(async () => (await readStoredScreenshot(panel.page, 3))?.mime).toBe('image/webp');
   const compressed = (await readStoredScreenshot(panel.page, 3))!;
-  await expectFieldsMasked(panel.page, compressed, [emailBox, openInput, closedInput, frameBox]);
+  await expectFieldsMasked(panel.page, compressed, [emailBox, openInput, closedInput]);
 
   const { file } = await panel.export();
   expect(file.touchpoints.map((t) => t.source)).toEqual(['auto', 'auto', 'manual']);

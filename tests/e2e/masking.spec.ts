@@ -50,3 +50,44 @@ test('masking is on by default and covers every kind of form field', async ({ pa
     );
   }
 });
+
+test('a screenshot the browser painted before the masks showed is thrown away, and the next capture is kept', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await panel.createStudy('Stale frame', 'Northwind Outfitters', shop.page.url());
+  await panel.createPersona('Dana', 'Returning customer', []);
+  await panel.startJourney('Account', 'Update account details');
+  await shop.open('fields.html');
+  await shop.page.getByLabel('Contact email', { exact: true }).fill('dana.private@example.com');
+  // Seen in Chromium while a page re-lays out: captureVisibleTab returns a frame from before the
+  // masks were painted. The worker hands back such a frame, taken just now, once.
+  await session.worker.evaluate(async () => {
+    const tabs = (globalThis as unknown as StaleFrame).chrome.tabs;
+    const take = tabs.captureVisibleTab.bind(tabs);
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    let stale: string | undefined = await take(tab!.windowId, { format: 'png' });
+    tabs.captureVisibleTab = async (...args) => {
+      const frame = stale;
+      stale = undefined;
+      return frame ?? take(...args);
+    };
+  });
+  await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
+  await expect(panel.captureFailure).toContainText('from before Touchtrail’s masks showed');
+  await expect(panel.touchpoints).toHaveCount(0);
+
+  await panel.capture();
+  const { file } = await panel.export();
+  expect(file.screenshots).toHaveLength(1);
+});
+
+interface StaleFrame {
+  chrome: {
+    tabs: {
+      query(q: object): Promise<{ windowId: number }[]>;
+      captureVisibleTab: (...args: unknown[]) => Promise<string>;
+    };
+  };
+}
