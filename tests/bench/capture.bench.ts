@@ -172,7 +172,13 @@ async function timedCapture(page: Page): Promise<{ committed: number; compacted:
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Capture touchpoint'))!;
     const started = performance.now();
     button.click();
-    while ((await countTouchpoints()) === before) await new Promise((resolve) => setTimeout(resolve, 2));
+    while ((await countTouchpoints()) === before) {
+      // A refused capture never commits: say why rather than wait for ever.
+      const failure = document.querySelector('[role="region"][aria-label="Capture"] [role="alert"]');
+      if (failure || performance.now() - started > 30_000)
+        throw new Error(`A benchmark capture did not commit: ${failure?.textContent ?? 'no answer in 30 s'}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     const committed = performance.now() - started;
     while ((await countUncompacted()) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     return { committed, compacted: performance.now() - started };
