@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatEmotion, journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
+import { formatConsiderations, formatEmotion, journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
 import { boardGrid, gridToHtml, gridToTsv } from '@/lib/export/board';
 import { gatherExport } from '@/lib/export/gather';
@@ -121,6 +121,16 @@ export function JourneyMap({ journey, study, touchpoints }: Props) {
               </span>
               <span className="small">{Object.keys(found.byCategory).map(label).join(', ')}</span>
             </>
+          );
+        })}
+        {lane('Considerations', (stage) => {
+          const averages = metrics.stages.find((s) => s.stage === stage)?.considerations ?? {};
+          if (Object.keys(averages).length === 0) return <span className="muted">–</span>;
+          return (
+            <span title={formatConsiderations(averages, true)}>
+              <span aria-hidden="true">{formatConsiderations(averages)}</span>
+              <span className="visually-hidden">{formatConsiderations(averages, true)}</span>
+            </span>
           );
         })}
         <div className="map-lane" role="row">

@@ -1,5 +1,5 @@
 import { formatEmotion, journeyMetrics } from '@/lib/metrics/journey';
-import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
+import { CONSIDERATION_KEYS, FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
 
 interface Props {
@@ -51,6 +51,11 @@ export function MetricsView({ journey, study, touchpoints }: Props) {
             <th scope="col">Friction categories</th>
             <th scope="col">Average effort (1–7)</th>
             <th scope="col">Average emotion</th>
+            {CONSIDERATION_KEYS.map((key) => (
+              <th key={key} scope="col">
+                {label(key)} (1–5)
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -69,6 +74,9 @@ export function MetricsView({ journey, study, touchpoints }: Props) {
               </td>
               <td>{oneDecimal(stage.averageEffort)}</td>
               <td>{stage.averageEmotion === undefined ? '–' : formatEmotion(stage.averageEmotion)}</td>
+              {CONSIDERATION_KEYS.map((key) => (
+                <td key={key}>{oneDecimal(stage.considerations[key])}</td>
+              ))}
             </tr>
           ))}
         </tbody>

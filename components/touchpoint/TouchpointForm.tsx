@@ -19,6 +19,7 @@ import { AnnotationEditor } from '../annotate/AnnotationEditor';
 import { Choice } from '../ui/Choice';
 import { errorText } from '../ui/errors';
 import { useDraftText } from '../ui/hooks';
+import { ConsiderationsFields } from './ConsiderationsFields';
 import { PromiseChecks } from './PromiseChecks';
 import { SignalSuggestions } from './SignalSuggestions';
 
@@ -193,6 +194,7 @@ export function TouchpointForm({ touchpoint: stored, stages, onError }: Props) {
           Key touchpoint
         </label>
       </div>
+      <ConsiderationsFields value={point.considerations} onChange={(considerations) => save({ considerations })} />
       <PromiseChecks touchpoint={point} onChange={(promiseChecks) => save({ promiseChecks })} />
       <details className="wide more">
         <summary>More details</summary>

@@ -2,7 +2,7 @@
 // clipboard carries — tab-separated text and an HTML table — which spreadsheets and whiteboards
 // (Miro, Mural, FigJam) turn into cells or sticky notes when pasted.
 
-import { formatEmotion, journeyMetrics, kept, stagesInUse } from '../metrics/journey';
+import { formatConsiderations, formatEmotion, journeyMetrics, kept, stagesInUse } from '../metrics/journey';
 import { label, type Journey, type Touchpoint } from '../model';
 import { neutralise } from './csv';
 import { escapeMarkup } from './escape';
@@ -29,6 +29,7 @@ export function boardGrid(data: ExportData, journey: Journey, keyOnly = false): 
     lane('Friction', (s) =>
       distinct(s, (t) => (t.friction.severity === 'none' ? '' : t.friction.notes || label(t.friction.severity))),
     ),
+    lane('Considerations', (s) => formatConsiderations(metrics.stages.find((m) => m.stage === s)?.considerations ?? {})),
     lane('Emotion', (s) => {
       const value = metrics.stages.find((m) => m.stage === s)?.averageEmotion;
       return value === undefined ? '' : formatEmotion(value);

@@ -4,7 +4,7 @@
 
 import Papa from 'papaparse';
 import { journeyMetrics, kept, stagesInUse } from '../metrics/journey';
-import { label } from '../model';
+import { CONSIDERATION_KEYS, label } from '../model';
 import type { ExportData } from './gather';
 import { screenshotFileName } from './names';
 
@@ -36,6 +36,8 @@ export const TOUCHPOINT_COLUMNS = [
   'Key touchpoint',
   'Signals',
   'Screenshot file',
+  // Appended, so that the columns tools already map keep their places.
+  ...CONSIDERATION_KEYS.map(label),
 ] as const;
 
 /** One row per touchpoint, in walk order, journey after journey. */
@@ -69,6 +71,7 @@ export function touchpointsCsv(data: ExportData, options: CsvOptions = {}): stri
         yesNo(t.key),
         t.signals.map((s) => `${label(s.kind)} (${s.status}): ${s.detail}`).join('; '),
         shot ? screenshotFileName(journey, t, shot) : '',
+        ...CONSIDERATION_KEYS.map((key) => t.considerations?.[key] ?? ''),
       ];
     });
   return write([[...TOUCHPOINT_COLUMNS], ...rows], options);
@@ -86,6 +89,7 @@ export const STAGE_COLUMNS = [
   'Average emotion',
   'Average effort',
   'Moments of truth',
+  ...CONSIDERATION_KEYS.map((key) => `Average ${label(key).toLowerCase()}`),
 ] as const;
 
 /** One row per journey and stage, for tools that import a journey as stage columns. */
@@ -115,6 +119,7 @@ export function stagesCsv(data: ExportData, options: CsvOptions = {}): string {
           .filter((t) => t.momentOfTruth)
           .map((t) => t.title)
           .join('\n'),
+        ...CONSIDERATION_KEYS.map((key) => round(figures?.considerations[key])),
       ];
     });
   });

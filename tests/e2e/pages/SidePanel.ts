@@ -14,6 +14,8 @@ export interface Annotation {
   emotion?: string;
   momentOfTruth?: boolean;
   key?: boolean;
+  /** Scores 1–5 by consideration name ("Appropriateness": "4"). */
+  considerations?: Partial<Record<'Appropriateness' | 'Relevance' | 'Meaningfulness' | 'Endearment', string>>;
 }
 
 /** The Touchtrail side panel, as the researcher uses it. */
@@ -172,6 +174,8 @@ export class SidePanel {
     if (values.momentOfTruth !== undefined)
       await card.getByRole('checkbox', { name: 'Moment of truth' }).setChecked(values.momentOfTruth);
     if (values.key !== undefined) await card.getByRole('checkbox', { name: 'Key touchpoint' }).setChecked(values.key);
+    for (const [name, score] of Object.entries(values.considerations ?? {}))
+      await card.getByRole('combobox', { name, exact: true }).selectOption(score);
   }
 
   /** The study's privacy settings, opened. */
