@@ -11,7 +11,7 @@ import {
 import type { StudyPrivacy as StudyMasking } from '../model';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError, MASKS_REMOVED, PAGE_CHANGED } from './errors';
-import { ensureMasksShown } from './mask-check';
+import { ensureMasksShown, MasksNotShownError } from './mask-check';
 import { sendToAgent } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
@@ -185,7 +185,7 @@ async function stitchFrames(
   options: CaptureOptions,
 ): Promise<Pick<FullPageResult, 'image' | 'cutAtCssPx' | 'visibleOnly' | 'masked'>> {
   let masked: MaskCounts = {};
-  const shoot = async (index: number, y: number) => {
+  const shootOnce = async (index: number, y: number) => {
     await options.gate.acquire();
     const prepared = await prepareFrame(job, { y, hideFixed: index > 0, inScroller, ...options });
     masked = prepared.masked; // the page's tally, so far, of everything its frames masked
@@ -204,6 +204,12 @@ async function stitchFrames(
     }
     return { bitmap, scrolledTo: scrollY };
   };
+  // A frame painted before the masks is the browser's timing: that frame is taken once more.
+  const shoot = (index: number, y: number) =>
+    shootOnce(index, y).catch((error: unknown) => {
+      if (error instanceof MasksNotShownError) return shootOnce(index, y);
+      throw error;
+    });
   const thumbnailAspect = layout.viewport.width / layout.viewport.height;
   const first = await shoot(0, 0);
   try {

@@ -5,6 +5,13 @@ import { CaptureError } from './errors';
 export const MASKS_NOT_SHOWN =
   'The browser handed back a picture of the page from before Touchtrail’s masks showed, so it was thrown away. Nothing was saved: capture again.';
 
+/** Thrown when a screenshot does not show the masks; the capture takes one more. */
+export class MasksNotShownError extends CaptureError {
+  constructor() {
+    super(MASKS_NOT_SHOWN);
+  }
+}
+
 const MASK_RGB = MASK_COLOUR.match(/\d+/g)!.map(Number);
 /** Colour management may move a channel a little; a page's own pixels differ far more. */
 const TOLERANCE = 10;
@@ -23,12 +30,12 @@ export function ensureMasksShown(image: ImageBitmap, points: { x: number; y: num
   for (const point of points) {
     const x = Math.floor(point.x * scale);
     const y = Math.floor(point.y * scale);
-    if (x < 0 || y < 0 || x >= image.width || y >= image.height) throw new CaptureError(MASKS_NOT_SHOWN);
+    if (x < 0 || y < 0 || x >= image.width || y >= image.height) throw new MasksNotShownError();
     context.clearRect(0, 0, 1, 1);
     context.drawImage(image, x, y, 1, 1, 0, 0, 1, 1);
     const pixel = context.getImageData(0, 0, 1, 1).data;
     if (MASK_RGB.some((value, channel) => Math.abs(pixel[channel]! - value) > TOLERANCE)) {
-      throw new CaptureError(MASKS_NOT_SHOWN);
+      throw new MasksNotShownError();
     }
   }
 }

@@ -6,7 +6,7 @@ import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
 import { unencodedScreenshot, type EncodedScreenshot } from './encode';
-import { ensureMasksShown } from './mask-check';
+import { ensureMasksShown, MasksNotShownError } from './mask-check';
 import {
   CaptureError,
   CompactionError,
@@ -17,6 +17,7 @@ import {
 } from './errors';
 import { preparePage, restorePage } from './page-agent-control';
 import type { MaskCounts, PreparedPage } from '../messaging/protocol';
+import type { Study } from '../model';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
@@ -104,16 +105,27 @@ function jobFields(job: CaptureJob) {
 
 async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
   const journey = await recordingJourney(job.journeyId, job.requestedAt);
+  const study = await db.studies.get(journey.studyId);
+  const { image, page } = await maskedScreenshot(job, gate, journey.masking, study).catch((error: unknown) => {
+    // A frame painted before the masks is the browser's timing, not the page's doing: once more.
+    if (error instanceof MasksNotShownError) return maskedScreenshot(job, gate, journey.masking, study);
+    throw error;
+  });
+  // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
+  await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
+  await reporter.masked(page.masked);
+}
 
+/** Masks the page, takes the screenshot, puts the page back, and checks the picture shows the masks. */
+async function maskedScreenshot(job: CaptureJob, gate: RateGate, masking: boolean, study: Study | undefined) {
   // The rate slot is taken before the page is masked, so the page waits masked only for a paint.
   await gate.acquire();
   let page;
   let dataUrl: string;
   let restored: Promise<boolean> | undefined;
   try {
-    const study = await db.studies.get(journey.studyId);
     page = await preparePage(job.tabId, {
-      masking: journey.masking,
+      masking,
       study: study?.privacy,
       highlight: job.element?.rect,
       allowList: study?.maskAllowList,
@@ -131,9 +143,7 @@ async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: Captu
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
   if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
   await checkMasksShown(image, page);
-  // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
-  await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
-  await reporter.masked(page.masked);
+  return { image, page };
 }
 
 /** Decodes the screenshot and refuses it unless it shows the masks where the page agent drew them. */

@@ -93,6 +93,8 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   const answer = async (request: BackgroundToAgent) => {
     switch (request.type) {
       case 'full-page-begin':
+        endPreview();
+        unmask();
         endFullPage();
         fullPage = beginFullPage(shadowRootOf);
         keepFullPage();

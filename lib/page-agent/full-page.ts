@@ -58,6 +58,9 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
       const inScroller = request.inScroller ? scroller : undefined;
       window.scrollTo({ left: 0, top: request.wholePage || inScroller ? 0 : request.y, behavior: 'instant' });
       inScroller?.scrollTo({ left: 0, top: request.y, behavior: 'instant' });
+      // What the page draws on scrolling (a virtualised list's rows, lazy content) comes first,
+      // so that the masks are computed over it.
+      await afterNextPaint(window);
       masks = coverPage(document, {
         maskAll: request.masking,
         study: request.study,

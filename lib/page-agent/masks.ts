@@ -61,12 +61,15 @@ export function coverPage(doc: Document, options: CoverOptions): MaskLayer {
   const tally = options.tally ?? createTally();
   const boxes: Box[] = [];
   const place = (kind: MaskKind, key: unknown, found: Rect[], frame: FrameArea) => {
-    const shown = found.flatMap((box) => clipToFrame(box, frame)).filter((box) => options.wholePage || inView(box, view));
+    const shown = found
+      .flatMap((box) => clipToFrame(box, frame))
+      .filter((box) => options.wholePage || inView(box, view));
     if (shown.length === 0) return;
     tally.add(kind, key);
     boxes.push(...shown);
   };
-  collectMasks(doc, options, place, TOP_FRAME, 0);
+  const framesLookedInto: [Element, Document][] = [];
+  collectMasks(doc, options, place, TOP_FRAME, 0, framesLookedInto);
   const overlay = createOverlay(doc);
   for (const box of boxes) overlay.place(overlay.add('mask', `background:${MASK_COLOUR};`), box);
   if (options.highlight) {
@@ -74,7 +77,18 @@ export function coverPage(doc: Document, options: CoverOptions): MaskLayer {
     overlay.place(overlay.add('highlight'), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
   }
   const samplePoints = pointsToCheck(boxes, view, options.highlight);
-  return { counts: tally.counts(), samplePoints, intact: () => overlay.intact(), remove: () => overlay.remove() };
+  // A frame looked into that has since loaded another page (a payment frame posted to its
+  // provider) shows what these masks were not drawn for.
+  const framesUnchanged = () =>
+    framesLookedInto.every(([frame, inner]) =>
+      orElse(() => (frame as HTMLIFrameElement).contentDocument === inner, false),
+    );
+  return {
+    counts: tally.counts(),
+    samplePoints,
+    intact: () => overlay.intact() && framesUnchanged(),
+    remove: () => overlay.remove(),
+  };
 }
 
 const MAX_SAMPLE_POINTS = 48;
@@ -86,11 +100,15 @@ const MAX_SAMPLE_POINTS = 48;
  */
 function pointsToCheck(boxes: Box[], view: Window, highlight?: Box): { x: number; y: number }[] {
   const points: { x: number; y: number }[] = [];
+  // The page's own scrollbars paint over the layer: only the area inside them is checked.
+  const root = view.document.documentElement;
+  const width = root.clientWidth || view.innerWidth;
+  const height = root.clientHeight || view.innerHeight;
   for (const box of boxes) {
     const left = Math.max(box.x, 0);
     const top = Math.max(box.y, 0);
-    const right = Math.min(box.x + box.width, view.innerWidth);
-    const bottom = Math.min(box.y + box.height, view.innerHeight);
+    const right = Math.min(box.x + box.width, width);
+    const bottom = Math.min(box.y + box.height, height);
     if (right - left < 4 || bottom - top < 4) continue;
     const point = { x: Math.round((left + right) / 2), y: Math.round((top + bottom) / 2) };
     if (!highlight || !nearBorder(point, highlight)) points.push(point);
@@ -119,7 +137,14 @@ interface FrameArea {
 const TOP_FRAME: FrameArea = { x: 0, y: 0 };
 const MAX_FRAME_DEPTH = 4;
 
-function collectMasks(doc: Document, options: CoverOptions, place: Place, frame: FrameArea, depth: number): void {
+function collectMasks(
+  doc: Document,
+  options: CoverOptions,
+  place: Place,
+  frame: FrameArea,
+  depth: number,
+  framesLookedInto: [Element, Document][],
+): void {
   const view = doc.defaultView ?? window;
   const allowed = allowListMatcher(options.allowList ?? []);
   const text: TextMasking = {
@@ -137,7 +162,8 @@ function collectMasks(doc: Document, options: CoverOptions, place: Place, frame:
       if (verdict === false || (verdict === true && (allowed(field) || hidden(field)))) continue;
       place('field', field, [verdict === true ? boxOf(field, view) : boxWithArea(field, view)], frame);
     }
-    for (const found of orElse(() => findTextToMask(root, text), [])) place(found.kind, found.key, found.boxes.map(rectOf), frame);
+    for (const found of orElse(() => findTextToMask(root, text), []))
+      place(found.kind, found.key, found.boxes.map(rectOf), frame);
     if (options.study?.hideMedia) {
       for (const media of orElse(() => findMedia(root), [])) {
         if (!hidden(media)) place('media', media, [boxOf(media, view)], frame);
@@ -145,8 +171,10 @@ function collectMasks(doc: Document, options: CoverOptions, place: Place, frame:
     }
     for (const embedded of root.querySelectorAll('iframe, frame, embed, object')) {
       const inner = depth < MAX_FRAME_DEPTH ? sameOriginDocument(embedded) : undefined;
-      if (inner) collectMasks(inner, options, place, innerArea(embedded, view, frame), depth + 1);
-      else if (options.maskAll) place('frame', embedded, [boxWithArea(embedded, view)], frame);
+      if (inner) {
+        framesLookedInto.push([embedded, inner]);
+        collectMasks(inner, options, place, innerArea(embedded, view, frame), depth + 1, framesLookedInto);
+      } else if (options.maskAll) place('frame', embedded, [boxWithArea(embedded, view)], frame);
     }
   }
   for (const element of uninspectable) place('field', element, [boxWithArea(element, view)], frame);
@@ -291,8 +319,12 @@ function shouldMask(field: Element, maskAll: boolean): boolean {
   return maskAll;
 }
 
-/** Resolves once what was changed in the page has been painted, so the capture shows it. */
-export function afterNextPaint(view: Window, timeoutMs = 250): Promise<void> {
+/**
+ * Resolves once what was changed in the page has been painted, so the capture shows it; a page
+ * the browser does not paint for a second (a busy or throttled one) goes on anyway, and the
+ * background's check of the screenshot refuses a picture without the masks.
+ */
+export function afterNextPaint(view: Window, timeoutMs = 1000): Promise<void> {
   return new Promise((resolve) => {
     const timer = view.setTimeout(resolve, timeoutMs);
     view.requestAnimationFrame(() =>

@@ -23,7 +23,16 @@ export interface FoundText {
 }
 
 /** Text whose characters are not shown as text, or are covered as a field anyway. */
-const SKIPPED_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'option', 'optgroup', 'select']);
+const SKIPPED_PARENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'option',
+  'optgroup',
+  'select',
+]);
 /** Elements that flow inside a line: a value split across them ("4242 <b>4242</b>") is still one value. */
 const INLINE = new Set(
   'a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span strong sub sup time u var wbr'.split(
@@ -41,15 +50,18 @@ interface TextRun {
 /** Every piece of text in the root (not inside its shadow roots, which are roots of their own) to mask. */
 export function findTextToMask(root: Document | ShadowRoot, masking: TextMasking): FoundText[] {
   if (!masking.personalData && !masking.allText && masking.words.length === 0) return [];
-  const doc = root.ownerDocument ?? (root);
+  const doc = root.ownerDocument ?? root;
   const found: FoundText[] = [];
   for (const run of textRuns(root)) {
     if (masking.allText) {
-      run.nodes.forEach((node, index) => found.push(wholeNode(doc, run, index, node)));
+      run.nodes.forEach((node, index) => {
+        if (node.data.trim()) found.push(wholeNode(doc, run, index, node));
+      });
       continue;
     }
     const matches: { kind: TextMaskKind; start: number; end: number }[] = [];
-    if (masking.personalData) matches.push(...findPersonalData(run.text.replace(/\s/g, ' ')));
+    // Any space (a no-break space between digit groups too) reads as a space; a line break stays one.
+    if (masking.personalData) matches.push(...findPersonalData(run.text.replace(/[^\S\n]/g, ' ')));
     for (const pattern of masking.words) {
       for (const match of run.text.matchAll(pattern)) {
         if (match[0]) matches.push({ kind: 'word', start: match.index, end: match.index + match[0].length });
@@ -76,25 +88,37 @@ function rectsOf(range: Range): Box[] {
     .map((rect) => ({ x: rect.x - 1, y: rect.y - 1, width: rect.width + 2, height: rect.height + 2 }));
 }
 
-/** The text nodes of the root, in order, grouped by the block they flow in; hidden text is left out. */
+/**
+ * The text nodes of the root, in order, grouped by the block they flow in; hidden text is left
+ * out. A line break (`<br>`) becomes a newline between nodes, so "62704<br>(555) 123-4567" is not
+ * read as one number, and spaces in nodes of their own stay, so "<b>Ada</b> <b>Lovelace</b>" is
+ * two words. Text at the top of a shadow root belongs to the root.
+ */
 function* textRuns(root: Document | ShadowRoot): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let run: TextRun | undefined;
-  let runBlock: Element | null | undefined;
+  let runBlock: Node | null | undefined;
   const visible = visibilityCache();
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const parent = node.parentElement;
-    if (!parent || SKIPPED_PARENTS.has(parent.localName) || !node.data.trim() || !visible(parent)) continue;
-    const block = blockOf(parent);
-    if (run && block === runBlock) {
-      run.starts.push(run.text.length);
-      run.nodes.push(node);
-      run.text += node.data;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if ((node as Element).localName === 'br' && run) run.text += '\n';
       continue;
     }
+    const text = node as Text;
+    const parent = text.parentElement;
+    if (parent && (SKIPPED_PARENTS.has(parent.localName) || !visible(parent))) continue;
+    const block = parent ? blockOf(parent) : root;
+    const blank = !text.data.trim();
+    if (run && block === runBlock) {
+      run.starts.push(run.text.length);
+      run.nodes.push(text);
+      run.text += text.data;
+      continue;
+    }
+    if (blank) continue;
     if (run) yield run;
-    run = { nodes: [node], starts: [0], text: node.data };
+    run = { nodes: [text], starts: [0], text: text.data };
     runBlock = block;
   }
   if (run) yield run;
@@ -106,18 +130,30 @@ function blockOf(element: Element): Element | null {
   return current;
 }
 
-/** Whether an element's text is painted (visibility: hidden hides it, say a bar a full-page capture hides). */
+/**
+ * Whether an element's text is painted (visibility: hidden hides it, say a bar a full-page capture
+ * hides). An element with `display: contents` has no box of its own, and checkVisibility says
+ * false for it: its text shows if its parent's (or shadow host's) does.
+ */
 function visibilityCache(): (element: Element) => boolean {
   const seen = new Map<Element, boolean>();
-  return (element) => {
+  const visible = (element: Element): boolean => {
     let verdict = seen.get(element);
     if (verdict === undefined) {
       const check = (element as Partial<Pick<Element, 'checkVisibility'>>).checkVisibility;
       verdict = orElse(() => (check ? check.call(element, { visibilityProperty: true }) : true), true);
+      if (
+        !verdict &&
+        orElse(() => element.ownerDocument.defaultView?.getComputedStyle(element).display === 'contents', false)
+      ) {
+        const outer = element.parentElement ?? (element.parentNode as ShadowRoot | null)?.host;
+        verdict = outer ? visible(outer) : true;
+      }
       seen.set(element, verdict);
     }
     return verdict;
   };
+  return visible;
 }
 
 function rangeOver(doc: Document, run: TextRun, start: number, end: number): Range {

@@ -38,7 +38,8 @@ export function maskText(text: string, masking: TextMasking): string {
   }
   if (!masking.personalData) return masked;
   // Replaced from the end, so the positions of earlier matches hold.
-  for (const match of findPersonalData(masked).reverse()) {
+  // Found on the text with its spaces made plain (same length), so a no-break space hides nothing.
+  for (const match of findPersonalData(masked.replace(/[^\S\n]/g, ' ')).reverse()) {
     masked = masked.slice(0, match.start) + PLACEHOLDER[match.kind] + masked.slice(match.end);
   }
   return masked;

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import type { ExtensionSession } from './support/browser';
 import { inset, inspectImage } from './support/images';
 import { MASK_COLOUR } from '../../lib/page-agent/masks';
 
@@ -51,7 +52,21 @@ test('masking is on by default and covers every kind of form field', async ({ pa
   }
 });
 
-test('a screenshot the browser painted before the masks showed is thrown away, and the next capture is kept', async ({
+/** Makes captureVisibleTab hand back, `times` times, a frame taken just now (before any masks). */
+async function serveStaleFrames(session: ExtensionSession, times: number) {
+  await session.worker.evaluate(async (times) => {
+    const scope = globalThis as unknown as StaleFrame;
+    const tabs = scope.chrome.tabs;
+    scope.takeFrame ??= tabs.captureVisibleTab.bind(tabs);
+    const take = scope.takeFrame;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    const stale = await take(tab!.windowId, { format: 'png' });
+    let left = times;
+    tabs.captureVisibleTab = async (...args) => (left-- > 0 ? stale : take(...args));
+  }, times);
+}
+
+test('a screenshot the browser painted before the masks showed is never kept: taken again once, else refused', async ({
   panel,
   shop,
   session,
@@ -62,28 +77,26 @@ test('a screenshot the browser painted before the masks showed is thrown away, a
   await shop.open('fields.html');
   await shop.page.getByLabel('Contact email', { exact: true }).fill('dana.private@example.com');
   // Seen in Chromium while a page re-lays out: captureVisibleTab returns a frame from before the
-  // masks were painted. The worker hands back such a frame, taken just now, once.
-  await session.worker.evaluate(async () => {
-    const tabs = (globalThis as unknown as StaleFrame).chrome.tabs;
-    const take = tabs.captureVisibleTab.bind(tabs);
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    let stale: string | undefined = await take(tab!.windowId, { format: 'png' });
-    tabs.captureVisibleTab = async (...args) => {
-      const frame = stale;
-      stale = undefined;
-      return frame ?? take(...args);
-    };
-  });
+  // masks were painted. The worker hands back such a frame, taken just now, twice in a row.
+  await serveStaleFrames(session, 2);
   await panel.page.getByRole('button', { name: 'Capture touchpoint', exact: true }).click();
   await expect(panel.captureFailure).toContainText('from before Touchtrail’s masks showed');
   await expect(panel.touchpoints).toHaveCount(0);
 
+  // Once only: the capture takes another picture by itself, and keeps that one.
+  await serveStaleFrames(session, 1);
   await panel.capture();
+  await expect(panel.captureFailure).toHaveCount(0);
   const { file } = await panel.export();
   expect(file.screenshots).toHaveLength(1);
+  const shot = file.screenshots[0]!;
+  const field = await shop.fieldBoxInScreenshot('Contact email');
+  const region = await inspectImage(panel.page, shot.image, shot.mime, inset(field, 3));
+  region.regionMean!.forEach((value, channel) => expect(Math.abs(value - MASK_RGB[channel]!)).toBeLessThanOrEqual(6));
 });
 
 interface StaleFrame {
+  takeFrame?: (...args: unknown[]) => Promise<string>;
   chrome: {
     tabs: {
       query(q: object): Promise<{ windowId: number }[]>;

@@ -22,7 +22,8 @@ async function addMedia(account: AccountPage) {
       <img id="photo" src="${pixel}" width="80" height="80" alt="Boots">
       <svg id="icon" width="40" height="40" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#c00"/></svg>
       <canvas id="chart" width="80" height="80"></canvas>
-      <div id="banner" style="width:80px;height:80px;background-image:url('${pixel}');background-size:cover"></div>`;
+      <div id="banner" style="width:80px;height:80px;background-image:url('${pixel}');background-size:cover"></div>
+      <p id="split-name" style="background:#fff"><b>Dana</b> <b>Whitfield</b></p>`;
     document.body.append(strip);
     const context = (document.getElementById('chart') as HTMLCanvasElement).getContext('2d')!;
     context.fillStyle = '#0a7';
@@ -33,6 +34,8 @@ async function addMedia(account: AccountPage) {
 
 const TARGETS = {
   name: { selector: '#customer-name', text: 'Dana Whitfield' },
+  // Two inline elements and the space between them: still the phrase.
+  'name split over elements': { selector: '#split-name b:last-child' },
   heading: { selector: 'h1', text: 'My account' },
   'settings heading': { selector: '#settings-heading', text: 'Account settings' },
   image: { selector: '#photo' },
@@ -51,7 +54,12 @@ const CASES: {
   said?: RegExp;
 }[] = [
   { settings: 'all off (the control)', masked: [] },
-  { settings: 'the name always masked', words: 'dana whitfield', masked: ['name'], said: /1 of your own words/ },
+  {
+    settings: 'the name always masked',
+    words: 'dana whitfield',
+    masked: ['name', 'name split over elements'],
+    said: /2 of your own words/,
+  },
   {
     settings: 'all text and media masked',
     allText: true,

@@ -164,3 +164,66 @@ test('“Preview masks” shows the masks on the page for a few seconds, capture
   for (const kind of ['fields', 'email addresses', 'phone numbers', 'IP addresses', 'embedded frame'])
     expect(said).toContain(kind);
 });
+
+test('personal data in markup written other ways is masked too: after a line break, at the top of a shadow root, under display: contents', async ({
+  panel,
+  shop,
+}) => {
+  const account = await startWalk(panel, shop);
+  // Shapes real pages use: an address block broken with <br>, a Lit-style template whose text
+  // sits straight in the shadow root, a wrapper with no box of its own.
+  await shop.page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'other-markup';
+    box.style.cssText =
+      'position:fixed;left:20px;bottom:20px;background:#fff;padding:8px;z-index:5;font:16px sans-serif';
+    box.innerHTML = `
+      <p id="br-phone">Springfield IL 62704<br>(555) 123-4567</p>
+      <p id="br-card">Ref 12<br>4242 4242 4242 4242</p>
+      <p><span id="contents-wrap" style="display:contents">Email kim@example.net</span></p>
+      <p><signed-in-as id="lit-host"></signed-in-as></p>`;
+    document.body.append(box);
+    const root = document.getElementById('lit-host')!.attachShadow({ mode: 'open' });
+    root.append('Signed in as sam@example.org');
+  });
+  const textBox = (selector: string, text: string) =>
+    shop.page.evaluate(
+      ({ selector, text }) => {
+        const host = document.querySelector(selector)!;
+        const scope: Node = host.shadowRoot ?? host;
+        const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x, y, width, height };
+        }
+        throw new Error(`No "${text}" in ${selector}`);
+      },
+      { selector, text },
+    );
+  const items = {
+    'phone after a line break': await textBox('#br-phone', '(555) 123-4567'),
+    'card after a line break': await textBox('#br-card', '4242 4242 4242 4242'),
+    'email under display: contents': await textBox('#contents-wrap', 'kim@example.net'),
+    'email at the top of a shadow root': await textBox('#lit-host', 'sam@example.org'),
+    'postcode before the line break (readable)': await textBox('#br-phone', 'IL 62704'),
+  };
+  await panel.capture();
+
+  const shot = await storedShot(panel, account);
+  const covered: Record<string, boolean> = {};
+  for (const [name, box] of Object.entries(items)) {
+    covered[name] = (await lookAt(panel.page, shot.image, box, shot.scale)).masked >= COVERED;
+  }
+  expect(covered).toEqual({
+    'phone after a line break': true,
+    'card after a line break': true,
+    'email under display: contents': true,
+    'email at the top of a shadow root': true,
+    'postcode before the line break (readable)': false,
+  });
+});
