@@ -29,7 +29,9 @@ export function boardGrid(data: ExportData, journey: Journey, keyOnly = false): 
     lane('Friction', (s) =>
       distinct(s, (t) => (t.friction.severity === 'none' ? '' : t.friction.notes || label(t.friction.severity))),
     ),
-    lane('Considerations', (s) => formatConsiderations(metrics.stages.find((m) => m.stage === s)?.considerations ?? {})),
+    lane('Considerations', (s) =>
+      formatConsiderations(metrics.stages.find((m) => m.stage === s)?.considerations ?? {}),
+    ),
     lane('Emotion', (s) => {
       const value = metrics.stages.find((m) => m.stage === s)?.averageEmotion;
       return value === undefined ? '' : formatEmotion(value);

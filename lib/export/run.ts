@@ -9,9 +9,16 @@ import { strToU8, zipSync } from 'fflate';
 import type { Journey } from '../model';
 import { cjmlJourney } from './cjml';
 import { exportBaseName, serializeExport, slug, toExportFile } from './json';
+import type { Paper } from './pdf/flow';
+import type { TouchpointChoice } from './readout/choice';
+import type { Rasterise } from './readout/raster';
+import { defaultPaper } from './readout/paper';
 import { userFlow } from './user-flow';
 
-export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html' | 'cjml' | 'user-flow';
+export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html' | 'pdf' | 'cjml' | 'user-flow';
+
+/** Formats that are readouts: they take the touchpoint choice (and the PDF the paper). */
+export const READOUT_FORMATS: readonly ExportFormat[] = ['pdf'];
 
 export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
   {
@@ -22,7 +29,12 @@ export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: stri
   { format: 'json', label: 'JSON', detail: 'One file to import into Touchtrail, screenshots inside' },
   { format: 'csv', label: 'CSV, one row per touchpoint', detail: 'For spreadsheets and journey-mapping tools' },
   { format: 'stages-csv', label: 'CSV, one row per stage', detail: 'For tools that import stage columns' },
-  { format: 'html', label: 'HTML report', detail: 'One file to share or print to PDF' },
+  { format: 'html', label: 'HTML report', detail: 'One file to share or print' },
+  {
+    format: 'pdf',
+    label: 'PDF report',
+    detail: 'Cover, journey map, friction, touchpoints with screenshots, metrics and charts',
+  },
   { format: 'cjml', label: 'CJML (XML)', detail: 'Customer Journey Modeling Language 2.0, actual journey' },
   {
     format: 'user-flow',
@@ -35,6 +47,19 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   now?: Date;
+  /** For the PDF and the deck: which touchpoints, and the paper. */
+  readout?: { touchpoints: TouchpointChoice; paper: Paper };
+  /** The fonts and the screenshot flattener readouts use; unit tests in Node pass stand-ins. */
+  readoutTools?: { fonts: { regular: Uint8Array; bold: Uint8Array }; rasterise: Rasterise };
+}
+
+async function readoutTools(options: RunOptions) {
+  if (options.readoutTools) return options.readoutTools;
+  const [{ flattenScreenshot }, { readoutFonts }] = await Promise.all([
+    import('./readout/raster'),
+    import('./readout/fonts'),
+  ]);
+  return { fonts: await readoutFonts(), rasterise: flattenScreenshot };
 }
 
 export async function runExport(format: ExportFormat, scope: ExportScope, options: RunOptions = {}) {
@@ -59,6 +84,13 @@ export async function runExport(format: ExportFormat, scope: ExportScope, option
         options.onProgress?.({ done: index + 1, total: data.screenshots.length });
       }
       return { blob: text(htmlReport(data, images, now), 'text/html'), fileName: name('html') };
+    }
+    case 'pdf': {
+      // Loaded on demand: pdf-lib and fontkit are large and most exports never need them.
+      const [{ writePdf }, tools] = await Promise.all([import('./pdf'), readoutTools(options)]);
+      const readout = options.readout ?? { touchpoints: 'key-first', paper: defaultPaper() };
+      const blob = await writePdf(data, { ...options, ...readout, ...tools, now });
+      return { blob, fileName: name('pdf') };
     }
     case 'cjml':
       return perJourney(data, name, 'cjml.xml', 'application/xml', (j) => cjmlJourney(data, j));

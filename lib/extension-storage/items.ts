@@ -76,3 +76,13 @@ export const recordingState = defineCheckedItem(`local:${RECORDING_STATE_KEY}`, 
   fallback: null,
   version: 1,
 });
+
+/** The researcher's last choices for PDF and deck readouts; no paper means the locale's default. */
+export const readoutPreferences = defineCheckedItem('local:readoutPreferences', {
+  schema: z.object({
+    paper: z.enum(['a4', 'letter']).optional(),
+    touchpoints: z.enum(['key', 'key-first', 'all']),
+  }),
+  fallback: { touchpoints: 'key-first' },
+  version: 1,
+});

@@ -3,6 +3,10 @@
 // formula or XML structure, and every payload must still read as the text it was.
 
 import { parse as parseUserFlow, StepType } from '@puppeteer/replay';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
@@ -343,6 +347,44 @@ function expectSafeUserFlow(text: string, hostile: HostileStudy, journeyIndex: n
   expect(urls.filter((url) => !/^https?:\/\//i.test(url))).toEqual([]);
 }
 
+// Node has no canvas and no extension URL: the PDF gets the fonts from disk and one real JPEG.
+const readoutTools = {
+  fonts: {
+    regular: new Uint8Array(readFileSync('public/fonts/DejaVuSans.ttf')),
+    bold: new Uint8Array(readFileSync('public/fonts/DejaVuSans-Bold.ttf')),
+  },
+  rasterise: () =>
+    Promise.resolve({
+      bytes: new Uint8Array(readFileSync('tests/fixtures/readout/screen.jpg')),
+      width: 1280,
+      height: 800,
+    }),
+};
+
+/** No action, script, link or attachment a payload could have made; every title reads as text. */
+async function expectInertPdf(file: Blob, hostile: HostileStudy) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const raw = Buffer.from(bytes).toString('latin1');
+  for (const key of [
+    '/JavaScript',
+    '/JS',
+    '/URI',
+    '/Launch',
+    '/OpenAction',
+    '/AA',
+    '/SubmitForm',
+    '/EmbeddedFile',
+    '/Annots',
+  ])
+    expect(raw.includes(`${key} `) || raw.includes(`${key}<`) || raw.includes(`${key}(`), key).toBe(false);
+  const path = join(mkdtempSync(join(tmpdir(), 'touchtrail-hostile-')), 'readout.pdf');
+  writeFileSync(path, bytes);
+  const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const titles = fieldsAt(hostile, /^(journeys|touchpoints)\[\d+\]\.title$/);
+  expect(titles.length).toBeGreaterThan(2);
+  for (const field of titles) expect(text, field.path).toContain(field.payload.marker);
+}
+
 const BUNDLE_FILE =
   /^(README\.txt|touchtrail\.json|(touchpoints|stages)\.csv|report\.(md|html)|(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*)$/;
 
@@ -358,6 +400,7 @@ const CHECKS: Record<ExportFormat, (file: Blob, hostile: HostileStudy) => Promis
   'stages-csv': async (file, hostile) => expectSafeStagesCsv(await file.text(), hostile),
   cjml: async (file, hostile) =>
     (await journeyFiles(file, 'cjml\\.xml', hostile)).forEach((xml, i) => expectWellFormedCjml(xml, hostile, i)),
+  pdf: async (file, hostile) => expectInertPdf(file, hostile),
   'user-flow': async (file, hostile) =>
     (await journeyFiles(file, 'user-flow\\.json', hostile)).forEach((json, i) => expectSafeUserFlow(json, hostile, i)),
   json: async (file, hostile) => {
@@ -384,7 +427,7 @@ describe('every export format, given a study with a payload in every text field'
     '%s: no payload becomes markup, a link, a formula or structure; every text reads back',
     async (_, format) => {
       const hostile = await storeHostileStudy();
-      const { blob } = await runExport(format, { studyId: hostile.study.id }, { now: NOW });
+      const { blob } = await runExport(format, { studyId: hostile.study.id }, { now: NOW, readoutTools });
       await CHECKS[format](blob, hostile);
     },
   );

@@ -3,7 +3,6 @@
 
 import { formatConsiderations, formatEmotion } from '../../metrics/journey';
 import { FRICTION_SEVERITIES, label, type Touchpoint } from '../../model';
-import type { ExportData } from '../gather';
 import { MUTED, SEVERITY_HEX } from '../readout/palette';
 import type { FlatImage } from '../readout/raster';
 import { hex, type PdfFlow } from './flow';
