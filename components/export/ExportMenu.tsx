@@ -2,9 +2,10 @@ import { Download } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { Progress } from '@/lib/export/bundle';
 import type { ExportScope } from '@/lib/export/gather';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
+import { EXPORT_FORMATS, READOUT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
 import { downloadBlob } from '../ui/download';
 import { errorText } from '../ui/errors';
+import { ReadoutOptions, useReadoutChoice } from './ReadoutOptions';
 import './export.css';
 
 interface Props {
@@ -22,6 +23,7 @@ export function ExportMenu({ scope, label, onError }: Props) {
   const [running, setRunning] = useState<{ format: ExportFormat; progress?: Progress; slow: boolean } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
+  const readout = useReadoutChoice();
 
   const start = async (format: ExportFormat) => {
     menu.current?.removeAttribute('open');
@@ -31,6 +33,7 @@ export function ExportMenu({ scope, label, onError }: Props) {
     try {
       const { blob, fileName } = await runExport(format, scope, {
         signal: controller.current.signal,
+        readout,
         onProgress: (progress) => setRunning((r) => r && { ...r, progress }),
       });
       controller.current.signal.throwIfAborted();
@@ -64,16 +67,19 @@ export function ExportMenu({ scope, label, onError }: Props) {
       <summary>
         <Download size={16} aria-hidden /> {label}
       </summary>
-      <ul>
-        {EXPORT_FORMATS.map(({ format, label: formatLabel, detail }) => (
-          <li key={format}>
-            <button type="button" onClick={() => void start(format)}>
-              {formatLabel}
-            </button>
-            <span className="muted small">{detail}</span>
-          </li>
-        ))}
-      </ul>
+      <div className="export-menu-panel">
+        <ul>
+          {EXPORT_FORMATS.map(({ format, label: formatLabel, detail }) => (
+            <li key={format}>
+              <button type="button" onClick={() => void start(format)}>
+                {formatLabel}
+              </button>
+              <span className="muted small">{detail}</span>
+            </li>
+          ))}
+        </ul>
+        {EXPORT_FORMATS.some(({ format }) => READOUT_FORMATS.includes(format)) && <ReadoutOptions choice={readout} />}
+      </div>
     </details>
   );
 }

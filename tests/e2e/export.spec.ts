@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from '@playwright/test';
 import { parse, StepType } from '@puppeteer/replay';
 import { XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
@@ -8,15 +6,10 @@ import { bundleManifest, exportFile } from '../../lib/export/format';
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
 import { GRANTED_BUILD_DIR, launchWithExtension } from './support/browser';
+import { downloadExport } from './support/downloads';
+import { addCopiesOfHomePage } from './support/many-touchpoints';
 
-/** Picks a format in an export menu and returns the downloaded file's name and bytes. */
-async function download(page: Page, menu: string, format: string) {
-  await page.getByText(menu, { exact: true }).click();
-  const done = page.waitForEvent('download');
-  await page.getByRole('button', { name: format, exact: true }).click();
-  const file = await done;
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
+const download = downloadExport;
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
 
@@ -109,28 +102,7 @@ test('a long export shows its progress and can be cancelled', async ({ session }
   const dashboard = await Dashboard.open(session);
   await dashboard.loadSample();
   await dashboard.openJourney('Northwind Insurance — first quote');
-  // 1,500 more touchpoints, each with a copy of a screenshot, written straight into the database.
-  await dashboard.page.evaluate(async () => {
-    const open = indexedDB.open('touchtrail');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const tx = db.transaction(['touchpoints', 'screenshots'], 'readwrite');
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = tx.objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    type Row = { id: string; seq: number; title: string; screenshotId?: string; touchpointId: string };
-    const points = await all<Row>('touchpoints');
-    const shots = await all<Row>('screenshots');
-    const model = points.find((t) => t.title === 'Home page')!;
-    const shot = shots.find((s) => s.id === model.screenshotId)!;
-    for (let i = 1; i <= 1500; i++) {
-      const [id, screenshotId] = [crypto.randomUUID(), crypto.randomUUID()];
-      tx.objectStore('touchpoints').put({ ...model, id, seq: 100 + i, title: `Copy ${i}`, screenshotId });
-      tx.objectStore('screenshots').put({ ...shot, id: screenshotId, touchpointId: id });
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-  });
+  await addCopiesOfHomePage(dashboard.page, 1500);
   const downloads: string[] = [];
   dashboard.page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
