@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One-time setup for a fresh Debian/Ubuntu machine: Chromium (the demo, the tests), Firefox
-# ESR (the Firefox smoke test) and Bootstrap's example pages (the real-world page corpus) from
-# the distribution, then the npm packages. Elsewhere, install them yourself and point
-# TOUCHTRAIL_CHROMIUM / TOUCHTRAIL_FIREFOX / TOUCHTRAIL_BOOTSTRAP_EXAMPLES at them.
+# ESR (the Firefox smoke test), Bootstrap's example pages (the real-world page corpus), and
+# poppler-utils and LibreOffice Impress (the tools that judge the PDF and slide-deck readouts)
+# from the distribution, then the npm packages. Elsewhere, install them yourself and point
+# TOUCHTRAIL_CHROMIUM / TOUCHTRAIL_FIREFOX / TOUCHTRAIL_BOOTSTRAP_EXAMPLES / TOUCHTRAIL_POPPLER /
+# TOUCHTRAIL_SOFFICE at them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -14,6 +16,13 @@ if [ -z "${TOUCHTRAIL_FIREFOX:-}" ] && ! command -v firefox-esr >/dev/null 2>&1 
 fi
 if [ -z "${TOUCHTRAIL_BOOTSTRAP_EXAMPLES:-}" ] && [ ! -d /usr/share/doc/libjs-bootstrap5/examples ]; then
   missing+=(libjs-bootstrap5-doc)
+fi
+if [ -z "${TOUCHTRAIL_POPPLER:-}" ] && ! command -v pdfinfo >/dev/null 2>&1; then
+  missing+=(poppler-utils)
+fi
+if [ -z "${TOUCHTRAIL_SOFFICE:-}" ] && ! command -v soffice >/dev/null 2>&1; then
+  # Without recommends LibreOffice brings no font: DejaVu lays out the slides it converts.
+  missing+=(libreoffice-impress fonts-dejavu-core)
 fi
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing from the distribution: ${missing[*]}…"
