@@ -23,6 +23,7 @@ import {
 import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
 import { routeIconGallery } from './icon-gallery';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
+import { readoutBenchmarks } from './readout.bench';
 import { realScreenshots, scaleBenchmarks } from './scale.bench';
 import { printTable, type BenchRow } from './stats';
 
@@ -86,6 +87,7 @@ async function main() {
     }
     const shots = await realScreenshots(panel.page, 20);
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
+    rows.push(...(await readoutBenchmarks(session, shots, short ? 50 : 200)));
   } finally {
     await plainBrowser.close();
     await session.close();

@@ -166,7 +166,7 @@ async function firstRender(page: Page, url: string): Promise<number> {
   return (await rendered.jsonValue()) as number;
 }
 
-async function openDashboard(session: ExtensionSession, url: string) {
+export async function openDashboard(session: ExtensionSession, url: string) {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
   // tsx names functions with a __name helper that the page does not have.
@@ -210,7 +210,7 @@ async function scrollToEnd(page: Page): Promise<{ renderLongest: number; scrolli
 
 /** Samples the page's JS heap every 50 ms through the DevTools protocol and keeps the highest. */
 /** The highest heap used (garbage included) and the highest heap live (after a forced GC). */
-interface HeapPeaks {
+export interface HeapPeaks {
   used: number;
   live: number;
 }
@@ -220,7 +220,7 @@ interface HeapPeaks {
  * second the live size, right after a forced garbage collection (garbage is not memory the page
  * needs; a collection a second barely moves the timings measured meanwhile).
  */
-class HeapSampler {
+export class HeapSampler {
   private peaks: HeapPeaks = { used: 0, live: 0 };
   private running = true;
   private loop: Promise<void> = Promise.resolve();
