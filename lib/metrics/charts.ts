@@ -5,11 +5,8 @@ import { EMOTION_LABELS, FRICTION_SEVERITIES, label, type FrictionSeverity, type
 import { kept, type JourneyMetrics } from './journey';
 
 /** The severities a friction chart shows, lightest first; "none" is no friction. */
-export const CHART_SEVERITIES = FRICTION_SEVERITIES.filter((s) => s !== 'none') as Exclude<
-  FrictionSeverity,
-  'none'
->[];
-export type ChartSeverity = (typeof CHART_SEVERITIES)[number];
+export type ChartSeverity = Exclude<FrictionSeverity, 'none'>;
+export const CHART_SEVERITIES = FRICTION_SEVERITIES.filter((s): s is ChartSeverity => s !== 'none');
 
 /**
  * Neighbouring severities alternate between a solid and a hatched fill, so two segments of a bar
