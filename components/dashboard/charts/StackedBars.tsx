@@ -67,7 +67,7 @@ export function StackedBars({ rows }: { rows: StageFriction[] }) {
             {r.segments.map((s) => {
               const left = x(s.start);
               const width = x(s.start + s.count) - left;
-              const tag = 6 + String(s.count).length * 7;
+              const tag = 12 + String(s.count).length * 7;
               return (
                 <g key={s.severity}>
                   <rect x={left} y={y} width={width} height={BAR} className={`sev-fill-${s.severity} chart-segment`} />

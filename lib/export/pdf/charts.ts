@@ -71,7 +71,7 @@ function drawFriction(flow: PdfFlow, rows: StageFriction[]): void {
       // A white edge between segments, and the count on a plain patch so stripes do not cross it.
       if (s.start > 0) drawEdge(flow, left, y, bar);
       const count = String(s.count);
-      const tag = flow.fonts.bold.widthOfTextAtSize(count, SIZE) + 5;
+      const tag = flow.fonts.bold.widthOfTextAtSize(count, SIZE) + 10;
       if (width >= tag + 4) {
         const colour = hex(SEVERITY_HEX[s.severity]);
         flow.page.drawRectangle({
