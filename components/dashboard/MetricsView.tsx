@@ -1,6 +1,10 @@
+import { emotionPerTouchpoint, formatShare, frictionBySeverity, shareBars } from '@/lib/metrics/charts';
 import { formatEmotion, journeyMetrics } from '@/lib/metrics/journey';
 import { CONSIDERATION_KEYS, FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
 import { formatDuration } from '../sidepanel/WalkHeader';
+import { EmotionLine } from './charts/EmotionLine';
+import { ShareBars } from './charts/ShareBars';
+import { StackedBars } from './charts/StackedBars';
 
 interface Props {
   journey: Journey;
@@ -8,7 +12,6 @@ interface Props {
   touchpoints: Touchpoint[];
 }
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
 const oneDecimal = (value: number | undefined) =>
   value === undefined ? '–' : (Math.round(value * 10) / 10).toFixed(1);
 
@@ -36,6 +39,12 @@ export function MetricsView({ journey, study, touchpoints }: Props) {
           <dd>{metrics.friction}</dd>
         </div>
       </dl>
+      <StackedBars rows={frictionBySeverity(metrics)} />
+      <EmotionLine points={emotionPerTouchpoint(touchpoints)} />
+      <div className="chart-pair">
+        <ShareBars title="Share of touchpoints per owner" what="owner" bars={shareBars(metrics.ownerShare)} />
+        <ShareBars title="Share of touchpoints per channel" what="channel" bars={shareBars(metrics.channelShare)} />
+      </div>
       <table className="data-table">
         <caption>Per stage</caption>
         <thead>
@@ -94,14 +103,12 @@ function ShareTable({ caption, shares }: { caption: string; shares: Record<strin
     <table className="data-table">
       <caption>{caption}</caption>
       <tbody>
-        {Object.entries(shares)
-          .sort((a, b) => b[1] - a[1])
-          .map(([key, share]) => (
-            <tr key={key}>
-              <th scope="row">{label(key)}</th>
-              <td>{percent(share)}</td>
-            </tr>
-          ))}
+        {shareBars(shares).map((bar) => (
+          <tr key={bar.key}>
+            <th scope="row">{bar.label}</th>
+            <td>{formatShare(bar.share)}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

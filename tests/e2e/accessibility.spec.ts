@@ -32,6 +32,13 @@ test('the dashboard pages have no serious or critical accessibility violations',
     await expect(dashboard.page.getByRole('link', { name: view })).toHaveAttribute('aria-current', 'page');
     expect(await seriousViolations(dashboard.page), view).toEqual([]);
   }
+  // The metrics' charts and their opened tables, in the dark theme too.
+  for (const summary of await dashboard.page.locator('.chart-table summary').all()) await summary.click();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await dashboard.page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(dashboard.page), `Metrics with tables, ${colorScheme}`).toEqual([]);
+  }
+  await dashboard.page.emulateMedia({ colorScheme: 'light' });
   await dashboard.page.getByRole('link', { name: 'Compare', exact: true }).click();
   await dashboard.page.getByRole('checkbox', { name: 'Contoso Cover — first quote' }).check();
   await expect(dashboard.page.getByRole('heading', { name: 'Friction hotspots' })).toBeVisible();

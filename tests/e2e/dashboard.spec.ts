@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
+import { MetricsCharts } from './pages/MetricsCharts';
 import { deleteStoredScreenshot } from './support/stored-screenshots';
 import { readStoredAllowLists } from './support/stored-studies';
 
@@ -264,4 +265,73 @@ test('a 2,000-touchpoint journey renders only the cards in view, and scrolls to 
   await dashboard.page.locator('.timeline-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(dashboard.card('Generated 2000')).toBeVisible();
   expect(await dashboard.cards.count()).toBeLessThan(40);
+});
+
+test('the metrics tab shows the journey as charts, each with its numbers as a table', async ({ session }) => {
+  const dashboard = await Dashboard.open(session);
+  await dashboard.loadSample();
+  await dashboard.openJourney(NORTHWIND);
+  const charts = new MetricsCharts(dashboard.page);
+  await charts.open();
+
+  const friction = 'Friction per stage, by severity';
+  await expect(charts.picture(friction)).toHaveAccessibleName(
+    /Awareness: no friction\. Consideration: 1 minor, 1 major\. Purchase: 1 moderate\. Retention: no friction/,
+  );
+  await expect(charts.figure(friction).getByRole('list', { name: 'Severities' })).toHaveText(
+    /Minor.*Moderate.*Major.*Blocker/,
+  );
+  expect(await charts.table(friction)).toEqual([
+    ['Awareness', '0', '0', '0', '0', '0'],
+    ['Consideration', '1', '0', '1', '0', '2'],
+    ['Purchase', '0', '1', '0', '0', '1'],
+    ['Retention', '0', '0', '0', '0', '0'],
+    ['Advocacy', '0', '0', '0', '0', '0'],
+  ]);
+  // The bars carry the same counts: one minor and one major segment in Consideration, 2 in all.
+  const drawn = await charts.drawnText(friction);
+  expect(drawn.slice(drawn.indexOf('Consideration'), drawn.indexOf('Purchase'))).toEqual([
+    'Consideration',
+    '1',
+    '1',
+    '2',
+  ]);
+
+  const emotion = 'Emotion per touchpoint';
+  await expect(charts.picture(emotion)).toHaveAccessibleName(
+    /9 of 9 rated: 1 Search ad.*5 Quote step 2 — Your licence: -1\.0 Negative/,
+  );
+  await expect(charts.picture(emotion).locator('circle')).toHaveCount(9);
+  const emotions = await charts.table(emotion);
+  expect(emotions.map((row) => row[3])).toEqual([
+    '0.0 Neutral',
+    '+1.0 Positive',
+    '+1.0 Positive',
+    '0.0 Neutral',
+    '-1.0 Negative',
+    '+1.0 Positive',
+    '-1.0 Negative',
+    '+1.0 Positive',
+    '0.0 Neutral',
+  ]);
+
+  const owners = 'Share of touchpoints per owner';
+  await expect(charts.picture(owners)).toHaveAccessibleName(/Company-owned 89 %, Partner-owned 11 %/);
+  expect(await charts.table(owners)).toEqual([
+    ['Company-owned', '89 %'],
+    ['Partner-owned', '11 %'],
+  ]);
+  expect(await charts.table('Share of touchpoints per channel')).toEqual([
+    ['Website', '67 %'],
+    ['Email', '22 %'],
+    ['Online ad', '11 %'],
+  ]);
+
+  // On paper the tables show without being opened.
+  await dashboard.page.reload();
+  await charts.figure(friction).waitFor();
+  await expect(charts.figure(friction).getByRole('table')).toBeHidden();
+  await dashboard.page.emulateMedia({ media: 'print' });
+  await expect(charts.figure(friction).getByRole('table')).toBeVisible();
+  await expect(charts.figure(emotion).getByRole('table')).toBeVisible();
 });
