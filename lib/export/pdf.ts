@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { journeyMetrics, kept } from '../metrics/journey';
 import type { Progress } from './bundle';
 import type { ExportData } from './gather';
+import { drawCharts } from './pdf/charts';
 import { drawCover } from './pdf/cover';
 import { PAPER_SIZES, PdfFlow, type Paper } from './pdf/flow';
 import { drawMap } from './pdf/map';
@@ -75,6 +76,7 @@ export async function writePdf(data: ExportData, options: PdfOptions): Promise<B
     }
     flow.newPage();
     drawMetricsTable(flow, metrics);
+    drawCharts(flow, metrics, points);
   }
   const bytes = await doc.save({ objectsPerTick: 20 });
   step();
