@@ -5,7 +5,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { Comparison } from '../../metrics/compare';
 import { formatEmotion } from '../../metrics/journey';
 import type { Journey } from '../../model';
-import { clip, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
+import { clip, count, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
 
 const STAGE_ROWS = 9;
 
@@ -21,17 +21,16 @@ export function compareSlide(pptx: PptxGenJS, journeys: Journey[], comparison: C
     [headCell('Stage'), ...journeys.map((j) => headCell(clip(j.title, 60)))],
     ...shown.map((stage) => [
       { text: clip(stage.stage, 30), options: { bold: true } },
-      ...journeys.map((_, i) => {
-        const marked = stage.mostSteps[i] || stage.mostFriction[i];
+      ...journeys.map((_, i): PptxGenJS.TableCell => {
         const emotion = stage.averageEmotion[i];
-        const lines = [
-          `${stage.touchpoints[i]} steps${stage.mostSteps[i] ? ' ▲ most steps' : ''}`,
-          `${stage.friction[i]} friction${stage.mostFriction[i] ? ' ▲ most friction' : ''}`,
-          `Emotion ${emotion === undefined ? '–' : formatEmotion(emotion)}`,
+        const lines: [string, boolean][] = [
+          [`${count(stage.touchpoints[i]!, 'step')}${stage.mostSteps[i] ? ' ▲ most steps' : ''}`, stage.mostSteps[i]!],
+          [`${stage.friction[i]} friction${stage.mostFriction[i] ? ' ▲ most friction' : ''}`, stage.mostFriction[i]!],
+          [`Emotion ${emotion === undefined ? '–' : formatEmotion(emotion)}`, false],
         ];
         return {
-          text: lines.join('\n'),
-          options: marked ? { bold: true, fill: { color: SEVERITY_TINT.moderate } } : {},
+          text: lines.map(([text, bold], n) => ({ text, options: { bold, breakLine: n < lines.length - 1 } })),
+          options: stage.mostSteps[i] || stage.mostFriction[i] ? { fill: { color: SEVERITY_TINT.moderate } } : {},
         };
       }),
     ]),

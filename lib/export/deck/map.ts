@@ -114,9 +114,9 @@ function emotionCurve(
     {
       ...chartText('Emotion per stage (−2 to +2)'),
       x,
-      y: 4.75,
+      y: 4.2,
       w,
-      h: 2.2,
+      h: 2.7,
       displayBlanksAs: 'gap',
       chartColors: [COLOUR.accent],
       lineSize: 2,

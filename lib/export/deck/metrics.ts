@@ -5,7 +5,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { formatEmotion, type JourneyMetrics } from '../../metrics/journey';
 import { CONSIDERATION_KEYS, FRICTION_SEVERITIES, label, type Journey } from '../../model';
 import { frictionCell } from './map';
-import { chartText, clip, COLOUR, FONT, heading, MASTER, SEVERITY_COLOUR, SLIDE } from './theme';
+import { chartText, clip, count, COLOUR, FONT, heading, MASTER, SEVERITY_COLOUR, SLIDE } from './theme';
 
 const FRICTION_LEVELS = FRICTION_SEVERITIES.filter((s) => s !== 'none');
 /** Rows of the table before the rest are summed up in one line. */
@@ -36,17 +36,17 @@ export function metricsSlide(pptx: PptxGenJS, journey: Journey, metrics: Journey
       italic: true,
       color: COLOUR.muted,
     });
-  shareChart(pptx, slide, 'Channels', metrics.channelShare, 7.0);
-  shareChart(pptx, slide, 'Owners', metrics.ownerShare, 10.0);
+  shareChart(pptx, slide, 'Channel share', metrics.channelShare, 7.0);
+  shareChart(pptx, slide, 'Owner share', metrics.ownerShare, 10.0);
 }
 
 function summary(metrics: JourneyMetrics): string {
   const purchase = metrics.toFirstPurchase;
   return [
-    `${metrics.total} touchpoint${metrics.total === 1 ? '' : 's'}`,
+    count(metrics.total, 'touchpoint'),
     `${metrics.friction} with friction`,
     purchase
-      ? `first purchase step after ${purchase.steps} step${purchase.steps === 1 ? '' : 's'} (${Math.round(purchase.ms / 60_000)} min)`
+      ? `first purchase step after ${count(purchase.steps, 'step')} (${Math.round(purchase.ms / 60_000)} min)`
       : 'no purchase step',
   ].join(' · ');
 }
@@ -139,7 +139,7 @@ function shareChart(
       },
     ],
     {
-      ...chartText(`${title} (share of touchpoints)`),
+      ...chartText(title),
       x,
       y: 4.3,
       w: 2.9,

@@ -104,3 +104,8 @@ export function chartText(title: string): PptxGenJS.IChartOpts {
     valAxisLabelFontFace: FONT,
   };
 }
+
+/** "1 step", "3 steps". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -21,7 +21,10 @@ export function touchpointSlide(
   const marks = [point.key ? 'Key touchpoint' : '', point.momentOfTruth ? '★ Moment of truth' : ''].filter(Boolean);
   heading(slide, `${point.seq} · ${point.title || 'Untitled'}`, [clip(journey.title, 80), ...marks].join(' · '));
   if (image && base64) {
-    slide.addImage({ data: `data:image/jpeg;base64,${base64}`, ...contain(image, IMAGE_BOX), altText: point.title });
+    const box = contain(image, IMAGE_BOX);
+    slide.addImage({ data: `data:image/jpeg;base64,${base64}`, ...box, altText: point.title });
+    // A hairline frame: most pages are white, and so is the slide.
+    slide.addShape('rect', { ...box, line: { color: COLOUR.border, width: 0.75 } });
   } else {
     slide.addText(point.source === 'offsite' ? 'Off-site touchpoint: no screenshot' : 'No screenshot', {
       ...IMAGE_BOX,
@@ -78,9 +81,9 @@ function facts(slide: PptxGenJS.Slide, point: Touchpoint): void {
     x: SIDE.x,
     y: IMAGE_BOX.y,
     w: SIDE.w,
-    colW: [1.25, SIDE.w - 1.25],
+    colW: [1.4, SIDE.w - 1.4],
     fontFace: FONT,
-    fontSize: 11,
+    fontSize: 10.5,
     color: COLOUR.text,
     margin: 0.06,
     valign: 'middle',
