@@ -67,8 +67,9 @@ describe('slide deck', () => {
     expect(text[2]).toContain('A 4.0 · R 5.0 · M – · E 2.0');
     const priceSlide = text.find((t) => t.includes('Price page') && t.includes('Key touchpoint'))!;
     expect(priceSlide).toContain('Appropriateness 4.0, Relevance 5.0, Meaningfulness –, Endearment 2.0');
-    expect(text.at(-1)).toContain('Meaningfulness');
-    expect(text.at(-1)).toContain('4.0');
+    // Stage, touchpoints, friction, emotion, effort, then the four averages.
+    expect(text.at(-1)).toContain('Appropriateness Relevance Meaningfulness Endearment');
+    expect(text.at(-1)).toContain('Purchase 2 1 · worst Moderate 0.0 Neutral 3.0 4.0 5.0 – 2.0');
   });
 
   it('puts the researcher’s notes as the quote and the URL in the speaker notes', async () => {

@@ -2,7 +2,7 @@
 // researcher can edit), and the per-stage emotion curve as a native line chart under it.
 
 import type PptxGenJS from 'pptxgenjs';
-import { formatConsiderations, formatEmotion, type JourneyMetrics } from '../../metrics/journey';
+import { formatConsiderations, formatEmotion, type JourneyMetrics, type StageMetrics } from '../../metrics/journey';
 import { FRICTION_SEVERITIES, label, type FrictionSeverity, type Journey, type Touchpoint } from '../../model';
 import { chartText, clip, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
 
@@ -42,7 +42,7 @@ export function mapSlide(
     lane('Touchpoints', (s) => ({ text: touchpointList(inStage(s)) })),
     lane('Channel', (s) => ({ text: distinct(s, (t) => label(t.channel)) })),
     lane('Owner', (s) => ({ text: distinct(s, (t) => label(t.owner)) })),
-    lane('Friction', (s) => frictionCell(stageOf(s)?.bySeverity)),
+    lane('Friction', (s) => frictionCell(stageOf(s))),
     lane('Considerations', (s) => ({ text: formatConsiderations(stageOf(s)?.considerations ?? {}) })),
     lane('Emotion', (s) => {
       const value = stageOf(s)?.averageEmotion;
@@ -81,8 +81,9 @@ function touchpointList(points: Touchpoint[]): string {
 }
 
 /** "2 · worst Major" on the tint of the worst severity: the label says what the colour says. */
-export function frictionCell(bySeverity: Record<FrictionSeverity, number> | undefined): Cell {
-  if (!bySeverity) return { text: '' };
+export function frictionCell(stage: StageMetrics | undefined): Cell {
+  if (!stage?.touchpoints) return { text: '' };
+  const { bySeverity } = stage;
   const count = FRICTION_SEVERITIES.filter((s) => s !== 'none').reduce((sum, s) => sum + bySeverity[s], 0);
   if (count === 0) return { text: 'None' };
   const worst = worstSeverity(bySeverity);

@@ -63,7 +63,7 @@ function stageTable(slide: PptxGenJS.Slide, metrics: JourneyMetrics): void {
   const rows: PptxGenJS.TableCell[][] = shown.map((s) => [
     { text: clip(s.stage, 30), options: { bold: true } },
     { text: String(s.touchpoints) },
-    frictionCell(s.bySeverity),
+    frictionCell(s),
     { text: s.averageEmotion === undefined ? '–' : formatEmotion(s.averageEmotion) },
     { text: one(s.averageEffort) },
     ...CONSIDERATION_KEYS.map((key) => ({ text: one(s.considerations[key]) })),
