@@ -3,7 +3,8 @@
 
 import type PptxGenJS from 'pptxgenjs';
 import { formatConsiderations, formatEmotion, type JourneyMetrics, type StageMetrics } from '../../metrics/journey';
-import { FRICTION_SEVERITIES, label, type FrictionSeverity, type Journey, type Touchpoint } from '../../model';
+import { FRICTION_SEVERITIES, label, type Journey, type Touchpoint } from '../../model';
+import { worstSeverity } from '../readout/severity';
 import { chartText, clip, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
 
 /** Touchpoints named per cell before "+ n more": the table must stay on its slide. */
@@ -88,10 +89,6 @@ export function frictionCell(stage: StageMetrics | undefined): Cell {
   if (count === 0) return { text: 'None' };
   const worst = worstSeverity(bySeverity);
   return { text: `${count} · worst ${label(worst)}`, options: { bold: true, fill: { color: SEVERITY_TINT[worst] } } };
-}
-
-export function worstSeverity(bySeverity: Record<FrictionSeverity, number>): FrictionSeverity {
-  return [...FRICTION_SEVERITIES].reverse().find((s) => bySeverity[s] > 0) ?? 'none';
 }
 
 function emotionCurve(

@@ -4,26 +4,23 @@
 
 import type PptxGenJS from 'pptxgenjs';
 import type { FrictionSeverity } from '../../model';
+import { ACCENT, INK, MUTED, PANEL, RULE, SEVERITY_HEX } from '../readout/palette';
 
-/** Colours as pptxgenjs takes them: hex without '#'. */
+const upper = (hex: string) => hex.toUpperCase();
+
+/** The readout palette (lib/export/readout/palette.ts) as pptxgenjs takes it: upper-case hex, no '#'. */
 export const COLOUR = {
-  text: '1D1F23',
-  muted: '5B616B',
-  border: 'D6D9DE',
+  text: upper(INK),
+  muted: upper(MUTED),
+  border: upper(RULE),
   surface: 'FFFFFF',
-  band: 'F7F7F8',
-  accent: '2456D6',
-  accentSoft: 'E8EEFC',
+  band: upper(PANEL),
+  accent: upper(ACCENT),
 } as const;
 
-/** Severity colours of the light theme; `none` is the neutral grey of the scale. */
-export const SEVERITY_COLOUR: Record<FrictionSeverity, string> = {
-  none: '6B7280',
-  minor: '8A6D00',
-  moderate: 'B45309',
-  major: 'C2410C',
-  blocker: 'B42318',
-};
+export const SEVERITY_COLOUR = Object.fromEntries(
+  Object.entries(SEVERITY_HEX).map(([severity, hex]) => [severity, upper(hex)]),
+) as Record<FrictionSeverity, string>;
 
 /** A light tint of each severity, for table cells whose text stays dark and readable. */
 export const SEVERITY_TINT: Record<FrictionSeverity, string> = {

@@ -1,6 +1,8 @@
 // poppler-utils reading a PDF as any reader would: pages, title, page size, text, images.
 // TOUCHTRAIL_POPPLER names the folder of the tools when they are not on PATH.
 
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runTool, toolPath } from './tools';
 
 const poppler = (name: string, args: string[]) =>
@@ -31,6 +33,16 @@ export async function pdfImageCount(path: string): Promise<number> {
     .split('\n')
     .slice(2)
     .filter((line) => line.trim()).length;
+}
+
+/** Writes the embedded images as they are (JPEG stays JPEG) into `outDir`; returns their paths in page order. */
+export async function pdfImages(path: string, outDir: string): Promise<string[]> {
+  const prefix = join(outDir, 'pdf-image');
+  await poppler('pdfimages', ['-j', path, prefix]);
+  return (await readdir(outDir))
+    .filter((name) => name.startsWith('pdf-image-'))
+    .sort()
+    .map((name) => join(outDir, name));
 }
 
 /** One page as a PNG: `<outPrefix>.png`. */
