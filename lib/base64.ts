@@ -1,9 +1,13 @@
 // Base64 both ways, for every module that needs it: exports write images as base64 (JSON, the
 // HTML report), the JSON import reads them back, and capture decodes the browser's data: URLs.
 
-/** Base64 of a Blob's bytes, in chunks so large screenshots do not overflow the call stack. */
+/** Base64 of a Blob's bytes. */
 export async function blobToBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
+}
+
+/** Base64 of bytes, in chunks so large screenshots do not overflow the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
   const chunk = 0x8000;
   let binary = '';
   for (let i = 0; i < bytes.length; i += chunk) {
