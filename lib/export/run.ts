@@ -15,10 +15,10 @@ import type { Rasterise } from './readout/raster';
 import { defaultPaper } from './readout/paper';
 import { userFlow } from './user-flow';
 
-export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html' | 'pdf' | 'cjml' | 'user-flow';
+export type ExportFormat = 'bundle' | 'json' | 'csv' | 'stages-csv' | 'html' | 'pdf' | 'pptx' | 'cjml' | 'user-flow';
 
 /** Formats that are readouts: they take the touchpoint choice (and the PDF the paper). */
-export const READOUT_FORMATS: readonly ExportFormat[] = ['pdf'];
+export const READOUT_FORMATS: readonly ExportFormat[] = ['pdf', 'pptx'];
 
 export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
   {
@@ -34,6 +34,11 @@ export const EXPORT_FORMATS: { format: ExportFormat; label: string; detail: stri
     format: 'pdf',
     label: 'PDF report',
     detail: 'Cover, journey map, friction, touchpoints with screenshots, metrics and charts',
+  },
+  {
+    format: 'pptx',
+    label: 'Slide deck (.pptx)',
+    detail: 'For PowerPoint, Keynote, Google Slides or Impress: map, key touchpoints, metrics, compare',
   },
   { format: 'cjml', label: 'CJML (XML)', detail: 'Customer Journey Modeling Language 2.0, actual journey' },
   {
@@ -91,6 +96,11 @@ export async function runExport(format: ExportFormat, scope: ExportScope, option
       const readout = options.readout ?? { touchpoints: 'key-first', paper: defaultPaper() };
       const blob = await writePdf(data, { ...options, ...readout, ...tools, now });
       return { blob, fileName: name('pdf') };
+    }
+    case 'pptx': {
+      const [{ writeDeck }, { rasterise }] = await Promise.all([import('./deck'), readoutTools(options)]);
+      const touchpoints = options.readout?.touchpoints ?? 'key-first';
+      return { blob: await writeDeck(data, { ...options, touchpoints, rasterise, now }), fileName: name('pptx') };
     }
     case 'cjml':
       return perJourney(data, name, 'cjml.xml', 'application/xml', (j) => cjmlJourney(data, j));

@@ -385,6 +385,24 @@ async function expectInertPdf(file: Blob, hostile: HostileStudy) {
   for (const field of titles) expect(text, field.path).toContain(field.payload.marker);
 }
 
+/** Well-formed XML in every part; no link, external target or macro a payload could have made; every title reads as text. */
+async function expectInertDeck(file: Blob, hostile: HostileStudy) {
+  const parts = Object.entries(unzipSync(new Uint8Array(await file.arrayBuffer())));
+  expect(parts.map(([name]) => name).filter((name) => /vba|macro|activeX|oleObject/i.test(name))).toEqual([]);
+  let text = '';
+  for (const [name, bytes] of parts) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const xml = strFromU8(bytes);
+    expect(XMLValidator.validate(xml), name).toBe(true);
+    expect(xml, name).not.toMatch(/TargetMode="External"|hlinkClick|hlinkHover/);
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
+      text += [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+  }
+  const titles = fieldsAt(hostile, /^(journeys|touchpoints)\[\d+\]\.title$/);
+  expect(titles.length).toBeGreaterThan(2);
+  for (const field of titles) expect(text, field.path).toContain(field.payload.marker);
+}
+
 const BUNDLE_FILE =
   /^(README\.txt|touchtrail\.json|(touchpoints|stages)\.csv|report\.(md|html)|(screenshots|thumbnails)\/[a-z0-9][a-z0-9._-]*)$/;
 
@@ -401,6 +419,7 @@ const CHECKS: Record<ExportFormat, (file: Blob, hostile: HostileStudy) => Promis
   cjml: async (file, hostile) =>
     (await journeyFiles(file, 'cjml\\.xml', hostile)).forEach((xml, i) => expectWellFormedCjml(xml, hostile, i)),
   pdf: async (file, hostile) => expectInertPdf(file, hostile),
+  pptx: async (file, hostile) => expectInertDeck(file, hostile),
   'user-flow': async (file, hostile) =>
     (await journeyFiles(file, 'user-flow\\.json', hostile)).forEach((json, i) => expectSafeUserFlow(json, hostile, i)),
   json: async (file, hostile) => {
