@@ -5,6 +5,7 @@ import { DashboardContext, type Dashboard } from './context';
 import { HomePage } from './HomePage';
 import { JourneyPage } from './JourneyPage';
 import { Sidebar } from './Sidebar';
+import { StudyOverviewPage } from './overview/StudyOverview';
 import { StudyPage } from './StudyPage';
 import { useRoute } from './useRoute';
 
@@ -30,8 +31,9 @@ export function DashboardApp() {
 
   let page;
   if (route.page === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} />;
+  else if (route.page === 'overview') page = <StudyOverviewPage key={route.studyId} studyId={route.studyId} />;
   else if (route.page === 'journey')
-    page = <JourneyPage key={route.journeyId} journeyId={route.journeyId} tab={route.tab} />;
+    page = <JourneyPage key={route.journeyId} journeyId={route.journeyId} tab={route.tab} stage={route.stage} />;
   else if (route.page === 'compare') page = <ComparePage studyId={route.studyId} journeyIds={route.journeyIds} />;
   else page = <HomePage />;
 

@@ -13,7 +13,7 @@ import { Timeline } from './Timeline';
 const TAB_NAMES: Record<JourneyTab, string> = { timeline: 'Timeline', map: 'Journey map', metrics: 'Metrics' };
 
 /** One journey: its timeline, its map and its metrics; live while the walk goes on. */
-export function JourneyPage({ journeyId, tab }: { journeyId: string; tab: JourneyTab }) {
+export function JourneyPage({ journeyId, tab, stage }: { journeyId: string; tab: JourneyTab; stage?: string }) {
   const { error } = useDashboard();
   const data = useLiveQuery(async () => {
     const journey = await db.journeys.get(journeyId);
@@ -56,7 +56,10 @@ export function JourneyPage({ journeyId, tab }: { journeyId: string; tab: Journe
           Compare
         </Link>
       </nav>
-      {tab === 'timeline' && <Timeline journey={journey} study={study} touchpoints={touchpoints} />}
+      {tab === 'timeline' && (
+        // Keyed by the stage, so that following another stage's link starts from its filter.
+        <Timeline key={stage} journey={journey} study={study} touchpoints={touchpoints} initialStage={stage} />
+      )}
       {tab === 'map' && <JourneyMap journey={journey} study={study} touchpoints={touchpoints} />}
       {tab === 'metrics' && <MetricsView journey={journey} study={study} touchpoints={touchpoints} />}
     </article>

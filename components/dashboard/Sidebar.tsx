@@ -14,7 +14,7 @@ export function Sidebar({ route }: { route: Route }) {
     [],
   );
   const openStudyId =
-    route.page === 'study' || route.page === 'compare'
+    route.page === 'study' || route.page === 'compare' || route.page === 'overview'
       ? route.studyId
       : route.page === 'journey'
         ? journeys?.find((j) => j.id === route.journeyId)?.studyId
@@ -45,6 +45,15 @@ export function Sidebar({ route }: { route: Route }) {
               </Link>
               {expanded && (
                 <ul>
+                  <li>
+                    <Link
+                      to={{ page: 'overview', studyId: study.id }}
+                      className="tree-overview"
+                      current={route.page === 'overview' && route.studyId === study.id}
+                    >
+                      Study overview
+                    </Link>
+                  </li>
                   {(query ? shownJourneys : own).map((j) => (
                     <li key={j.id}>
                       <Link

@@ -5,6 +5,7 @@ import { PrivacySettings } from '../sidepanel/PrivacySettings';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDashboard } from './context';
 import { JourneysTable } from './JourneysTable';
+import { Link } from './Link';
 import { PersonasSection } from './PersonasSection';
 import { PromisesEditor } from './PromisesEditor';
 import { StageEditor } from './StageEditor';
@@ -24,6 +25,9 @@ export function StudyPage({ studyId }: { studyId: string }) {
           </h1>
           <p className="muted">{[study.company, ...study.siteUrls].filter(Boolean).join(' · ')}</p>
           {study.description && <p>{study.description}</p>}
+          <p>
+            <Link to={{ page: 'overview', studyId }}>Study overview</Link>: every journey by stage, and the top friction
+          </p>
         </div>
         <ExportMenu scope={{ studyId }} label="Export study" onError={error} />
       </header>

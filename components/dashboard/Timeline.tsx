@@ -15,6 +15,8 @@ interface Props {
   journey: Journey;
   study: Study;
   touchpoints: Touchpoint[];
+  /** The stage to show at first (a cell of the study overview opens its stage); others are ignored. */
+  initialStage?: string;
 }
 
 /**
@@ -22,9 +24,13 @@ interface Props {
  * or keyboard, selected for bulk edits. Only the cards in view are rendered (a study can hold
  * thousands), and each loads its own thumbnail when it comes into view.
  */
-export function Timeline({ journey, study, touchpoints }: Props) {
+export function Timeline({ journey, study, touchpoints, initialStage }: Props) {
   const { toast, error } = useDashboard();
-  const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<TimelineFilters>(() =>
+    initialStage && stagesInUse(study.stages, touchpoints).includes(initialStage)
+      ? { ...NO_FILTERS, stage: initialStage }
+      : NO_FILTERS,
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);

@@ -7,7 +7,9 @@ export const JOURNEY_TABS: JourneyTab[] = ['timeline', 'map', 'metrics'];
 export type Route =
   | { page: 'home' }
   | { page: 'study'; studyId: string }
-  | { page: 'journey'; journeyId: string; tab: JourneyTab }
+  | { page: 'overview'; studyId: string }
+  /** `stage` (timeline only) is the stage the timeline opens filtered to. */
+  | { page: 'journey'; journeyId: string; tab: JourneyTab; stage?: string }
   | { page: 'compare'; studyId: string; journeyIds: string[] };
 
 const ID = /^[0-9a-f-]{36}$/i;
@@ -18,11 +20,14 @@ export function parseRoute(hash: string): Route {
     .split('/')
     .filter(Boolean)
     .map(decodeURIComponent);
-  const [page, first, second] = parts;
-  if (page === 'study' && first && ID.test(first)) return { page: 'study', studyId: first };
+  const [page, first, second, third] = parts;
+  if (page === 'study' && first && ID.test(first))
+    return second === 'overview' ? { page: 'overview', studyId: first } : { page: 'study', studyId: first };
   if (page === 'journey' && first && ID.test(first)) {
     const tab = JOURNEY_TABS.find((t) => t === second) ?? 'timeline';
-    return { page: 'journey', journeyId: first, tab };
+    return tab === 'timeline' && third
+      ? { page: 'journey', journeyId: first, tab, stage: third }
+      : { page: 'journey', journeyId: first, tab };
   }
   if (page === 'compare' && first && ID.test(first)) {
     const journeyIds = (second ?? '')
@@ -40,7 +45,11 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'study':
       return `#/study/${route.studyId}`;
+    case 'overview':
+      return `#/study/${route.studyId}/overview`;
     case 'journey':
+      if (route.tab === 'timeline' && route.stage)
+        return `#/journey/${route.journeyId}/timeline/${encodeURIComponent(route.stage)}`;
       return `#/journey/${route.journeyId}${route.tab === 'timeline' ? '' : `/${route.tab}`}`;
     case 'compare':
       return `#/compare/${route.studyId}${route.journeyIds.length ? `/${route.journeyIds.join(',')}` : ''}`;

@@ -10,6 +10,9 @@ describe('dashboard routes', () => {
     { page: 'study', studyId: A },
     { page: 'journey', journeyId: A, tab: 'timeline' },
     { page: 'journey', journeyId: A, tab: 'map' },
+    { page: 'journey', journeyId: A, tab: 'timeline', stage: 'Purchase' },
+    { page: 'journey', journeyId: A, tab: 'timeline', stage: 'After sale / support 100% #1?' },
+    { page: 'overview', studyId: A },
     { page: 'compare', studyId: A, journeyIds: [A, B] },
   ])('round-trips %j through the address', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
@@ -25,5 +28,15 @@ describe('dashboard routes', () => {
     expect(parseRoute(`#/journey/${A}/nonsense`)).toEqual({ page: 'journey', journeyId: A, tab: 'timeline' });
     const five = [A, B, A, B, A].join(',');
     expect(parseRoute(`#/compare/${A}/${five}`)).toMatchObject({ journeyIds: [A, B, A, B] });
+  });
+
+  it('keeps a stage with slashes and other reserved characters in one part of the address', () => {
+    const hash = routeHash({ page: 'journey', journeyId: A, tab: 'timeline', stage: 'Pre/post sale #2' });
+    expect(hash).toBe(`#/journey/${A}/timeline/Pre%2Fpost%20sale%20%232`);
+  });
+
+  it('opens the study overview at #/study/<id>/overview, and ignores a stage on another tab', () => {
+    expect(parseRoute(`#/study/${A}/overview`)).toEqual({ page: 'overview', studyId: A });
+    expect(parseRoute(`#/journey/${A}/map/Purchase`)).toEqual({ page: 'journey', journeyId: A, tab: 'map' });
   });
 });
