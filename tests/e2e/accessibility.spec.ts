@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
+import { StudyOverview } from './pages/StudyOverview';
 
 /** The serious and critical violations axe-core finds on the page, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -16,6 +17,10 @@ test('the dashboard pages have no serious or critical accessibility violations',
   expect(await seriousViolations(dashboard.page)).toEqual([]); // empty home page
   await dashboard.loadSample();
   expect(await seriousViolations(dashboard.page)).toEqual([]); // study page
+  await StudyOverview.open(dashboard.page);
+  await expect(dashboard.page.getByRole('region', { name: 'Top friction' }).locator('img').first()).toBeVisible();
+  expect(await seriousViolations(dashboard.page)).toEqual([]); // study overview
+  await dashboard.page.getByRole('main').getByRole('link', { name: 'Sample: car insurance quote' }).click();
   await dashboard.openJourney('Northwind Insurance — first quote');
   await expect(dashboard.cards.first()).toBeVisible();
   await dashboard

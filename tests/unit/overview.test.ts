@@ -5,7 +5,6 @@ import { exportFile, type ExportFile } from '../../lib/export/format';
 import { runExport } from '../../lib/export/run';
 import { filterChoices, filterRows, studyOverview, topFriction } from '../../lib/metrics/overview';
 import {
-  FRICTION_SEVERITIES,
   journey as journeySchema,
   persona as personaSchema,
   study as studySchema,
@@ -13,48 +12,8 @@ import {
   type Touchpoint,
 } from '../../lib/model';
 import { loadSampleStudy } from '../../lib/sample/sample-study';
+import { figuresFromExport, stagesFromExports } from '../fixtures/overview-by-hand';
 import { drawStandIn, touchpointRecord } from './factories';
-
-/**
- * The overview's figures as a researcher would work them out from a journey's JSON export, by
- * hand: written here on purpose, not with lib/metrics, so that the comparison is not circular.
- */
-function figuresFromExport(file: ExportFile, stages: string[]) {
-  const [walked] = file.journeys;
-  const kept = file.touchpoints.filter((t) => !t.draft);
-  const hosts = kept.flatMap((t) => (t.url ? [new URL(t.url).hostname] : []));
-  const site = [...new Set(hosts)].sort((a, b) => count(hosts, b) - count(hosts, a))[0];
-  return {
-    journeyId: walked!.id,
-    persona: file.personas.find((p) => p.id === walked!.personaId)?.name,
-    site,
-    cells: stages.map((stage) => {
-      const here = kept.filter((t) => t.stage === stage);
-      const emotions = here.flatMap((t) => (t.emotion === undefined ? [] : [t.emotion]));
-      let worst: FrictionSeverity = 'none';
-      for (const t of here)
-        if (FRICTION_SEVERITIES.indexOf(t.friction.severity) > FRICTION_SEVERITIES.indexOf(worst))
-          worst = t.friction.severity;
-      return {
-        stage,
-        touchpoints: here.length,
-        friction: here.filter((t) => t.friction.severity !== 'none').length,
-        worst,
-        averageEmotion: emotions.length ? emotions.reduce((a, b) => a + b, 0) / emotions.length : undefined,
-      };
-    }),
-  };
-}
-
-const count = (values: string[], value: string) => values.filter((v) => v === value).length;
-
-/** The study's stages, then the other stages kept touchpoints use, journey by journey. */
-function stagesFromExports(files: ExportFile[]): string[] {
-  const stages = [...files[0]!.study.stages];
-  for (const file of files)
-    for (const t of file.touchpoints) if (!t.draft && !stages.includes(t.stage)) stages.push(t.stage);
-  return stages;
-}
 
 async function exportedJourney(journeyId: string): Promise<ExportFile> {
   const { blob } = await runExport('json', { journeyId });
@@ -101,6 +60,7 @@ describe('the study overview', () => {
     expect(
       overview?.rows.map((row) => ({
         journeyId: row.journey.id,
+        title: row.journey.title,
         persona: row.persona?.name,
         site: row.site,
         cells: row.cells,

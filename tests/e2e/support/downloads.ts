@@ -19,3 +19,6 @@ export async function chooseReadout(page: Page, menu: string, choice: { touchpoi
   if (choice.paper) await options.getByLabel('Paper (PDF)').selectOption({ label: choice.paper });
   await page.getByText(menu, { exact: true }).click();
 }
+
+/** A downloaded text file's content, without the byte-order mark the CSVs start with. */
+export const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
