@@ -1,12 +1,14 @@
 // `npm run demo`: builds the extension, serves the demo shop and opens Chromium with
 // Touchtrail loaded on it. `npm run demo -- --walk` (also used when there is no display)
 // records a journey through the real side panel, headless, and writes what it produced.
+// `npm run demo -- --pictures` writes the README's pictures of the dashboard (docs/*.png).
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDemoSite, type DemoSite } from '../tests/fixtures/site/server';
 import { BUILD_DIR, launchWithExtension, openSidePanel, prepareGrantedBuild } from '../tests/e2e/support/browser';
 import { recordDemoWalk } from './demo-walk';
+import { writeOverviewPicture } from './readme-pictures';
 
 const args = new Set(process.argv.slice(2));
 const walk = args.has('--walk') || !hasDisplay();
@@ -42,6 +44,16 @@ async function runWalk(site: DemoSite) {
   }
 }
 
+async function writePictures() {
+  await mkdir('docs', { recursive: true });
+  const session = await launchWithExtension(BUILD_DIR, { headless: true });
+  try {
+    console.log(`wrote ${await writeOverviewPicture(session)}`);
+  } finally {
+    await session.close();
+  }
+}
+
 async function runBrowser(site: DemoSite) {
   const session = await launchWithExtension(BUILD_DIR, { headless: false });
   const page = session.context.pages()[0] ?? (await session.context.newPage());
@@ -58,6 +70,10 @@ async function runBrowser(site: DemoSite) {
 }
 
 build();
+if (args.has('--pictures')) {
+  await writePictures();
+  process.exit(0);
+}
 const site = await serveDemoSite(Number(process.env.DEMO_PORT ?? 0));
 try {
   await (walk ? runWalk(site) : runBrowser(site));

@@ -2,12 +2,13 @@ import { label } from '@/lib/model';
 import type { OverviewCell, OverviewRow } from '@/lib/metrics/overview';
 import { Link } from '../Link';
 
-/** "3 touchpoints · 2 friction · worst Major · emotion +0.5": a cell's figures in words. */
-export function cellText(cell: OverviewCell): string {
-  const parts = [`${cell.touchpoints} ${cell.touchpoints === 1 ? 'touchpoint' : 'touchpoints'}`];
-  parts.push(cell.friction ? `${cell.friction} friction · worst ${label(cell.worst)}` : 'no friction');
-  parts.push(cell.averageEmotion === undefined ? 'no emotion' : `emotion ${signed(cell.averageEmotion)}`);
-  return parts.join(' · ');
+/** A cell's figures in words, a line each: "3 touchpoints", "2 friction · worst Major", "emotion +0.5". */
+function cellLines(cell: OverviewCell): string[] {
+  return [
+    `${cell.touchpoints} ${cell.touchpoints === 1 ? 'touchpoint' : 'touchpoints'}`,
+    cell.friction ? `${cell.friction} friction · worst ${label(cell.worst)}` : 'no friction',
+    cell.averageEmotion === undefined ? 'no emotion' : `emotion ${signed(cell.averageEmotion)}`,
+  ];
 }
 
 function signed(value: number): string {
@@ -56,7 +57,13 @@ export function OverviewHeatMap({ stages, rows }: { stages: string[]; rows: Over
                     >
                       {cell.touchpoints ? (
                         <Link to={{ page: 'journey', journeyId: row.journey.id, tab: 'timeline', stage: cell.stage }}>
-                          {cellText(cell)}
+                          {cellLines(cell).map((line, index) => (
+                            <span key={index} className="heat-line">
+                              {/* Read (and copied) as one sentence; seen as lines. */}
+                              {index > 0 && <span className="visually-hidden"> · </span>}
+                              {line}
+                            </span>
+                          ))}
                         </Link>
                       ) : (
                         <span className="muted">No touchpoints</span>

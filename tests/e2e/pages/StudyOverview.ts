@@ -20,7 +20,7 @@ export class StudyOverview {
     return (await this.table.getByRole('columnheader').allInnerTexts()).slice(1).map((t) => t.trim());
   }
 
-  /** Each journey shown (the link in its row header) with its cells' text, in order. */
+  /** Each journey shown (the link in its row header) with its cells' text as read aloud, in order. */
   async rows(): Promise<{ journey: string; cells: string[] }[]> {
     const rows = await this.table
       .getByRole('row')
@@ -29,7 +29,7 @@ export class StudyOverview {
     return Promise.all(
       rows.map(async (row) => ({
         journey: (await row.getByRole('rowheader').getByRole('link').innerText()).trim(),
-        cells: (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()),
+        cells: (await row.getByRole('cell').allTextContents()).map((t) => t.trim()),
       })),
     );
   }
