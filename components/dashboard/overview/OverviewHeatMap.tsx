@@ -19,7 +19,7 @@ function signed(value: number): string {
 /** Stages across, journeys down; each cell opens that journey's timeline at that stage. */
 export function OverviewHeatMap({ stages, rows }: { stages: string[]; rows: OverviewRow[] }) {
   return (
-    <section className="overview-heat" aria-labelledby="heat-heading">
+    <section className="card-section overview-heat" aria-labelledby="heat-heading">
       <h2 id="heat-heading">Journeys by stage</h2>
       {rows.length === 0 ? (
         <p className="empty">No journey matches these filters.</p>

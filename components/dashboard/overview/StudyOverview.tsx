@@ -44,34 +44,20 @@ export function StudyOverviewPage({ studyId }: { studyId: string }) {
       ) : (
         <>
           <div className="filter-bar" role="search" aria-label="Filter journeys">
-            <label className="field">
-              <span>Persona</span>
-              <select
-                value={filters.personaId ?? ''}
-                onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })}
-              >
-                <option value="">All personas</option>
-                {choices.personas.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Site</span>
-              <select
-                value={filters.site ?? ''}
-                onChange={(e) => setFilters({ ...filters, site: e.target.value || undefined })}
-              >
-                <option value="">All sites</option>
-                {choices.sites.map((site) => (
-                  <option key={site} value={site}>
-                    {site}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterChoice
+              label="Persona"
+              all="All personas"
+              value={filters.personaId}
+              options={choices.personas.map((p) => ({ value: p.id, text: p.name }))}
+              onChange={(personaId) => setFilters({ ...filters, personaId })}
+            />
+            <FilterChoice
+              label="Site"
+              all="All sites"
+              value={filters.site}
+              options={choices.sites.map((site) => ({ value: site, text: site }))}
+              onChange={(site) => setFilters({ ...filters, site })}
+            />
             <p className="filter-count" role="status">
               {rows.length === overview.rows.length
                 ? `${rows.length} ${rows.length === 1 ? 'journey' : 'journeys'}`
@@ -85,5 +71,30 @@ export function StudyOverviewPage({ studyId }: { studyId: string }) {
         </>
       )}
     </article>
+  );
+}
+
+interface FilterChoiceProps {
+  label: string;
+  /** The first option, which lets every journey through. */
+  all: string;
+  value?: string;
+  options: { value: string; text: string }[];
+  onChange: (value: string | undefined) => void;
+}
+
+function FilterChoice({ label, all, value, options, onChange }: FilterChoiceProps) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -15,7 +15,7 @@ function whereAndHowOften(group: FrictionGroup, journeys: number): string {
 /** The friction met most and worst across the journeys shown, each kind with its touchpoints. */
 export function TopFriction({ groups, journeys }: { groups: FrictionGroup[]; journeys: number }) {
   return (
-    <section className="overview-friction" aria-labelledby="top-friction-heading">
+    <section className="card-section overview-friction" aria-labelledby="top-friction-heading">
       <h2 id="top-friction-heading">Top friction</h2>
       {groups.length === 0 ? (
         <p className="empty">No friction in these journeys.</p>
