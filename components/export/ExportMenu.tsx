@@ -23,7 +23,7 @@ export function ExportMenu({ scope, label, onError }: Props) {
   const [running, setRunning] = useState<{ format: ExportFormat; progress?: Progress; slow: boolean } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
-  const readout = useReadoutChoice();
+  const [readout, changeReadout] = useReadoutChoice();
 
   const start = async (format: ExportFormat) => {
     menu.current?.removeAttribute('open');
@@ -78,7 +78,9 @@ export function ExportMenu({ scope, label, onError }: Props) {
             </li>
           ))}
         </ul>
-        {EXPORT_FORMATS.some(({ format }) => READOUT_FORMATS.includes(format)) && <ReadoutOptions choice={readout} />}
+        {EXPORT_FORMATS.some(({ format }) => READOUT_FORMATS.includes(format)) && (
+          <ReadoutOptions choice={readout} onChange={changeReadout} />
+        )}
       </div>
     </details>
   );

@@ -2,6 +2,7 @@ import { readoutPreferences } from '@/lib/extension-storage/items';
 import { TOUCHPOINT_CHOICES, type TouchpointChoice } from '@/lib/export/readout/choice';
 import { defaultPaper } from '@/lib/export/readout/paper';
 import type { Paper } from '@/lib/export/pdf/flow';
+import { useState } from 'react';
 import { useStorageItem } from '../ui/hooks';
 
 export interface ReadoutChoice {
@@ -9,15 +10,32 @@ export interface ReadoutChoice {
   paper: Paper;
 }
 
-/** The researcher's readout choices, remembered; paper defaults to the browser's locale. */
-export function useReadoutChoice(): ReadoutChoice {
+/**
+ * The researcher's readout choices, remembered; paper defaults to the browser's locale. A change
+ * shows at once and is saved behind it (the saved value arrives a moment later).
+ */
+export function useReadoutChoice(): [ReadoutChoice, (change: Partial<ReadoutChoice>) => void] {
   const saved = useStorageItem(readoutPreferences);
-  return { touchpoints: saved?.touchpoints ?? 'key-first', paper: saved?.paper ?? defaultPaper() };
+  const [changed, setChanged] = useState<Partial<ReadoutChoice>>({});
+  const choice: ReadoutChoice = {
+    touchpoints: changed.touchpoints ?? saved?.touchpoints ?? 'key-first',
+    paper: changed.paper ?? saved?.paper ?? defaultPaper(),
+  };
+  const change = (next: Partial<ReadoutChoice>) => {
+    setChanged((current) => ({ ...current, ...next }));
+    void readoutPreferences.setValue({ ...choice, ...next });
+  };
+  return [choice, change];
 }
 
 /** Which touchpoints the PDF and the deck show, and the PDF's paper. */
-export function ReadoutOptions({ choice }: { choice: ReadoutChoice }) {
-  const save = (change: Partial<ReadoutChoice>) => void readoutPreferences.setValue({ ...choice, ...change });
+export function ReadoutOptions({
+  choice,
+  onChange: save,
+}: {
+  choice: ReadoutChoice;
+  onChange: (change: Partial<ReadoutChoice>) => void;
+}) {
   return (
     <fieldset className="readout-options">
       <legend>PDF and slide deck</legend>

@@ -1,22 +1,20 @@
-// The finished deck as a Blob. In a browser `write({ compression: true })` gives a deflated Blob
-// (`outputType: 'blob'` would ignore the compression); `writeFile` is never used, because it starts
-// its own download and would bypass the export's file name and cancel.
+// The finished deck as a Blob. pptxgenjs 4.0.1's `write({ compression: true })` passes the props
+// object itself as JSZip's output type in a browser ("e.toLowerCase is not a function"), and its
+// typed outputs ignore compression: so the deck is written stored, then deflated with fflate
+// (the images, JPEG already, are kept as they are). `writeFile` is never used: it starts its own
+// download and would bypass the export's file name and cancel.
 
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type PptxGenJS from 'pptxgenjs';
 
 export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 export async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
-  if (runsInNode()) {
-    const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array<ArrayBuffer>;
-    return new Blob([bytes], { type: PPTX_MIME });
+  const stored = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  const parts: Zippable = {};
+  for (const [name, bytes] of Object.entries(unzipSync(stored))) {
+    if (name.endsWith('/')) continue; // folder entries: a package needs none
+    parts[name] = [bytes, { level: /\.(jpe?g|png)$/i.test(name) ? 0 : 6 }];
   }
-  const blob = (await pptx.write({ compression: true })) as Blob;
-  return new Blob([blob], { type: PPTX_MIME });
-}
-
-/** As pptxgenjs tells Node from a browser: in Node (unit tests) its Blob path is not the one to use. */
-function runsInNode(): boolean {
-  const node = (globalThis as { process?: { versions?: { node?: string }; release?: { name?: string } } }).process;
-  return Boolean(node?.versions?.node) && node?.release?.name === 'node';
+  return new Blob([zipSync(parts) as BlobPart], { type: PPTX_MIME });
 }
