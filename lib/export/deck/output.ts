@@ -16,5 +16,5 @@ export async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
     if (name.endsWith('/')) continue; // folder entries: a package needs none
     parts[name] = [bytes, { level: /\.(jpe?g|png)$/i.test(name) ? 0 : 6 }];
   }
-  return new Blob([zipSync(parts) as BlobPart], { type: PPTX_MIME });
+  return new Blob([zipSync(parts)], { type: PPTX_MIME });
 }
