@@ -10,7 +10,9 @@ import { Choice } from '../ui/Choice';
 
 type Considerations = NonNullable<Touchpoint['considerations']>;
 
-const SCORES = Array.from({ length: CONSIDERATION_MAX - CONSIDERATION_MIN + 1 }, (_, i) => String(CONSIDERATION_MIN + i));
+const SCORES = Array.from({ length: CONSIDERATION_MAX - CONSIDERATION_MIN + 1 }, (_, i) =>
+  String(CONSIDERATION_MIN + i),
+);
 
 /** The four considerations of the method, each 1 (low) to 5 (high) or not set: four compact selects. */
 export function ConsiderationsFields(props: {

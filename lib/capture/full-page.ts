@@ -238,7 +238,11 @@ async function stitchFrames(
       await options.onProgress(i + 1, plan.offsets.length);
     }
     if (!coversContent(reached, layout.scroller.height, plan.contentShown)) {
-      return { image: await encodeImage(first.bitmap, plan.scale, thumbnailAspect), visibleOnly: DID_NOT_SCROLL, masked };
+      return {
+        image: await encodeImage(first.bitmap, plan.scale, thumbnailAspect),
+        visibleOnly: DID_NOT_SCROLL,
+        masked,
+      };
     }
     return { image: await encodeImage(canvas, plan.scale, thumbnailAspect), cutAtCssPx: plan.cutAtCssPx, masked };
   } catch (error) {

@@ -47,7 +47,6 @@ export async function restorePage(tabId: number): Promise<boolean> {
   }
 }
 
-
 /** Sends a message to the tab's page agent, injecting the agent first when the tab has none. */
 export async function sendToAgent(tabId: number, message: BackgroundToAgent): Promise<unknown> {
   try {

@@ -53,7 +53,8 @@ const MESSAGES: Record<BackgroundToAgent['type'], Record<string, Field>> = {
   'prepare-capture': {
     masking: boolean,
     study: optional(studyMasking),
-    highlight: optional(rect), allowList: optional(allowList),
+    highlight: optional(rect),
+    allowList: optional(allowList),
   },
   'show-mask-preview': { masking: boolean, study: optional(studyMasking), allowList: optional(allowList) },
   'restore-after-capture': {},

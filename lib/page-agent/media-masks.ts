@@ -6,7 +6,7 @@ const MEDIA_SELECTOR = 'img, video, canvas, svg:not(svg svg), input[type="image"
 
 /** Every image, video, canvas, inline SVG and element with a background image in the root. */
 export function findMedia(root: Document | ShadowRoot): Element[] {
-  const view = (root.ownerDocument ?? (root)).defaultView;
+  const view = (root.ownerDocument ?? root).defaultView;
   const found = new Set(root.querySelectorAll(MEDIA_SELECTOR));
   if (view) {
     for (const element of root.querySelectorAll('*')) {

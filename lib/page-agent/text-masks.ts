@@ -95,7 +95,7 @@ function rectsOf(range: Range): Box[] {
  * two words. Text at the top of a shadow root belongs to the root.
  */
 function* textRuns(root: Document | ShadowRoot): Generator<TextRun> {
-  const doc = root.ownerDocument ?? (root);
+  const doc = root.ownerDocument ?? root;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let run: TextRun | undefined;
   let runBlock: Node | null | undefined;

@@ -63,7 +63,10 @@ describe("a study's own words are always masked", () => {
   };
 
   it('matches a phrase whatever its case and spacing', () => {
-    expect(spans('Ada  Lovelace', 'Deliver to ADA LOVELACE,\nada\tlovelace')).toEqual(['ADA LOVELACE', 'ada\tlovelace']);
+    expect(spans('Ada  Lovelace', 'Deliver to ADA LOVELACE,\nada\tlovelace')).toEqual([
+      'ADA LOVELACE',
+      'ada\tlovelace',
+    ]);
   });
 
   it('takes characters that mean something in a pattern literally in a phrase', () => {

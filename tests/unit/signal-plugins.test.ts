@@ -72,7 +72,7 @@ describe('page errors', () => {
     expect(detectWith(pageError, events)).toHaveLength(expected);
   });
 
-  it("follows the error-click window the researcher set, so every error is one or the other", () => {
+  it('follows the error-click window the researcher set, so every error is one or the other', () => {
     const events = [click(0), error(1500)];
     const wider = { ...DEFAULT_THRESHOLDS, 'error-click': { windowMs: 2000 } };
     expect(detectSignals('page', events, 1500, DEFAULT_THRESHOLDS).map((s) => s.kind)).toEqual(['page-error']);

@@ -58,8 +58,16 @@ describe('signal thresholds', () => {
   });
 
   it.each([
-    ['Slow page: load or largest paint over', 0.1, 'Slow page: load or largest paint over: choose between 0.5 and 9 seconds.'],
-    ['Slow page: load or largest paint over', Number.NaN, 'Slow page: load or largest paint over: choose between 0.5 and 9 seconds.'],
+    [
+      'Slow page: load or largest paint over',
+      0.1,
+      'Slow page: load or largest paint over: choose between 0.5 and 9 seconds.',
+    ],
+    [
+      'Slow page: load or largest paint over',
+      Number.NaN,
+      'Slow page: load or largest paint over: choose between 0.5 and 9 seconds.',
+    ],
     ['Rage click: at least', 1, 'Rage click: at least: choose between 2 and 10 clicks.'],
     ['Rage click: inside a radius of', 500, 'Rage click: inside a radius of: choose between 5 and 200 pixels.'],
     ['Excessive scrolling: at least', 1, 'Excessive scrolling: at least: choose between 2 and 20 reversals.'],
@@ -78,7 +86,10 @@ describe('signal thresholds', () => {
 
 describe('thresholds stored by an older version', () => {
   it('are rewritten per signal in storage once, when the extension starts', async () => {
-    await fakeBrowser.storage.local.set({ signalThresholds: { rageClicks: 5, slowPageMs: 6000 }, signalThresholds$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      signalThresholds: { rageClicks: 5, slowPageMs: 6000 },
+      signalThresholds$: { v: 1 },
+    });
     vi.resetModules(); // the item migrates as it is defined, when the extension's code loads
     const { signalThresholdsItem } = await import('../../lib/extension-storage/items');
     const expected = { 'rage-click': { clicks: 5 }, 'slow-page': { overMs: 6000 } };
