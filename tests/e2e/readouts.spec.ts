@@ -43,8 +43,13 @@ test('the PDF report of a journey and of the study open in a PDF reader with eve
   await dashboard.loadSample();
   const page = dashboard.page;
   await dashboard.openJourney(NORTHWIND);
+  // pdf-lib and the fonts are loaded when a PDF is asked for, not with the dashboard.
+  const loaded = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  expect((await loaded()).filter((path) => /\/chunks\/pdf-|\.ttf$/.test(path))).toEqual([]);
   await chooseReadout(page, 'Export journey', { touchpoints: 'All in order', paper: 'A4' });
   const pdf = await downloadExport(page, 'Export journey', 'PDF report');
+  expect((await loaded()).filter((path) => /\/chunks\/pdf-|\.ttf$/.test(path))).toHaveLength(3);
   expect(pdf.name).toMatch(/northwind-insurance-first-quote-\d{4}-\d{2}-\d{2}\.pdf$/);
 
   const info = await pdfInfo(pdf.path);
@@ -66,6 +71,13 @@ test('the PDF report of a journey and of the study open in a PDF reader with eve
   await chooseReadout(page, 'Export journey', { touchpoints: 'Key only', paper: 'US Letter' });
   const letter = await downloadExport(page, 'Export journey', 'PDF report');
   expect((await pdfInfo(letter.path)).pageSize).toMatch(/^612 x 792 pts/);
+  // The choices are remembered: a reload shows them again.
+  await page.reload();
+  await page.getByText('Export journey', { exact: true }).click();
+  const options = page.getByRole('group', { name: 'PDF and slide deck' });
+  await expect(options.getByRole('radio', { name: 'Key only' })).toBeChecked();
+  await expect(options.getByLabel('Paper (PDF)')).toHaveValue('letter');
+  await page.getByText('Export journey', { exact: true }).click();
   const keyShots = withScreenshot.filter((t) => t.key).length;
   expect(keyShots).toBeLessThan(withScreenshot.length);
   expect(await pdfImageCount(letter.path)).toBe(keyShots);

@@ -91,6 +91,22 @@ describe('the PDF readout', () => {
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('No key touchpoints were marked');
   });
 
+  it('continues a map of more than six stages on a second landscape page', async () => {
+    const { data } = await sampleJourney();
+    const stages = ['Trigger', 'Research', ...data.study.stages, 'Renewal', 'Referral'];
+    expect(stages).toHaveLength(9);
+    const wide = { ...data, study: { ...data.study, stages } };
+    const file = saved(new Blob(), await bytesOf(await writePdf(wide, options({ touchpoints: 'key' }))));
+    const doc = await PDFDocument.load(readFileSync(file));
+    const landscape = doc.getPages().filter((page) => page.getWidth() > page.getHeight());
+    expect(landscape).toHaveLength(2);
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '3', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('(stages 1–6 of 9)');
+    expect(text).toContain('(stages 7–9 of 9)');
+    expect(text.match(/Touchpoints/g)).toHaveLength(2); // the lane names on both pages
+    for (const stage of stages) expect(text).toContain(stage);
+  });
+
   it('is A4 or US Letter as chosen', async () => {
     const { data } = await sampleJourney();
     const sizes = async (paper: 'a4' | 'letter') => {

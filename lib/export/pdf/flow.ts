@@ -44,9 +44,9 @@ export class PdfFlow {
     return this.margin;
   }
 
-  /** The width text and blocks can take. */
+  /** The width text and blocks can take on the current page (portrait or landscape). */
   get width(): number {
-    return this.size[0] - 2 * this.margin;
+    return (this.page?.getWidth() ?? this.size[0]) - 2 * this.margin;
   }
 
   newPage(size: [number, number] = this.size): PDFPage {

@@ -15,7 +15,7 @@ const SIZE = 8;
 const LINE = SIZE * 1.3;
 const PAD = 4;
 const MAX_LINES = 9;
-const CURVE_HEIGHT = 96;
+const CURVE_HEIGHT = 150;
 
 type Lane = { name: string; cell: (stage: string) => string[]; severity?: (stage: string) => string | undefined };
 
@@ -170,22 +170,20 @@ function drawCurve(
   const { page } = flow;
   const { regular, bold } = flow.fonts;
   page.drawText('Emotion', { x: flow.left + PAD, y: top - PAD - SIZE, size: SIZE, font: bold, color: hex(INK) });
-  page.drawText('+2 very positive … −2 very negative', {
-    x: flow.left + PAD,
-    y: top - PAD - SIZE - LINE,
-    size: 6.5,
-    font: regular,
-    color: hex(MUTED),
-  });
   const middle = top - PAD - CURVE_HEIGHT / 2;
-  const yOf = (value: number) => middle + (value / 2) * (CURVE_HEIGHT / 2 - 14);
-  page.drawLine({
-    start: { x: x(0), y: middle },
-    end: { x: x(values.length), y: middle },
-    thickness: 0.5,
-    color: hex(RULE),
-    dashArray: [3, 3],
-  });
+  const yOf = (value: number) => middle + (value / 2) * (CURVE_HEIGHT / 2 - 16);
+  for (const level of [-2, -1, 0, 1, 2]) {
+    const name = level === 0 ? '0 neutral' : `${level > 0 ? '+' : '−'}${Math.abs(level)}`;
+    const width = regular.widthOfTextAtSize(name, 6.5);
+    page.drawText(name, { x: x(0) - width - 4, y: yOf(level) - 2, size: 6.5, font: regular, color: hex(MUTED) });
+    page.drawLine({
+      start: { x: x(0), y: yOf(level) },
+      end: { x: x(values.length), y: yOf(level) },
+      thickness: level === 0 ? 0.6 : 0.3,
+      color: hex(RULE),
+      dashArray: level === 0 ? [3, 3] : undefined,
+    });
+  }
   let previous: { x: number; y: number } | undefined;
   values.forEach((value, i) => {
     const cx = x(i) + columnWidth / 2;
@@ -199,7 +197,8 @@ function drawCurve(
     page.drawCircle({ x: point.x, y: point.y, size: 3, color: hex(INK) });
     const text = formatEmotion(value);
     const width = regular.widthOfTextAtSize(text, 7);
-    page.drawText(text, { x: cx - width / 2, y: point.y - 12, size: 7, font: regular, color: hex(INK) });
+    const labelY = value < 0 ? point.y - 12 : point.y + 6;
+    page.drawText(text, { x: cx - width / 2, y: labelY, size: 7, font: regular, color: hex(INK) });
     previous = point;
   });
 }
