@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { serveDemoSite, type DemoSite } from '../tests/fixtures/site/server';
 import { BUILD_DIR, launchWithExtension, openSidePanel, prepareGrantedBuild } from '../tests/e2e/support/browser';
 import { recordDemoWalk } from './demo-walk';
-import { writeOverviewPicture } from './readme-pictures';
+import { writeDeckSlidePicture, writeOverviewPicture } from './readme-pictures';
 
 const args = new Set(process.argv.slice(2));
 const walk = args.has('--walk') || !hasDisplay();
@@ -51,6 +51,13 @@ async function writePictures() {
     console.log(`wrote ${await writeOverviewPicture(session)}`);
   } finally {
     await session.close();
+  }
+  // A fresh profile: the sample study is loaded from an empty dashboard.
+  const second = await launchWithExtension(BUILD_DIR, { headless: true });
+  try {
+    console.log(`wrote ${await writeDeckSlidePicture(second)}`);
+  } finally {
+    await second.close();
   }
 }
 

@@ -22,8 +22,9 @@ export async function pdfInfo(path: string): Promise<PdfInfo> {
 }
 
 /** The PDF's text in reading layout. */
-export async function pdfText(path: string): Promise<string> {
-  return poppler('pdftotext', ['-layout', path, '-']);
+export async function pdfText(path: string, page?: number): Promise<string> {
+  const only = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return poppler('pdftotext', ['-layout', ...only, path, '-']);
 }
 
 /** How many images the PDF embeds (the rows of `pdfimages -list` below its two header lines). */
