@@ -110,6 +110,11 @@ function stageMetrics(stage: string, touchpoints: Touchpoint[]): StageMetrics {
   };
 }
 
+/** The worst severity with a count above zero; "none" when nothing was met. */
+export function worstSeverity(bySeverity: Record<FrictionSeverity, number>): FrictionSeverity {
+  return [...FRICTION_SEVERITIES].reverse().find((s) => bySeverity[s] > 0) ?? 'none';
+}
+
 /** Each consideration's mean over the touchpoints scored on it; a consideration none has is left out. */
 export function considerationAverages(touchpoints: Touchpoint[]): ConsiderationAverages {
   const averages: ConsiderationAverages = {};

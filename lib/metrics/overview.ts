@@ -9,7 +9,7 @@ import {
   type Study,
   type Touchpoint,
 } from '../model';
-import { journeyMetrics, kept, stagesInUse } from './journey';
+import { journeyMetrics, kept, stagesInUse, worstSeverity } from './journey';
 
 export interface OverviewCell {
   stage: string;
@@ -92,10 +92,6 @@ export function filterChoices(rows: OverviewRow[]): { personas: Persona[]; sites
 }
 
 /** The highest severity counted, or none. */
-export function worstSeverity(bySeverity: Record<FrictionSeverity, number>): FrictionSeverity {
-  return [...FRICTION_SEVERITIES].reverse().find((s) => bySeverity[s] > 0) ?? 'none';
-}
-
 export function severityRank(severity: FrictionSeverity): number {
   return FRICTION_SEVERITIES.indexOf(severity);
 }

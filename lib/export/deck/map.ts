@@ -2,9 +2,14 @@
 // researcher can edit), and the per-stage emotion curve as a native line chart under it.
 
 import type PptxGenJS from 'pptxgenjs';
-import { formatConsiderations, formatEmotion, type JourneyMetrics, type StageMetrics } from '../../metrics/journey';
+import {
+  formatConsiderations,
+  formatEmotion,
+  type JourneyMetrics,
+  type StageMetrics,
+  worstSeverity,
+} from '../../metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Touchpoint } from '../../model';
-import { worstSeverity } from '../readout/severity';
 import { chartText, clip, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
 
 /** Touchpoints named per cell before "+ n more": the table must stay on its slide. */

@@ -1,11 +1,17 @@
 // The journey map on landscape pages: stages as columns, lanes as rows, the emotion curve under
 // them. More stages than fit side by side go on further pages, which repeat the lane names.
 
-import { formatConsiderations, formatEmotion, journeyMetrics, kept, stagesInUse } from '../../metrics/journey';
+import {
+  formatConsiderations,
+  formatEmotion,
+  journeyMetrics,
+  kept,
+  stagesInUse,
+  worstSeverity,
+} from '../../metrics/journey';
 import { label, type Journey, type Touchpoint } from '../../model';
 import type { ExportData } from '../gather';
 import { INK, MUTED, PANEL, RULE, SEVERITY_HEX } from '../readout/palette';
-import { worstSeverity } from '../readout/severity';
 import { hex, type PdfFlow } from './flow';
 import { ellipsize, wrap } from './text';
 

@@ -1,9 +1,8 @@
 // The metrics of a PDF readout: the figures per stage as a table, then the journey's totals.
 
-import { formatConsiderations, formatEmotion, type JourneyMetrics } from '../../metrics/journey';
+import { formatConsiderations, formatEmotion, type JourneyMetrics, worstSeverity } from '../../metrics/journey';
 import { label } from '../../model';
 import { INK, MUTED, PANEL, RULE } from '../readout/palette';
-import { worstSeverity } from '../readout/severity';
 import { hex, type PdfFlow } from './flow';
 import { ellipsize } from './text';
 
