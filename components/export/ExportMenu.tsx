@@ -46,6 +46,15 @@ export function ExportMenu({ scope, label, onError }: Props) {
     }
   };
 
+  const formatItem = ({ format, label: formatLabel, detail }: (typeof EXPORT_FORMATS)[number]) => (
+    <li key={format}>
+      <button type="button" onClick={() => void start(format)}>
+        {formatLabel}
+      </button>
+      <span className="muted small">{detail}</span>
+    </li>
+  );
+
   if (running) {
     const name = EXPORT_FORMATS.find((f) => f.format === running.format)?.label ?? '';
     return (
@@ -68,19 +77,11 @@ export function ExportMenu({ scope, label, onError }: Props) {
         <Download size={16} aria-hidden /> {label}
       </summary>
       <div className="export-menu-panel">
-        <ul>
-          {EXPORT_FORMATS.map(({ format, label: formatLabel, detail }) => (
-            <li key={format}>
-              <button type="button" onClick={() => void start(format)}>
-                {formatLabel}
-              </button>
-              <span className="muted small">{detail}</span>
-            </li>
-          ))}
-        </ul>
-        {EXPORT_FORMATS.some(({ format }) => READOUT_FORMATS.includes(format)) && (
-          <ReadoutOptions choice={readout} onChange={changeReadout} />
-        )}
+        <ul>{EXPORT_FORMATS.filter(({ format }) => !READOUT_FORMATS.includes(format)).map(formatItem)}</ul>
+        {/* The readouts after their options, so the keyboard meets the choices before the buttons. */}
+        <ReadoutOptions choice={readout} onChange={changeReadout}>
+          <ul>{EXPORT_FORMATS.filter(({ format }) => READOUT_FORMATS.includes(format)).map(formatItem)}</ul>
+        </ReadoutOptions>
       </div>
     </details>
   );

@@ -2,7 +2,7 @@ import { readoutPreferences } from '@/lib/extension-storage/items';
 import { TOUCHPOINT_CHOICES, type TouchpointChoice } from '@/lib/export/readout/choice';
 import { defaultPaper } from '@/lib/export/readout/paper';
 import type { Paper } from '@/lib/export/pdf/flow';
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useStorageItem } from '../ui/hooks';
 
 export interface ReadoutChoice {
@@ -23,29 +23,35 @@ export function useReadoutChoice(): [ReadoutChoice, (change: Partial<ReadoutChoi
   };
   const change = (next: Partial<ReadoutChoice>) => {
     setChanged((current) => ({ ...current, ...next }));
-    void readoutPreferences.setValue({ ...choice, ...next });
+    // Only what was chosen is saved: a paper never chosen keeps following the browser's region.
+    const paper = next.paper ?? changed.paper ?? saved?.paper;
+    void readoutPreferences.setValue({ touchpoints: next.touchpoints ?? choice.touchpoints, ...(paper && { paper }) });
   };
   return [choice, change];
 }
 
-/** Which touchpoints the PDF and the deck show, and the PDF's paper. */
+/** Which touchpoints the PDF and the deck show, the PDF's paper, then the two buttons. */
 export function ReadoutOptions({
   choice,
   onChange: save,
+  children,
 }: {
   choice: ReadoutChoice;
   onChange: (change: Partial<ReadoutChoice>) => void;
+  /** The readout formats' buttons, after the choices. */
+  children: ReactNode;
 }) {
+  const group = useId();
   return (
     <fieldset className="readout-options">
       <legend>PDF and slide deck</legend>
-      <div role="radiogroup" aria-label="Touchpoints to show" className="readout-choice">
-        <span className="muted small">Touchpoints</span>
+      <fieldset className="readout-choice">
+        <legend className="muted small">Touchpoints</legend>
         {TOUCHPOINT_CHOICES.map(({ choice: value, label }) => (
           <label key={value}>
             <input
               type="radio"
-              name="readout-touchpoints"
+              name={group}
               value={value}
               checked={choice.touchpoints === value}
               onChange={() => save({ touchpoints: value })}
@@ -53,7 +59,7 @@ export function ReadoutOptions({
             {label}
           </label>
         ))}
-      </div>
+      </fieldset>
       <label className="readout-choice">
         <span className="muted small">Paper (PDF)</span>
         <select value={choice.paper} onChange={(e) => save({ paper: e.target.value as Paper })}>
@@ -61,6 +67,7 @@ export function ReadoutOptions({
           <option value="letter">US Letter</option>
         </select>
       </label>
+      {children}
     </fieldset>
   );
 }

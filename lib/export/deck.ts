@@ -16,9 +16,10 @@ import { deckBlob } from './deck/output';
 import { noTouchpointsSlide } from './deck/empty';
 import { defineMaster } from './deck/theme';
 import { touchpointSlide } from './deck/touchpoint';
+import { withXmlText } from './deck/xml-text';
 import type { ExportData } from './gather';
 import { chosenTouchpoints, type TouchpointChoice } from './readout/choice';
-import type { Rasterise } from './readout/raster';
+import { readoutImage, type Rasterise } from './readout/raster';
 
 export interface DeckOptions {
   rasterise: Rasterise;
@@ -28,8 +29,9 @@ export interface DeckOptions {
   now: Date;
 }
 
-export async function writeDeck(data: ExportData, options: DeckOptions): Promise<Blob> {
+export async function writeDeck(raw: ExportData, options: DeckOptions): Promise<Blob> {
   const { rasterise, signal, onProgress, now } = options;
+  const data = withXmlText(raw);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = data.study.name;
@@ -58,8 +60,8 @@ export async function writeDeck(data: ExportData, options: DeckOptions): Promise
     for (const point of chosen) {
       signal?.throwIfAborted();
       const shot = data.screenshots.find((s) => s.id === point.screenshotId);
-      const image = shot ? await rasterise(shot, point.annotations) : undefined;
-      touchpointSlide(pptx, journey, point, image, image && bytesToBase64(image.bytes));
+      const image = await readoutImage(rasterise, shot, point.annotations);
+      touchpointSlide(pptx, journey, point, image, image && 'bytes' in image ? bytesToBase64(image.bytes) : undefined);
       step();
     }
     metricsSlide(pptx, journey, metrics);

@@ -13,7 +13,7 @@ import { drawMap } from './pdf/map';
 import { drawMetricsTable } from './pdf/metrics';
 import { drawFrictionSummary, drawTouchpoint } from './pdf/touchpoints';
 import { chosenTouchpoints, type TouchpointChoice } from './readout/choice';
-import type { Rasterise } from './readout/raster';
+import { readoutImage, type Rasterise } from './readout/raster';
 
 export interface PdfOptions {
   /** DejaVu Sans regular and bold (public/fonts), as bytes. */
@@ -65,11 +65,19 @@ export async function writePdf(data: ExportData, options: PdfOptions): Promise<B
     drawFrictionSummary(flow, points);
     const metrics = journeyMetrics(journey, points, data.study.stages);
     flow.heading(chosenHeading(options.touchpoints, chosen.length, points.length));
-    if (chosen.length === 0) flow.text('No key touchpoints were marked in this journey.', { after: 6 });
+    if (chosen.length === 0)
+      flow.text(
+        points.length === 0
+          ? 'This journey has no touchpoints yet.'
+          : 'No key touchpoints were marked in this journey.',
+        {
+          after: 6,
+        },
+      );
     for (const point of chosen) {
       options.signal?.throwIfAborted();
       const shot = point.screenshotId ? shots.get(point.screenshotId) : undefined;
-      const image = shot ? await options.rasterise(shot, point.annotations) : undefined;
+      const image = await readoutImage(options.rasterise, shot, point.annotations);
       options.signal?.throwIfAborted();
       await drawTouchpoint(flow, point, image);
       step();

@@ -146,6 +146,42 @@ describe('slide deck', () => {
     expect(deck.slides.some((slide) => slideText(slide).includes(`Price page ${hostile}`))).toBe(true);
   });
 
+  it('keeps going when a screenshot cannot be read, and says so on its slide', async () => {
+    const { northwind } = await sampleStudy();
+    const points = await db.touchpoints.where({ journeyId: northwind.id }).sortBy('seq');
+    const broken = points.find((t) => t.key && t.screenshotId)!;
+    const deck = await unzipDeck(
+      await deckOf(
+        { journeyId: northwind.id },
+        {
+          rasterise: (shot, annotations) =>
+            shot.id === broken.screenshotId
+              ? Promise.reject(new Error('The source image could not be decoded.'))
+              : rasteriseStandIn(shot, annotations),
+        },
+      ),
+    );
+    const slide = deck.slides.find((xml) => slideText(xml).includes(`${broken.seq} · ${broken.title}`))!;
+    expect(slideText(slide)).toContain(
+      'The screenshot could not be read, so it is left out here (The source image could not be decoded.)',
+    );
+    expect(deck.media).toHaveLength(points.filter((t) => t.key && t.screenshotId).length - 1);
+  });
+
+  it('leaves out the control characters XML forbids, which a page title can hold', async () => {
+    const { northwind } = await sampleStudy();
+    const first = (await db.touchpoints.where({ journeyId: northwind.id }).sortBy('seq'))[0]!;
+    await db.touchpoints.update(first.id, { title: 'Tab\u000bstop\u001b[0m and a lone \ud800 half' });
+    const deck = await unzipDeck(await deckOf({ journeyId: northwind.id }, { touchpoints: 'all' }));
+    const xml = Object.entries(deck.files)
+      .filter(([name]) => /\.(xml|rels)$/.test(name))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('');
+    // eslint-disable-next-line no-control-regex
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(deck.slides.map(slideText).join(' ')).toMatch(/Tab stop \[0m and a lone\s+half/);
+  });
+
   it('reports progress per touchpoint and stops when cancelled', async () => {
     const { northwind } = await sampleStudy();
     const onProgress = vi.fn();

@@ -8,6 +8,7 @@ import { db } from '../../lib/db';
 import { gatherExport } from '../../lib/export/gather';
 import { writePdf, type PdfOptions } from '../../lib/export/pdf';
 import { defaultPaper } from '../../lib/export/readout/paper';
+import { flatGeometry } from '../../lib/export/readout/raster';
 import type { Rasterise } from '../../lib/export/readout/raster';
 import { kept } from '../../lib/metrics/journey';
 import { loadSampleStudy } from '../../lib/sample/sample-study';
@@ -100,7 +101,10 @@ describe('the PDF readout', () => {
     const doc = await PDFDocument.load(readFileSync(file));
     const landscape = doc.getPages().filter((page) => page.getWidth() > page.getHeight());
     expect(landscape).toHaveLength(2);
-    const text = execFileSync('pdftotext', ['-f', '2', '-l', '3', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '3', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(text).toContain('(stages 1–6 of 9)');
     expect(text).toContain('(stages 7–9 of 9)');
     expect(text.match(/Touchpoints/g)).toHaveLength(2); // the lane names on both pages
@@ -150,6 +154,82 @@ describe('the PDF readout', () => {
     const file = saved(new Blob(), await bytesOf(await writePdf(titled, options({ touchpoints: 'key' }))));
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Ünïcödé Ωμέγα Кириллица □□□ □');
+  });
+});
+
+describe('the PDF readout on hard material', () => {
+  it('keeps going when a screenshot cannot be read, and says which', async () => {
+    const { data } = await sampleJourney();
+    const broken = kept(data.touchpoints).find((t) => t.screenshotId)!;
+    const failing: Rasterise = (shot, annotations) =>
+      shot.id === broken.screenshotId
+        ? Promise.reject(new DOMException('The source image could not be decoded.', 'InvalidStateError'))
+        : rasterise(shot, annotations);
+    const file = saved(new Blob(), await bytesOf(await writePdf(data, options({ rasterise: failing }))));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`${broken.seq} · ${broken.title}`);
+    expect(text).toContain(
+      'The screenshot could not be read, so it is left out here (The source image could not be decoded.)',
+    );
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(kept(data.touchpoints).filter((t) => t.screenshotId).length - 1);
+  });
+
+  it('says when only the top of a full-page capture is shown', async () => {
+    const { data } = await sampleJourney();
+    const tall: Rasterise = () =>
+      Promise.resolve({ bytes: jpeg, width: 1280, height: 800, topOf: { width: 1280, height: 20_000 } });
+    const file = saved(
+      new Blob(),
+      await bytesOf(await writePdf(data, options({ rasterise: tall, touchpoints: 'key' }))),
+    );
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Top of a full-page capture (1280 × 20000 px)');
+  });
+
+  it('fits a map whose one stage holds 200 touchpoints on its page, curve included', async () => {
+    const { data, journey } = await sampleJourney();
+    const model = kept(data.touchpoints)[1]!;
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      ...model,
+      id: `many-${i}`,
+      seq: 100 + i,
+      title: `A rather long touchpoint title number ${i} that wraps over lines`,
+      goal: `Goal ${i} that is also written out at some length`,
+      stage: 'Consideration',
+      screenshotId: undefined,
+    }));
+    const busy = { ...data, touchpoints: [...data.touchpoints, ...many] };
+    const file = saved(new Blob(), await bytesOf(await writePdf(busy, options({ touchpoints: 'key' }))));
+    const map = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+    expect(map).toContain(`Journey map: ${journey.title}`);
+    expect(map).toMatch(/\+ \d+ more/);
+    // The curve's scale and its points are on the page, not drawn below its edge.
+    expect(map).toContain('0 neutral');
+    expect(map).toContain('+1.0 Positive');
+  });
+
+  it('prints right-to-left text as □ rather than reversed, and says when a journey is empty', async () => {
+    const { data } = await sampleJourney();
+    const empty = {
+      ...data,
+      journeys: [{ ...data.journeys[0]!, title: 'Quote שלום مرحبا' }],
+      touchpoints: [],
+      screenshots: [],
+    };
+    const file = saved(new Blob(), await bytesOf(await writePdf(empty, options({ touchpoints: 'all' }))));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Quote □□□□ □□□□□');
+    expect(text).toContain('This journey has no touchpoints yet.');
+  });
+});
+
+describe('the readout image of a capture', () => {
+  it('is at most 1,600 px wide, and shows only the top of a capture taller than 1.25 × its width', () => {
+    expect(flatGeometry(1280, 800)).toEqual({ scale: 1, width: 1280, height: 800, fullHeight: 800, cropped: false });
+    expect(flatGeometry(2560, 1600)).toMatchObject({ scale: 0.625, width: 1600, height: 1000, cropped: false });
+    expect(flatGeometry(1280, 20_000)).toMatchObject({ width: 1280, height: 1600, fullHeight: 20_000, cropped: true });
+    expect(flatGeometry(1280, 1600)).toMatchObject({ height: 1600, cropped: false });
   });
 });
 

@@ -23,11 +23,7 @@ export function EmotionLine({ points }: { points: EmotionPoint[] }) {
   const y = scale([-2, 2], [BOTTOM, TOP]);
   const every = labelEvery(points.length, spacing, 22);
   const rated = points.filter((p) => p.emotion !== undefined);
-  const summary = points.length
-    ? points
-        .map((p) => `${p.seq} ${p.title}: ${p.emotion === undefined ? 'not rated' : formatEmotion(p.emotion)}`)
-        .join('; ')
-    : 'no touchpoints';
+  const summary = emotionSummary(points, rated);
   return (
     <ChartFigure
       title="Emotion per touchpoint"
@@ -116,4 +112,15 @@ export function EmotionLine({ points }: { points: EmotionPoint[] }) {
       ))}
     </ChartFigure>
   );
+}
+
+/** Up to a dozen touchpoints, each named; beyond, the range only (the table lists each): a name must stay short enough to hear. */
+function emotionSummary(points: EmotionPoint[], rated: EmotionPoint[]): string {
+  if (points.length === 0) return 'no touchpoints';
+  const named = (p: EmotionPoint) =>
+    `${p.seq} ${p.title}: ${p.emotion === undefined ? 'not rated' : formatEmotion(p.emotion)}`;
+  if (points.length <= 12) return points.map(named).join('; ');
+  if (rated.length === 0) return 'none rated';
+  const byEmotion = [...rated].sort((a, b) => a.emotion! - b.emotion!);
+  return `lowest ${named(byEmotion[0]!)}; highest ${named(byEmotion.at(-1)!)}; every touchpoint is in the table`;
 }

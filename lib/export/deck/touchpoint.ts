@@ -4,7 +4,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import { considerationAverages, formatConsiderations, formatEmotion } from '../../metrics/journey';
 import { label, type Journey, type Touchpoint } from '../../model';
-import type { FlatImage } from '../readout/raster';
+import { topOfCaption, UNREADABLE, type FlatImage } from '../readout/raster';
 import { clip, COLOUR, FONT, heading, MASTER, SEVERITY_COLOUR, SEVERITY_TINT, SLIDE } from './theme';
 
 const IMAGE_BOX = { x: SLIDE.margin, y: 1.35, w: 8.2, h: 5.5 } as const;
@@ -14,19 +14,31 @@ export function touchpointSlide(
   pptx: PptxGenJS,
   journey: Journey,
   point: Touchpoint,
-  image: FlatImage | undefined,
+  image: FlatImage | { unreadable: string } | undefined,
   base64: string | undefined,
 ): void {
   const slide = pptx.addSlide({ masterName: MASTER });
   const marks = [point.key ? 'Key touchpoint' : '', point.momentOfTruth ? '★ Moment of truth' : ''].filter(Boolean);
   heading(slide, `${point.seq} · ${point.title || 'Untitled'}`, [clip(journey.title, 80), ...marks].join(' · '));
-  if (image && base64) {
-    const box = contain(image, IMAGE_BOX);
+  if (image && 'bytes' in image && base64) {
+    const caption = topOfCaption(image);
+    const area = caption ? { ...IMAGE_BOX, h: IMAGE_BOX.h - 0.3 } : IMAGE_BOX;
+    const box = contain(image, area);
     slide.addImage({ data: `data:image/jpeg;base64,${base64}`, ...box, altText: point.title });
     // A hairline frame: most pages are white, and so is the slide.
     slide.addShape('rect', { ...box, line: { color: COLOUR.border, width: 0.75 } });
+    if (caption)
+      slide.addText(caption, {
+        ...IMAGE_BOX,
+        y: box.y + box.h + 0.05,
+        h: 0.25,
+        fontFace: FONT,
+        fontSize: 10,
+        color: COLOUR.muted,
+      });
   } else {
-    slide.addText(point.source === 'offsite' ? 'Off-site touchpoint: no screenshot' : 'No screenshot', {
+    const missing = image && 'unreadable' in image ? `${UNREADABLE} (${image.unreadable}).` : undefined;
+    slide.addText(missing ?? (point.source === 'offsite' ? 'Off-site touchpoint: no screenshot' : 'No screenshot'), {
       ...IMAGE_BOX,
       align: 'center',
       fontFace: FONT,

@@ -109,9 +109,20 @@ export function drawMap(flow: PdfFlow, data: ExportData, journey: Journey): void
     );
     top -= headerHeight;
 
-    for (const lane of lanes) {
-      const cells = shown.map((stage) => cellLines(flow, lane.cell(stage), columnWidth - 2 * PAD));
-      const height = Math.max(1, ...cells.map((c) => c.length)) * LINE + 2 * PAD;
+    // As many lines per cell as let the lanes and the curve fit on the page (a busy stage says "+ n more").
+    const laneCells = (maxLines: number) =>
+      lanes.map((lane) => shown.map((stage) => cellLines(flow, lane.cell(stage), columnWidth - 2 * PAD, maxLines)));
+    const laneHeight = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length)) * LINE + 2 * PAD;
+    const room = top - flow.margin - CURVE_HEIGHT - 2 * PAD;
+    let cellsByLane = laneCells(MAX_LINES);
+    for (const maxLines of [7, 5, 3, 2]) {
+      if (cellsByLane.reduce((sum, cells) => sum + laneHeight(cells), 0) <= room) break;
+      cellsByLane = laneCells(maxLines);
+    }
+
+    for (const [laneIndex, lane] of lanes.entries()) {
+      const cells = cellsByLane[laneIndex]!;
+      const height = laneHeight(cells);
       rule(flow, top, landscape[0]);
       page.drawText(lane.name, { x: flow.left + PAD, y: top - PAD - SIZE, size: SIZE, font: bold, color: hex(INK) });
       cells.forEach((lines, i) => {
@@ -131,6 +142,11 @@ export function drawMap(flow: PdfFlow, data: ExportData, journey: Journey): void
       top -= height;
     }
     rule(flow, top, landscape[0]);
+    if (top - CURVE_HEIGHT - 2 * PAD < flow.margin) {
+      flow.newPage(landscape);
+      flow.text(`Journey map: ${journey.title}${part}, emotion`, { size: 14, bold: true, after: 8 });
+      top = flow.y;
+    }
     drawCurve(
       flow,
       shown.map((stage) => stageOf(stage)?.averageEmotion),
@@ -142,16 +158,21 @@ export function drawMap(flow: PdfFlow, data: ExportData, journey: Journey): void
   }
 }
 
-/** Each entry wrapped to the column, at most MAX_LINES in all, then "+ n more". */
-function cellLines(flow: PdfFlow, entries: string[], width: number): string[] {
+/** Each entry wrapped to the column (two lines at most, then "…"), at most maxLines in all, then "+ n more". */
+function cellLines(flow: PdfFlow, entries: string[], width: number, maxLines: number): string[] {
   const lines: string[] = [];
   for (const [index, entry] of entries.entries()) {
-    const wrapped = wrap(flow.fonts.regular, entry, SIZE, width).slice(0, 2);
-    if (lines.length + wrapped.length > MAX_LINES - 1 && index < entries.length - 1) {
-      lines.push(`+ ${entries.length - index} more`);
+    const wrapped = wrap(flow.fonts.regular, entry, SIZE, width);
+    const shown =
+      wrapped.length > 2
+        ? [wrapped[0]!, ellipsize(flow.fonts.regular, wrapped.slice(1).join(' '), SIZE, width)]
+        : wrapped;
+    const left = entries.length - index;
+    if (lines.length + shown.length > maxLines - (left > 1 ? 1 : 0)) {
+      lines.push(`+ ${left} more`);
       break;
     }
-    lines.push(...wrapped);
+    lines.push(...shown);
   }
   return lines;
 }

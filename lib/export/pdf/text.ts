@@ -4,6 +4,11 @@
 import type { PDFFont } from 'pdf-lib';
 
 const MISSING = '□';
+/**
+ * pdf-lib draws text left to right without shaping: Hebrew or Arabic would come out reversed and
+ * unjoined, which reads as something else. They print as □ like other scripts the font cannot draw.
+ */
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const characterSets = new WeakMap<PDFFont, Set<number>>();
 
 /** The text with control characters as spaces and every glyph the font lacks as "□". */
@@ -18,7 +23,7 @@ export function safeText(font: PDFFont, text: string): string {
     const code = character.codePointAt(0)!;
     if (character === '\n') out += character;
     else if (code < 32 || code === 127) out += ' ';
-    else out += set.has(code) ? character : MISSING;
+    else out += set.has(code) && !RIGHT_TO_LEFT.test(character) ? character : MISSING;
   }
   return out;
 }
@@ -38,8 +43,7 @@ export function wrap(font: PDFFont, text: string, size: number, maxWidth: number
       if (line) lines.push(line);
       let rest = word;
       while (width(rest) > maxWidth) {
-        let cut = rest.length - 1;
-        while (cut > 1 && width(rest.slice(0, cut)) > maxWidth) cut--;
+        const cut = longestFit(rest.length, (end) => width(rest.slice(0, end)) <= maxWidth);
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
@@ -54,7 +58,17 @@ export function wrap(font: PDFFont, text: string, size: number, maxWidth: number
 export function ellipsize(font: PDFFont, text: string, size: number, maxWidth: number): string {
   const safe = safeText(font, text).replace(/\s+/g, ' ');
   if (font.widthOfTextAtSize(safe, size) <= maxWidth) return safe;
-  let end = safe.length;
-  while (end > 0 && font.widthOfTextAtSize(`${safe.slice(0, end)}…`, size) > maxWidth) end--;
+  const end = longestFit(safe.length, (n) => font.widthOfTextAtSize(`${safe.slice(0, n)}…`, size) <= maxWidth, 0);
   return `${safe.slice(0, end).trimEnd()}…`;
+}
+
+/** The largest n in [least, length] for which fits(n) holds (fits is monotonic), by halving: a 2,000-character URL takes a dozen measurements, not thousands. */
+function longestFit(length: number, fits: (n: number) => boolean, least = 1): number {
+  let [low, high] = [least, length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

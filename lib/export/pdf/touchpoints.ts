@@ -4,8 +4,9 @@
 import { formatConsiderations, formatEmotion } from '../../metrics/journey';
 import { FRICTION_SEVERITIES, label, type Touchpoint } from '../../model';
 import { MUTED, SEVERITY_HEX } from '../readout/palette';
-import type { FlatImage } from '../readout/raster';
+import { topOfCaption, UNREADABLE, type FlatImage } from '../readout/raster';
 import { hex, type PdfFlow } from './flow';
+import { wrap } from './text';
 
 export function drawFrictionSummary(flow: PdfFlow, points: Touchpoint[]): void {
   flow.heading('Friction summary');
@@ -64,25 +65,40 @@ export function touchpointFacts(t: Touchpoint): string {
 }
 
 /** One touchpoint: title, facts, address, screenshot fitted to the page, notes. */
-export async function drawTouchpoint(flow: PdfFlow, t: Touchpoint, image: FlatImage | undefined): Promise<void> {
-  const maxImageHeight = flow.size[1] * 0.3;
-  const scale = image ? Math.min(flow.width / image.width, maxImageHeight / image.height, 1) : 0;
-  const imageHeight = image ? image.height * scale : 0;
-  flow.ensure(70 + Math.min(imageHeight, 200));
-  flow.text(`${t.seq} · ${t.title || 'Untitled'}`, { size: 12.5, bold: true, after: 2 });
-  flow.text(touchpointFacts(t), { size: 9, colour: MUTED, after: 2 });
-  if (t.url) flow.text(t.url, { size: 8, colour: MUTED, after: 2 });
-  if (image) {
-    flow.ensure(imageHeight + 6);
-    const embedded = await flow.doc.embedJpg(image.bytes);
+export async function drawTouchpoint(
+  flow: PdfFlow,
+  t: Touchpoint,
+  image: FlatImage | { unreadable: string } | undefined,
+): Promise<void> {
+  const flat = image && 'bytes' in image ? image : undefined;
+  const maxImageHeight = flow.size[1] * (flat?.topOf ? 0.55 : 0.3);
+  const scale = flat ? Math.min(flow.width / flat.width, maxImageHeight / flat.height, 1) : 0;
+  const imageHeight = flat ? flat.height * scale : 0;
+  const lines = [
+    { text: `${t.seq} · ${t.title || 'Untitled'}`, size: 12.5, bold: true, after: 2 },
+    { text: touchpointFacts(t), size: 9, colour: MUTED, after: 2 },
+    ...(t.url ? [{ text: t.url, size: 8, colour: MUTED, after: 2 }] : []),
+  ];
+  const height = (line: (typeof lines)[number]) =>
+    wrap(line.bold ? flow.fonts.bold : flow.fonts.regular, line.text, line.size, flow.width).length * line.size * 1.3 +
+    line.after;
+  // The title, its facts and its screenshot stay on one page.
+  flow.ensure(lines.reduce((sum, line) => sum + height(line), 0) + imageHeight + 10);
+  for (const { text, ...style } of lines) flow.text(text, style);
+  if (flat) {
+    const embedded = await flow.doc.embedJpg(flat.bytes);
     flow.space(4);
     flow.page.drawImage(embedded, {
       x: flow.left,
       y: flow.y - imageHeight,
-      width: image.width * scale,
+      width: flat.width * scale,
       height: imageHeight,
     });
     flow.space(imageHeight + 6);
+    const caption = topOfCaption(flat);
+    if (caption) flow.text(caption, { size: 8, colour: MUTED, after: 2 });
+  } else if (image && 'unreadable' in image) {
+    flow.text(`${UNREADABLE} (${image.unreadable}).`, { size: 9, colour: MUTED, after: 4 });
   }
   if (t.friction.notes) flow.text(`“${t.friction.notes}”`, { size: 10, after: 2 });
   flow.space(14);
