@@ -7,17 +7,14 @@ export function Link({
   children,
   className,
   current,
-  label,
 }: {
   to: Route;
   children: ReactNode;
   className?: string;
   current?: boolean;
-  /** An accessible name when the visible text needs its context (it should contain that text). */
-  label?: string;
 }) {
   return (
-    <a href={routeHash(to)} className={className} aria-current={current ? 'page' : undefined} aria-label={label}>
+    <a href={routeHash(to)} className={className} aria-current={current ? 'page' : undefined}>
       {children}
     </a>
   );

@@ -9,7 +9,9 @@ const NORTHWIND = 'Northwind Insurance — first quote';
 const CONTOSO = 'Contoso Cover — first quote';
 
 /** A cell's words back into figures: "3 touchpoints · 2 friction · worst Major · emotion +0.5". */
-function readCell(words: string) {
+function readCell(text: string) {
+  // A link's text starts with its journey and stage for screen readers, out of sight.
+  const words = text.slice(Math.max(0, text.search(/\d+ touchpoints? · /)));
   if (words === 'No touchpoints') return { touchpoints: 0, friction: 0, worst: 'none', emotion: undefined };
   const found =
     /^(\d+) touchpoints? · (?:(\d+) friction · worst (\w+)|no friction) · (?:emotion ([+-]?\d+\.\d)|no emotion)$/.exec(

@@ -56,11 +56,11 @@ export function OverviewHeatMap({ stages, rows }: { stages: string[]; rows: Over
                       className={cell.touchpoints ? `heat-cell severity-${cell.worst}` : 'heat-cell heat-empty'}
                     >
                       {cell.touchpoints ? (
-                        <Link
-                          to={{ page: 'journey', journeyId: row.journey.id, tab: 'timeline', stage: cell.stage }}
-                          // A list of links read out of the table still says whose cell it is.
-                          label={`${row.journey.title}, ${cell.stage}: ${cellLines(cell).join(' · ')}`}
-                        >
+                        <Link to={{ page: 'journey', journeyId: row.journey.id, tab: 'timeline', stage: cell.stage }}>
+                          {/* A list of links read out of the table still says whose cell it is. */}
+                          <span className="visually-hidden">
+                            {row.journey.title}, {cell.stage}:{' '}
+                          </span>
                           {cellLines(cell).map((line, index) => (
                             <span key={index} className="heat-line">
                               {/* Read (and copied) as one sentence; seen as lines. */}
