@@ -13,7 +13,7 @@ import { FRICTION_SEVERITIES, label, type Journey, type Touchpoint } from '../..
 import { chartText, clip, COLOUR, FONT, heading, MASTER, SEVERITY_TINT, SLIDE } from './theme';
 
 /** Touchpoints named per cell before "+ n more": the table must stay on its slide. */
-const TITLES_PER_CELL = 5;
+const TITLES_PER_CELL = 4;
 const LANE_W = 1.5;
 const TABLE_W = SLIDE.w - 2 * SLIDE.margin;
 

@@ -68,13 +68,15 @@ export function heading(slide: PptxGenJS.Slide, title: string, kicker?: string):
       fontSize: 12,
       color: COLOUR.muted,
     });
-  slide.addText(clip(title, 110), {
+  const text = clip(title, 110);
+  slide.addText(text, {
     x: SLIDE.margin,
     y: kicker ? 0.55 : 0.35,
     w: SLIDE.w - 2 * SLIDE.margin,
     h: 0.6,
     fontFace: FONT,
-    fontSize: 26,
+    // PowerPoint applies "shrink" only once the text is edited: a long title gets a smaller size itself.
+    fontSize: text.length > 60 ? 18 : 26,
     bold: true,
     color: COLOUR.text,
     fit: 'shrink',
