@@ -106,14 +106,30 @@ function jobFields(job: CaptureJob) {
 async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
   const journey = await recordingJourney(job.journeyId, job.requestedAt);
   const study = await db.studies.get(journey.studyId);
-  const { image, page } = await maskedScreenshot(job, gate, journey.masking, study).catch((error: unknown) => {
-    // A frame painted before the masks is the browser's timing, not the page's doing: once more.
-    if (error instanceof MasksNotShownError) return maskedScreenshot(job, gate, journey.masking, study);
-    throw error;
-  });
+  const { image, page } = await maskedShotWithRetries(job, gate, journey.masking, study);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
   await reporter.masked(page.masked);
+}
+
+/**
+ * Times a capture is tried while the browser hands back frames painted before the masks. That is
+ * the browser's timing, not the page's doing: a page still settling after its load (a chart
+ * animating, icons swapped in) gave two such frames in a row on the real-world corpus. Each try
+ * waits for its own rate slot, so three span about a second.
+ */
+const MASKED_SHOT_TRIES = 3;
+
+async function maskedShotWithRetries(job: CaptureJob, gate: RateGate, masking: boolean, study: Study | undefined) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await maskedScreenshot(job, gate, masking, study);
+    } catch (error) {
+      if (!(error instanceof MasksNotShownError) || attempt >= MASKED_SHOT_TRIES) throw error;
+      // A moment for the page to settle and the browser to paint, unmasked meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
+    }
+  }
 }
 
 /** Masks the page, takes the screenshot, puts the page back, and checks the picture shows the masks. */
