@@ -1,9 +1,6 @@
 import { Upload } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
-import { decodeWithBrowser } from '@/lib/import/decode';
-import { checkImageHeader } from '@/lib/import/image-header';
-import { mergeImport, type ImportSummary } from '@/lib/import/merge';
-import { readImport } from '@/lib/import/read';
+import type { ImportSummary } from '@/lib/import/merge';
 import { errorText } from '../ui/errors';
 import { Link } from './Link';
 
@@ -27,18 +24,18 @@ export function ImportDrop({ studyName }: { studyName: (id: string) => Promise<s
     setState({ kind: 'running', name: file.name, slow: false });
     const slow = setTimeout(() => setState((s) => (s.kind === 'running' ? { ...s, slow: true } : s)), 1000);
     try {
-      const batch = await readImport(file, {
-        checkImage: checkImageHeader,
-        decodeImage: decodeWithBrowser,
+      // Loaded on demand: the reader, unzip and decoder are not needed until a file comes.
+      const { importFile } = await import('@/lib/import/import-file');
+      const imported = await importFile(file, {
         signal,
         onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
       });
-      const summary = await mergeImport(batch);
+      const { summary } = imported;
       setState({
         kind: 'done',
         name: file.name,
         summary,
-        studyName: (await studyName(summary.studyId)) ?? batch.study.name,
+        studyName: (await studyName(summary.studyId)) ?? imported.studyName,
       });
     } catch (error) {
       setState(signal.aborted ? { kind: 'idle' } : { kind: 'failed', name: file.name, message: errorText(error) });

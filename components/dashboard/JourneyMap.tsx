@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { formatConsiderations, formatEmotion, journeyMetrics, kept, stagesInUse } from '@/lib/metrics/journey';
 import { FRICTION_SEVERITIES, label, type Journey, type Study, type Touchpoint } from '@/lib/model';
-import { boardGrid, gridToHtml, gridToTsv } from '@/lib/export/board';
-import { gatherExport } from '@/lib/export/gather';
 import { errorText } from '../ui/errors';
 import { ScreenshotThumb } from '../ui/ScreenshotThumb';
 import { useDashboard } from './context';
@@ -26,6 +24,11 @@ export function JourneyMap({ journey, study, touchpoints }: Props) {
   const { toast, error } = useDashboard();
   const copyMap = async () => {
     try {
+      // Loaded on demand, as the exports are: the map's own view needs none of it.
+      const [{ boardGrid, gridToHtml, gridToTsv }, { gatherExport }] = await Promise.all([
+        import('@/lib/export/board'),
+        import('@/lib/export/gather'),
+      ]);
       const grid = boardGrid(await gatherExport({ journeyId: journey.id }), journey, keyOnly);
       await navigator.clipboard.write([
         new ClipboardItem({

@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { Progress } from '@/lib/export/bundle';
 import type { ExportScope } from '@/lib/export/gather';
-import { EXPORT_FORMATS, READOUT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
+import { EXPORT_FORMATS, READOUT_FORMATS, type ExportFormat } from '@/lib/export/formats';
 import { downloadBlob } from '../ui/download';
 import { errorText } from '../ui/errors';
 import { ReadoutOptions, useReadoutChoice } from './ReadoutOptions';
@@ -31,6 +31,8 @@ export function ExportMenu({ scope, label, onError }: Props) {
     setRunning({ format, slow: false });
     const slow = setTimeout(() => setRunning((r) => r && { ...r, slow: true }), SHOW_PROGRESS_AFTER_MS);
     try {
+      // Loaded on demand: the exporters (papaparse, fflate, the writers) are not needed until now.
+      const { runExport } = await import('@/lib/export/run');
       const { blob, fileName } = await runExport(format, scope, {
         signal: controller.current.signal,
         readout,

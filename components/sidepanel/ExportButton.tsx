@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { buildExport, exportFileName, serializeExport, type ExportScope } from '@/lib/export/json';
+import type { ExportScope } from '@/lib/export/gather';
 import { downloadBlob } from '../ui/download';
 import { errorText } from '../ui/errors';
 
@@ -10,6 +10,8 @@ export function ExportButton(props: { scope: ExportScope; label: string; onError
   const run = async () => {
     setBusy(true);
     try {
+      // Loaded on demand: the export code and its schemas are not needed until the button is pressed.
+      const { buildExport, exportFileName, serializeExport } = await import('@/lib/export/json');
       const file = await buildExport(props.scope);
       downloadBlob(serializeExport(file), exportFileName(file));
     } catch (error) {

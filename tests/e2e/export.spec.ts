@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { Dashboard } from './pages/Dashboard';
 import { GRANTED_BUILD_DIR, launchWithExtension } from './support/browser';
 import { downloadExport } from './support/downloads';
+import { parsedScripts } from './support/parsed-scripts';
 import { addCopiesOfHomePage } from './support/many-touchpoints';
 
 const download = downloadExport;
@@ -129,6 +130,10 @@ test('another researcher imports the bundle (picked) and a broken file (dropped)
   try {
     const dashboard = await Dashboard.open(theirs);
     const page = dashboard.page;
+    // The import pipeline (reader, unzip, decoder) loads when a file comes, not with the dashboard.
+    const scripts = await parsedScripts(theirs, page);
+    expect(scripts.chunks('dashboard')).toHaveLength(1);
+    expect(scripts.chunks('import-file')).toEqual([]);
     await page.getByLabel('Touchtrail file to import').setInputFiles({
       name: bundle.name,
       mimeType: 'application/zip',
@@ -137,6 +142,8 @@ test('another researcher imports the bundle (picked) and a broken file (dropped)
     await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
       '33 added, 0 updated, 0 skipped',
     );
+    expect(scripts.chunks('import-file')).toHaveLength(1);
+    await scripts.detach();
     await expect(
       page.getByRole('main').getByRole('link', { name: 'Sample: car insurance quote' }).first(),
     ).toBeVisible();
