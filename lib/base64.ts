@@ -16,8 +16,12 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The bytes base64 stands for; throws (a DOMException) when it is not base64. */
+/** The engine's own decoder (Chrome 140, Firefox 133): a screenshot in a few milliseconds less. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+
+/** The bytes base64 stands for; throws (a SyntaxError or a DOMException) when it is not base64. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  if (fromBase64) return fromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -140,21 +140,24 @@ async function maskedScreenshot(job: CaptureJob, gate: RateGate, masking: boolea
   let dataUrl: string;
   let restored: Promise<boolean> | undefined;
   try {
+    // Whether the tab is in front is asked while the page masks itself, not after.
+    const inFront = ensureInFront(job, 'was no longer in front when its turn came');
+    inFront.catch(() => undefined); // awaited below, after the page's own answer
     page = await preparePage(job.tabId, {
       masking,
       study: study?.privacy,
       highlight: job.element?.rect,
       allowList: study?.maskAllowList,
     });
-    await ensureInFront(job, 'was no longer in front when its turn came');
+    await inFront;
     await gate.beforeCall();
     dataUrl = await browser.tabs.captureVisibleTab(job.windowId, { format: 'png' });
-    // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
-    // the image is of a page that was never masked, and is thrown away.
-    await ensureInFront(job, 'was switched away from during the capture');
   } finally {
     restored = restorePage(job.tabId);
   }
+  // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
+  // the image is of a page that was never masked, and is thrown away.
+  await ensureInFront(job, 'was switched away from during the capture');
   const image = unencodedScreenshot(dataUrl, page.devicePixelRatio, page.viewportWidth);
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
   if (!(await restored)) throw new CaptureError(PAGE_CHANGED);

@@ -48,19 +48,26 @@ export interface CaptureQueueOptions {
  * A persisted first-in, first-out queue of capture jobs, worked one at a time. Jobs refused
  * by the browser's rate limit are retried; other failures are reported and dropped, since
  * nothing was written for them.
+ *
+ * The worker works from its own copy of the jobs and the store mirrors it, written in order:
+ * a capture starts while its job is being written, not after (the write is a few milliseconds
+ * of the capture's critical path), and the job stays stored until its touchpoint is saved.
  */
 export class CaptureQueue {
+  private jobs: CaptureJob[] | undefined;
+  private loading: Promise<CaptureJob[]> | undefined;
   private draining: Promise<void> | null = null;
-  private changedWhileDraining = false;
-  private storeLock: Promise<unknown> = Promise.resolve();
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: CaptureQueueOptions) {}
 
+  /** Resolves once the job is stored, so that a stopped worker still does it; the capture may already be under way. */
   async enqueue(job: CaptureJob): Promise<void> {
-    const jobs = await this.mutate((current) => [...current, job]);
-    this.changedWhileDraining = true;
-    await this.options.onPendingChange?.(jobs.length);
+    const jobs = await this.change((current) => [...current, job]);
+    const stored = this.write();
     this.start().catch((error: unknown) => this.options.onStopped?.(error));
+    await stored;
+    await this.options.onPendingChange?.(jobs.length);
   }
 
   /** Works the queue until it is empty; safe to call at any time, e.g. when the worker wakes. */
@@ -79,19 +86,16 @@ export class CaptureQueue {
   private async drain(): Promise<void> {
     const { maxAttempts = 5, retryDelayMs = 600, sleep = defaultSleep } = this.options;
     for (;;) {
-      this.changedWhileDraining = false;
-      const [job] = await this.locked(() => this.options.store.load());
-      if (!job) {
-        if (this.changedWhileDraining) continue;
-        return;
-      }
+      const [job] = await this.current();
+      if (!job) return;
       try {
         await this.options.perform(job);
         await this.remove(job.id);
         await this.options.onSuccess?.(job);
       } catch (error) {
         if (isRateLimitError(error) && job.attempts + 1 < maxAttempts) {
-          await this.mutate((jobs) => jobs.map((j) => (j.id === job.id ? { ...j, attempts: j.attempts + 1 } : j)));
+          await this.change((jobs) => jobs.map((j) => (j.id === job.id ? { ...j, attempts: j.attempts + 1 } : j)));
+          await this.write();
           await sleep(retryDelayMs);
           continue;
         }
@@ -102,22 +106,31 @@ export class CaptureQueue {
   }
 
   private async remove(id: string): Promise<void> {
-    const jobs = await this.mutate((current) => current.filter((j) => j.id !== id));
+    const jobs = await this.change((current) => current.filter((j) => j.id !== id));
+    await this.write();
     await this.options.onPendingChange?.(jobs.length);
   }
 
-  private mutate(change: (jobs: CaptureJob[]) => CaptureJob[]): Promise<CaptureJob[]> {
-    return this.locked(async () => {
-      const next = change(await this.options.store.load());
-      await this.options.store.save(next);
-      return next;
-    });
+  /** Changes the jobs in memory (in one step: no await between reading and writing them). */
+  private async change(edit: (jobs: CaptureJob[]) => CaptureJob[]): Promise<CaptureJob[]> {
+    await this.current();
+    this.jobs = edit(this.jobs ?? []);
+    return this.jobs;
   }
 
-  /** Serialises reads and writes of the store within this worker. */
-  private locked<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.storeLock.then(work, work);
-    this.storeLock = run.catch(() => undefined);
+  /** The jobs, read from the store the first time (a worker that just started). */
+  private async current(): Promise<CaptureJob[]> {
+    if (this.jobs) return this.jobs;
+    this.loading ??= this.options.store.load().finally(() => (this.loading = undefined));
+    const loaded = await this.loading;
+    this.jobs ??= loaded;
+    return this.jobs;
+  }
+
+  /** Writes the jobs as they are when the write's turn comes, after every earlier write. */
+  private write(): Promise<void> {
+    const run = this.writes.then(() => this.options.store.save(this.jobs ?? []));
+    this.writes = run.catch(() => undefined);
     return run;
   }
 }

@@ -83,11 +83,14 @@ export async function requestCapture(
   tab?: { id?: number; windowId?: number },
   options: CaptureRequestOptions = {},
 ) {
-  await recordingJourney(journeyId);
-  const target =
+  // Both asked at once; a journey that does not record is the answer that counts.
+  const chosenTarget =
     tab?.id !== undefined && tab.windowId !== undefined
-      ? { tabId: tab.id, windowId: tab.windowId }
-      : await resolveCaptureTarget(windowId);
+      ? Promise.resolve({ tabId: tab.id, windowId: tab.windowId })
+      : resolveCaptureTarget(windowId);
+  chosenTarget.catch(() => undefined);
+  await recordingJourney(journeyId);
+  const target = await chosenTarget;
   const job = captureJob.parse({
     id: crypto.randomUUID(),
     journeyId,

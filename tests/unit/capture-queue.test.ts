@@ -179,6 +179,47 @@ describe('the capture queue', () => {
     expect(await persisted.getValue()).toEqual([]);
   });
 
+  it('starts a capture while its job is still being stored, and answers only once it is stored', async () => {
+    let finishWrite: () => void = () => undefined;
+    const writes: CaptureJob[][] = [];
+    const slowStore: JobStore = {
+      load: async () => [],
+      save: (jobs) => {
+        writes.push(jobs);
+        return new Promise<void>((resolve) => (finishWrite = resolve));
+      },
+    };
+    let performed: () => void = () => undefined;
+    const performing = new Promise<void>((resolve) => (performed = resolve));
+    const queue = new CaptureQueue({ store: slowStore, perform: async () => performed() });
+    let answered = false;
+    const first = job(1);
+    const enqueued = queue.enqueue(first).then(() => (answered = true));
+    await performing; // would never resolve if the capture waited for the write
+    expect(answered).toBe(false);
+    expect(writes).toEqual([[first]]);
+    finishWrite();
+    await enqueued;
+    // The job leaves the store only after the write that put it there.
+    await vi.waitFor(() => expect(writes.length).toBe(2));
+    expect(writes[1]).toEqual([]);
+    finishWrite();
+    await queue.idle();
+  });
+
+  it('works from what a stopped worker left stored, read once, with jobs queued meanwhile after them', async () => {
+    await persisted.setValue([job(7)]);
+    let loads = 0;
+    const counting: JobStore = { load: () => (loads++, store.load()), save: (jobs) => store.save(jobs) };
+    const saved: number[] = [];
+    const queue = new CaptureQueue({ store: counting, perform: async (j) => void saved.push(j.tabId) });
+    await Promise.all([queue.enqueue(job(8)), queue.enqueue(job(9)), queue.start()]);
+    await queue.idle();
+    expect(saved).toEqual([7, 8, 9]);
+    expect(loads).toBe(1);
+    expect(await persisted.getValue()).toEqual([]);
+  });
+
   it('takes jobs queued while it is working', async () => {
     const saved: number[] = [];
     const queue: CaptureQueue = new CaptureQueue({
