@@ -38,8 +38,8 @@ async function main() {
     benchmark: '3 host page',
     figure: 'content script, gzipped',
     value: `${(gzipped / 1024).toFixed(1)} KB`,
-    budget: '≤ 15 KB',
-    met: gzipped <= 15 * 1024,
+    budget: '≤ 10 KB',
+    met: gzipped <= 10 * 1024,
   });
 
   const site = await serveDemoSite();
@@ -65,14 +65,21 @@ async function main() {
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
     await shop.setViewportSize(VIEWPORT);
     await shop.goto(new URL('index.html', site.url).href);
-    const panel = new SidePanel(await openSidePanel(session));
+    let panel = new SidePanel(await openSidePanel(session));
     await panel.createStudy('Benchmarks', 'Northwind Outfitters', shop.url());
     await panel.createPersona('Bench', 'Measures things', []);
     await panel.startJourney('Bench walk', 'Capture many times');
     const journey = { set: (on: boolean) => panel.setRecording(on) };
     const recording = await measureHostPage({ ...hostRun, toggle: journey, agentWhenOn: true });
-    rows.push(...hostPageRows(idle, recording));
+    // The figure the budget is on, measured directly: the journey records while the extension is
+    // switched on and off in turns (its side panel closes with it; the journey keeps recording).
+    const switchAgain = await openExtensionSwitch(session);
+    const recordingVsNone = await measureHostPage({ ...hostRun, toggle: switchAgain, agentWhenOn: true });
+    await switchAgain.close();
+    await wakeExtensionWorker(session, audited);
+    rows.push(...hostPageRows({ idle, recording, recordingVsNone }));
     await audited.close();
+    panel = new SidePanel(await openSidePanel(session));
 
     await shop.bringToFront();
     const svgPage = await routeIconGallery(shop, site.url);
