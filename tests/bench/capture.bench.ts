@@ -1,5 +1,5 @@
-// Benchmarks 1, 2 and 6: capture latency against a bare captureVisibleTab in the same run, a
-// burst of 20 requests against the rate-limit floor, and bytes stored per touchpoint.
+// Benchmarks 1 and 2: capture latency against a bare captureVisibleTab in the same run, and a
+// burst of 20 requests against the rate-limit floor. (6, storage, is storage-corpus.bench.ts.)
 
 import type { Page, Worker } from '@playwright/test';
 import { SidePanel } from '../e2e/pages/SidePanel';
@@ -45,9 +45,7 @@ async function captureSeries(options: CaptureBenchOptions): Promise<SeriesFigure
 
 export async function captureBenchmarks(options: CaptureBenchOptions): Promise<BenchRow[]> {
   const { session, panel, shop } = options;
-  // tsx names functions with a __name helper that the page and the worker do not have.
-  await panel.page.evaluate('globalThis.__name = (f) => f');
-  await session.worker.evaluate('globalThis.__name = (f) => f');
+  await allowTsxNames(panel.page, session.worker);
   await installTouchpointCount(panel.page);
   const shopUrl = shop.url();
   const { latency, compaction, floor } = await captureSeries(options);
@@ -61,7 +59,6 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
   const burst = await burstCapture(panel.page, options.burst);
   const burstFloor = ((options.burst - 1) * 1000) / 2; // two a second: the first now, the rest after
   await untilCompacted(panel.page);
-  const storage = await bytesPerTouchpoint(panel.page);
 
   console.log(`capture latency (n=${latency.n}): median ${ms(latency.median)}, p95 ${ms(latency.p95)}`);
   console.log(
@@ -72,9 +69,6 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
     `capture on a page of ${options.svgPage.svgElements} SVG elements (n=${svg.latency.n}): median ${ms(svg.latency.median)}, p95 ${ms(svg.latency.p95)}, floor ${ms(svg.floor.median)}`,
   );
   console.log(`burst of ${options.burst}: ${burst.saved} saved in ${ms(burst.ms)} (floor ${ms(burstFloor)})`);
-  console.log(
-    `storage per touchpoint (n=${storage.n}): median ${(storage.median / 1024).toFixed(1)} KB, p95 ${(storage.p95 / 1024).toFixed(1)} KB`,
-  );
   return [
     {
       benchmark: '1 capture latency',
@@ -132,13 +126,6 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
       budget: '≤ 1.15×',
       met: burst.ms / burstFloor <= 1.15,
     },
-    {
-      benchmark: '6 storage',
-      figure: 'bytes per touchpoint (1280×800)',
-      value: `${(storage.median / 1024).toFixed(1)} KB`,
-      budget: '≤ 150 KB',
-      met: storage.median <= 150 * 1024,
-    },
   ];
 }
 
@@ -165,7 +152,7 @@ interface ChromeTabs {
  * IndexedDB, watched from the panel page by counting the store every 2 ms (the figure includes
  * at most that much); then on to the screenshot being compacted to WebP, polled every 10 ms.
  */
-async function timedCapture(page: Page): Promise<{ committed: number; compacted: number }> {
+export async function timedCapture(page: Page): Promise<{ committed: number; compacted: number }> {
   return page.evaluate(async () => {
     const { countTouchpoints, countUncompacted } = globalThis as unknown as BenchGlobals;
     const before = await countTouchpoints();
@@ -180,13 +167,16 @@ async function timedCapture(page: Page): Promise<{ committed: number; compacted:
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const committed = performance.now() - started;
-    while ((await countUncompacted()) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await countUncompacted()) > 0) {
+      if (performance.now() - started > 60_000) throw new Error('A benchmark screenshot was not compacted in 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     return { committed, compacted: performance.now() - started };
   });
 }
 
 /** Waits until every stored screenshot is compacted (the burst's last ones may still be PNG). */
-async function untilCompacted(page: Page) {
+export async function untilCompacted(page: Page) {
   await page.waitForFunction(
     () => (globalThis as unknown as BenchGlobals).countUncompacted().then((n) => n === 0),
     undefined,
@@ -203,8 +193,14 @@ interface BenchGlobals {
   countUncompacted: () => Promise<number>;
 }
 
+/** tsx names functions with a __name helper that extension pages and workers do not have. */
+export async function allowTsxNames(page: Page, worker: Worker) {
+  await page.evaluate('globalThis.__name = (f) => f');
+  await worker.evaluate('globalThis.__name = (f) => f');
+}
+
 /** Puts a counter of the touchpoints store on the panel page, for the timed loops below. */
-async function installTouchpointCount(page: Page) {
+export async function installTouchpointCount(page: Page) {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const open = indexedDB.open('touchtrail');
@@ -248,30 +244,6 @@ async function burstCapture(page: Page, n: number): Promise<{ saved: number; ms:
     }
     return { saved, ms: performance.now() - started };
   }, n);
-}
-
-/** Image + thumbnail + record, per touchpoint, from what the store holds. */
-async function bytesPerTouchpoint(page: Page) {
-  const sizes = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const open = indexedDB.open('touchtrail');
-      open.onsuccess = () => resolve(open.result);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    const points = await all<{ screenshotId?: string }>('touchpoints');
-    const shots = await all<{ id: string; image: Blob; thumbnail: Blob }>('screenshots');
-    db.close();
-    return points.flatMap((point) => {
-      const shot = shots.find((s) => s.id === point.screenshotId);
-      const record = new Blob([JSON.stringify(point)]).size;
-      return shot ? [shot.image.size + shot.thumbnail.size + record] : [];
-    });
-  });
-  return summarize(sizes);
 }
 
 const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));

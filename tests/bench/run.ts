@@ -25,6 +25,7 @@ import { routeIconGallery } from './icon-gallery';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
 import { readoutBenchmarks } from './readout.bench';
 import { realScreenshots, scaleBenchmarks } from './scale.bench';
+import { storageCorpusBenchmarks } from './storage-corpus.bench';
 import { printTable, type BenchRow } from './stats';
 
 const short = process.argv.includes('--short');
@@ -92,6 +93,8 @@ async function main() {
       await writeFile(LEGIBILITY_CROP, await storedScreenshotCrop(panel.page, 640, 300));
       console.log(`wrote ${LEGIBILITY_CROP}`);
     }
+    // 6: storage, one capture on each real-world corpus page, in browsers of its own (ratio 1 and 2).
+    rows.push(...(await storageCorpusBenchmarks({ short })));
     const shots = await realScreenshots(panel.page, 20);
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
     rows.push(...(await readoutBenchmarks(session, shots, short ? 50 : 200)));

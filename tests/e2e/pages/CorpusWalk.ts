@@ -286,7 +286,7 @@ interface ZoomApi {
 /** Terminal colour codes in Playwright's assertion messages. */
 const COLOUR_CODES = new RegExp(String.fromCharCode(27) + '\\[\\d+m', 'g');
 
-function firstLine(error: unknown): string {
+export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const line = text
     .replace(COLOUR_CODES, '')
