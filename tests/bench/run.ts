@@ -24,6 +24,7 @@ import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
 import { routeIconGallery } from './icon-gallery';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
 import { readoutBenchmarks } from './readout.bench';
+import { overviewBenchmark, sidePanelBenchmark } from './render.bench';
 import { realScreenshots, scaleBenchmarks } from './scale.bench';
 import { storageCorpusBenchmarks } from './storage-corpus.bench';
 import { printTable, type BenchRow } from './stats';
@@ -98,6 +99,11 @@ async function main() {
     const shots = await realScreenshots(panel.page, 20);
     rows.push(...(await scaleBenchmarks(session, shots, short ? [50, 200] : [500, 2000])));
     rows.push(...(await readoutBenchmarks(session, shots, short ? 50 : 200)));
+    // Issue 19's first renders: the study overview of 8 journeys, the side panel while recording.
+    rows.push(await overviewBenchmark(session, shots, short ? 50 : 250));
+    rows.push(
+      await sidePanelBenchmark(session, { study: 'Benchmarks', persona: 'Bench', scenario: 'Capture many times' }),
+    );
   } finally {
     await plainBrowser.close();
     await session.close();

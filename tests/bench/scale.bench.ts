@@ -4,11 +4,13 @@
 
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import type { ExtensionSession } from '../e2e/support/browser';
-import { scaleStudyBundle, type RealScreenshot } from './scale-study';
+import { scaleStudyBundle, type RealScreenshot, type ScaleStudy } from './scale-study';
 import { ms, summarize, type BenchRow } from './stats';
 
 const MB = 1024 ** 2;
 const TIMEOUT = 180_000;
+/** Issue 19: the journey page of 2,000 touchpoints, first render (median). */
+const FIRST_RENDER_BUDGET_MS = 300;
 /** Times the journey page is opened for its first render (the first of them is then scrolled). */
 const RENDERS = 5;
 
@@ -59,16 +61,16 @@ export async function scaleBenchmarks(
   return [
     {
       benchmark: '4 dashboard at scale',
-      figure: `journey page first render (${large.count})`,
+      figure: `journey page first render (${large.count}), median of ${large.firstRender.n}`,
       value: `${ms(large.firstRender.median)} (p95 ${ms(large.firstRender.p95)})`,
-      budget: '≤ 1,000 ms',
-      met: large.firstRender.median <= 1000,
+      budget: `≤ ${FIRST_RENDER_BUDGET_MS} ms`,
+      met: large.firstRender.median <= FIRST_RENDER_BUDGET_MS,
     },
     {
       benchmark: '4 dashboard at scale',
       figure: `long tasks > 50 ms scrolling the timeline (${large.count})`,
       value: `${large.longTasks.length} (longest ${ms(Math.max(0, ...large.longTasks))})`,
-      budget: 'none',
+      budget: '0',
       met: large.longTasks.length === 0,
     },
     {
@@ -103,11 +105,7 @@ async function measureScale(session: ExtensionSession, shots: RealScreenshot[], 
   const home = await openDashboard(session, `${dashboardUrl}#/`);
   let heap = await HeapSampler.start(home);
   let started = Date.now();
-  // Picked from disk, as a researcher does (a file given as bytes would be rebuilt in the page first).
-  await home.page.getByLabel('Touchtrail file to import').setInputFiles(generated.path);
-  await expect(home.page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(`${2 * count + 3} added`, {
-    timeout: TIMEOUT,
-  });
+  await importStudy(home.page, generated);
   const importMs = Date.now() - started;
   const importPeakHeap = await heap.stop();
   await home.page.close();
@@ -116,13 +114,13 @@ async function measureScale(session: ExtensionSession, shots: RealScreenshot[], 
   const journey = await openDashboard(session, 'about:blank');
   heap = await HeapSampler.start(journey);
   const journeyUrl = `${dashboardUrl}#/journey/${generated.journeyId}`;
-  const renders = [await firstRender(journey.page, journeyUrl)];
+  const renders = [await firstRender(journey.page, journeyUrl, thumbnailsInView, undefined)];
   const { renderLongest, scrolling: longTasks } = await scrollToEnd(journey.page);
 
   const journeyPeakHeap = await heap.stop();
   for (let i = 1; i < RENDERS; i++) {
     await journey.page.goto('about:blank');
-    renders.push(await firstRender(journey.page, journeyUrl));
+    renders.push(await firstRender(journey.page, journeyUrl, thumbnailsInView, undefined));
   }
 
   // 5: export the journey (the whole study) as a bundle, from the click to the file written.
@@ -151,18 +149,40 @@ async function measureScale(session: ExtensionSession, shots: RealScreenshot[], 
   };
 }
 
-/** From navigation start to the first frame in which the timeline's cards in view show their thumbnails. */
-async function firstRender(page: Page, url: string): Promise<number> {
-  await page.goto(url);
-  const rendered = await page.waitForFunction(
-    () => {
-      const thumbnails = [...document.querySelectorAll<HTMLImageElement>('[data-testid="timeline-card"] img')];
-      const shown = thumbnails.length > 0 && thumbnails.every((img) => img.complete && img.naturalWidth > 0);
-      return shown && performance.now();
-    },
-    undefined,
-    { polling: 'raf', timeout: TIMEOUT },
-  );
+/** Picks the bundle from disk, as a researcher does, on the dashboard's home page; resolves once it is all imported. */
+export async function importStudy(home: Page, generated: ScaleStudy): Promise<void> {
+  // (A file given as bytes would be rebuilt in the page first.)
+  await home.getByLabel('Touchtrail file to import').setInputFiles(generated.path);
+  await expect(home.getByRole('status').filter({ hasText: 'Imported' })).toContainText(`${generated.records} added`, {
+    timeout: TIMEOUT,
+  });
+}
+
+/** The journey page is ready: the timeline's cards in view show their decoded thumbnails. */
+const thumbnailsInView = () => {
+  const thumbnails = [...document.querySelectorAll<HTMLImageElement>('[data-testid="timeline-card"] img')];
+  return thumbnails.length > 0 && thumbnails.every((img) => img.complete && img.naturalWidth > 0);
+};
+
+/**
+ * From navigation start to the first frame in which `ready(arg)` holds in the page, polled every
+ * frame from the moment the navigation commits. `ready` runs in the page: it may use only `arg`
+ * and the page's globals.
+ */
+export async function firstRender<Arg>(
+  page: Page,
+  url: string,
+  ready: (arg: Arg) => boolean,
+  arg: Arg,
+): Promise<number> {
+  // Playwright sends a page function as its source, String(f), and compiles it once, while the
+  // protocol's call still runs: the extension pages' CSP forbids any later eval. So the check
+  // with its clock must be one function: one whose source is the composition.
+  const readyAt = Object.assign((): number | false => false, {
+    toString: () => `(arg) => (${ready.toString()})(arg) && performance.now()`,
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const rendered = await page.waitForFunction(readyAt, arg, { polling: 'raf', timeout: TIMEOUT });
   return (await rendered.jsonValue()) as number;
 }
 
