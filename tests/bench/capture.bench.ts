@@ -7,7 +7,7 @@ import type { ExtensionSession } from '../e2e/support/browser';
 import { ms, summarize, type BenchRow } from './stats';
 
 /** Chrome allows two captureVisibleTab calls a second: captures are spaced by more than that. */
-const SPACING_MS = 600;
+export const SPACING_MS = 600;
 
 export interface CaptureBenchOptions {
   session: ExtensionSession;
@@ -143,7 +143,7 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
 }
 
 /** The floor: one captureVisibleTab of the same tab, timed inside the service worker. */
-async function bareCapture(worker: Worker, url: string): Promise<number> {
+export async function bareCapture(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (pageUrl) => {
     const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
     const [tab] = await api.tabs.query({ url: pageUrl });
@@ -165,7 +165,7 @@ interface ChromeTabs {
  * IndexedDB, watched from the panel page by counting the store every 2 ms (the figure includes
  * at most that much); then on to the screenshot being compacted to WebP, polled every 10 ms.
  */
-async function timedCapture(page: Page): Promise<{ committed: number; compacted: number }> {
+export async function timedCapture(page: Page): Promise<{ committed: number; compacted: number }> {
   return page.evaluate(async () => {
     const { countTouchpoints, countUncompacted } = globalThis as unknown as BenchGlobals;
     const before = await countTouchpoints();
@@ -186,7 +186,7 @@ async function timedCapture(page: Page): Promise<{ committed: number; compacted:
 }
 
 /** Waits until every stored screenshot is compacted (the burst's last ones may still be PNG). */
-async function untilCompacted(page: Page) {
+export async function untilCompacted(page: Page) {
   await page.waitForFunction(
     () => (globalThis as unknown as BenchGlobals).countUncompacted().then((n) => n === 0),
     undefined,
@@ -274,7 +274,7 @@ async function bytesPerTouchpoint(page: Page) {
   return summarize(sizes);
 }
 
-const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
+export const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 /**
  * A 1:1 crop (`width`×`height` from the top left) of the first stored WebP screenshot, re-encoded
