@@ -7,7 +7,7 @@ import type { ExtensionSession } from '../e2e/support/browser';
 import { ms, summarize, type BenchRow } from './stats';
 
 /** Chrome allows two captureVisibleTab calls a second: captures are spaced by more than that. */
-const SPACING_MS = 600;
+export const SPACING_MS = 600;
 
 export interface CaptureBenchOptions {
   session: ExtensionSession;
@@ -130,7 +130,7 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
 }
 
 /** The floor: one captureVisibleTab of the same tab, timed inside the service worker. */
-async function bareCapture(worker: Worker, url: string): Promise<number> {
+export async function bareCapture(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (pageUrl) => {
     const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
     const [tab] = await api.tabs.query({ url: pageUrl });
@@ -246,7 +246,7 @@ async function burstCapture(page: Page, n: number): Promise<{ saved: number; ms:
   }, n);
 }
 
-const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
+export const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 /**
  * A 1:1 crop (`width`×`height` from the top left) of the first stored WebP screenshot, re-encoded

@@ -122,7 +122,7 @@ async function checkPageAgent(run: HostPageRun, on: boolean) {
  * Whether the page agent's error relay is in this page: the flag `installErrorRelay` sets.
  * Self-contained, because it is evaluated in the page.
  */
-function hasErrorRelay(eventName: string): boolean {
+export function hasErrorRelay(eventName: string): boolean {
   return (window as unknown as Record<symbol, boolean>)[Symbol.for(eventName)] === true;
 }
 

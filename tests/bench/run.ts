@@ -21,6 +21,8 @@ import {
   wakeExtensionWorker,
 } from '../e2e/support/browser';
 import { captureBenchmarks, storedScreenshotCrop } from './capture.bench';
+import { coldCaptureBenchmarks } from './cold-capture.bench';
+import { bigPageBenchmarks } from './big-page.bench';
 import { routeIconGallery } from './icon-gallery';
 import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
 import { readoutBenchmarks } from './readout.bench';
@@ -88,6 +90,10 @@ async function main() {
     rows.push(
       ...(await captureBenchmarks({ session, panel, shop, svgPage, captures: short ? 4 : 30, burst: short ? 6 : 20 })),
     );
+    // Issue 19: the capture with the worker stopped first, then clicks on a 100,000-element page.
+    rows.push(...(await coldCaptureBenchmarks({ session, panel, shop, captures: short ? 3 : 10 })));
+    rows.push(...(await bigPageBenchmarks({ session, panel, siteUrl: site.url, clicks: short ? 10 : 200 })));
+    await shop.bringToFront();
     if (!short) {
       // What the README shows of a stored screenshot: its text at full size.
       await mkdir('docs', { recursive: true });
