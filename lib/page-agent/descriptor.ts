@@ -48,6 +48,7 @@ export function cssSelector(element: Element): string {
     if (value && unique(selector)) return selector;
   }
   const parts: string[] = [];
+  let checks = 0;
   for (let node: Element | null = element; node && node.tagName !== 'HTML'; node = node.parentElement) {
     if (node !== element && node.id && !looksGenerated(node.id) && unique(`#${CSS.escape(node.id)}`)) {
       parts.unshift(`#${CSS.escape(node.id)}`);
@@ -57,10 +58,18 @@ export function cssSelector(element: Element): string {
     const sameTag = [...(current.parentElement?.children ?? [])].filter((s) => s.tagName === current.tagName);
     const step = current.tagName.toLowerCase();
     parts.unshift(sameTag.length > 1 ? `${step}:nth-of-type(${sameTag.indexOf(current) + 1})` : step);
-    if (unique(parts.join(' > '))) break;
+    if (checks++ < CHECKED_STEPS && unique(parts.join(' > '))) break;
   }
   return parts.join(' > ');
 }
+
+/**
+ * How many of a path's shortest forms are tried for a match of one element: each try searches
+ * the whole page (tens of milliseconds on a page of 100,000 elements). Longer paths are not
+ * tried: one that runs on to an id or to the body, with a position at every step, names one
+ * element by construction.
+ */
+const CHECKED_STEPS = 3;
 
 /** Ids made by frameworks (":r1:", "ember123", long digit runs) change between visits. */
 function looksGenerated(id: string): boolean {

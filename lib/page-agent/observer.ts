@@ -115,11 +115,12 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
     });
   }
   if (options.autoRecord) {
-    // Reported at pointerdown, so the page is captured as the persona saw it before the click acted.
+    // Reported at pointerdown, so the page is captured as the persona saw it before the click
+    // acted; the element is described in a task of its own, so the press reaches the page at once.
     listen('pointerdown', (event) => {
       const target = event.composedPath()[0];
       if (event.button === 0 && target instanceof Element) {
-        report({ type: 'auto-click', element: describeElement(clickTarget(target)) });
+        later(0, () => report({ type: 'auto-click', element: describeElement(clickTarget(target)) }));
       }
     });
   }
