@@ -12,16 +12,22 @@ const OPENS = 5;
 const JOURNEYS = 8;
 const BUDGET_MS = { overview: 500, sidePanel: 150 };
 
-/** The overview is ready: every journey's row has a cell per stage, and each Top friction entry its decoded thumbnail. */
+/**
+ * The overview is ready: every journey's row has a cell per stage, Top friction lists its
+ * entries, and each entry in view shows its decoded thumbnail (as the journey page's first
+ * render counts the cards in view; the list runs on below the fold).
+ */
 const overviewShown = (journeys: number) => {
   const rows = [...document.querySelectorAll('table.heat-map tbody tr')];
   const stages = document.querySelectorAll('table.heat-map thead th').length - 1;
   const points = [...document.querySelectorAll('.top-friction-points > li')];
+  const inView = points.filter((point) => point.getBoundingClientRect().top < innerHeight);
   return (
     rows.length === journeys &&
     stages > 0 &&
     rows.every((row) => row.querySelectorAll('td.heat-cell').length === stages) &&
-    points.every((point) => {
+    points.length > 0 &&
+    inView.every((point) => {
       const img = point.querySelector('img');
       return img !== null && img.complete && img.naturalWidth > 0;
     })
