@@ -37,21 +37,32 @@ export default defineBackground(() => {
   trackWindowFocus();
   // The recording state follows the database; thresholds changed in the panel reach pages through it.
   signalThresholdsItem.watch(() => void publishRecordingState().catch(reportStartupFailure));
-  void publishRecordingState().catch(reportStartupFailure);
-  void browser.storage.local.remove(LEGACY_RECORDING_STATE_KEY).catch(() => undefined);
-  // Captures queued before the worker was stopped are finished now, then screenshots a failed
-  // compression left as captured are compressed.
-  void captureQueue
+  // Captures queued before the worker was stopped are finished now.
+  captureQueue
     .start()
-    .then(() => activeJourneyId.getValue())
-    .then(compactLeftovers)
     .catch((error: unknown) =>
       reportBackgroundFailure(error, 'finish the captures queued before the browser stopped its background'),
     );
+  // The rest can wait: a capture that woke the worker should not share its first moments with it.
+  setTimeout(() => void captureQueue.idle().then(tidyAfterStart), TIDY_AFTER_START_MS);
 });
 
 /** What builds before 0.2 called the recording state; nothing reads it any more. */
 const LEGACY_RECORDING_STATE_KEY = 'walkState';
+/** After a start, how long the worker leaves its chores for the capture that may have woken it. */
+const TIDY_AFTER_START_MS = 1000;
+
+/**
+ * Brings the recording state pages read up to date with the database (the dashboard may have
+ * ended the journey meanwhile), and compresses screenshots a stopped worker left as captured.
+ */
+async function tidyAfterStart() {
+  await publishRecordingState().catch(reportStartupFailure);
+  await browser.storage.local.remove(LEGACY_RECORDING_STATE_KEY).catch(() => undefined);
+  await compactLeftovers(await activeJourneyId.getValue()).catch((error: unknown) =>
+    reportBackgroundFailure(error, 'compress the screenshots left as captured when the browser stopped its background'),
+  );
+}
 
 function reportStartupFailure(error: unknown) {
   return reportBackgroundFailure(error, 'tell pages whether the journey records');

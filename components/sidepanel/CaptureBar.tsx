@@ -1,5 +1,5 @@
 import { Camera, Mail, MousePointerClick, ScrollText } from 'lucide-react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureError } from '@/lib/capture/errors';
 import { PANEL_REQUEST_KINDS, reportCaptureFailure, updateCaptureStatus } from '@/lib/capture/report';
@@ -14,6 +14,7 @@ import { AllowListEditor } from './AllowListEditor';
 import { CaptureFailure } from './CaptureFailure';
 import { CaptureProblems } from './CaptureProblems';
 import { MaskPreview } from './MaskPreview';
+import { panelWindowId } from './panel-window';
 import { PrivacySettings } from './PrivacySettings';
 import { SignalSettings } from './SignalSettings';
 import { errorText } from '../ui/errors';
@@ -32,13 +33,14 @@ export function CaptureBar({ journey, onAddOffsite, onError, onToast }: Props) {
   const pickShortcut = useCommandShortcut('pick-element');
   const paused = journey.status === 'paused';
   const captureButton = useRef<HTMLButtonElement>(null);
+  // Known before the first click, so a capture starts with the message to the background.
+  useEffect(() => void panelWindowId().catch(() => undefined), []);
 
   // A refusal (reply not ok) is already shown: the background reported it in the capture status.
   const askBackground = async (type: PanelToBackground['type'], retryOf?: Omit<CaptureRetry, 'type'>) => {
     let windowId: number | undefined;
     try {
-      const current = await browser.windows.getCurrent();
-      windowId = current.type === 'normal' ? current.id : undefined;
+      windowId = await panelWindowId();
       const message: PanelToBackground = { type, journeyId: journey.id, windowId, retryOf };
       captureRequestReply.parse(await browser.runtime.sendMessage(message));
     } catch (error) {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { previewMasksReply, type PreviewMasksMessage } from '@/lib/messaging/protocol';
 import { errorText } from '../ui/errors';
+import { panelWindowId } from './panel-window';
 
 /** "Preview masks": shows the page's masks for a few seconds and says what they cover. */
 export function MaskPreview({ journeyId, onError }: { journeyId: string; onError: (message: string) => void }) {
@@ -13,8 +14,7 @@ export function MaskPreview({ journeyId, onError }: { journeyId: string; onError
     setBusy(true);
     setSummary('');
     try {
-      const current = await browser.windows.getCurrent();
-      const windowId = current.type === 'normal' ? current.id : undefined;
+      const windowId = await panelWindowId();
       const message: PreviewMasksMessage = { type: 'preview-masks', journeyId, windowId };
       const reply = previewMasksReply.parse(await browser.runtime.sendMessage(message));
       if (reply.ok) setSummary(reply.summary);
