@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineCheckedItem, writeAlone } from '../extension-storage/checked-item';
 import type { PanelFocusEvent, WindowFocusEvent } from './persona-focus';
 
@@ -11,14 +11,14 @@ const REMEMBERED = 30;
  * memory: the service worker can stop between a pop-up getting focus and the next capture.
  */
 export const windowFocusLog = defineCheckedItem<WindowFocusEvent[]>('local:windowFocusLog', {
-  schema: z.array(z.object({ windowId: z.number().int(), at: z.number() })),
+  schema: z.array(z.object({ windowId: z.int(), at: z.number() })),
   fallback: [],
   version: 1,
 });
 
 /** When the side panel itself got or lost focus (written by the panel). */
 export const panelFocusLog = defineCheckedItem<PanelFocusEvent[]>('local:panelFocusLog', {
-  schema: z.array(z.object({ windowId: z.number().int(), kind: z.enum(['focus', 'blur']), at: z.number() })),
+  schema: z.array(z.object({ windowId: z.int(), kind: z.enum(['focus', 'blur']), at: z.number() })),
   fallback: [],
   version: 1,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineCheckedItem, writeAlone } from '../extension-storage/checked-item';
 
 // "Recent capture problems": every capture that failed, kept on this machine so that a
@@ -16,8 +16,8 @@ export const captureProblem = z.object({
   at: z.number(),
   kind: captureKind,
   /** The page's address, when the browser shows it to Touchtrail (never for its own pages). */
-  url: z.string().max(8_000).optional(),
-  message: z.string().max(2_000),
+  url: z.optional(z.string().check(z.maxLength(8_000))),
+  message: z.string().check(z.maxLength(2_000)),
 });
 export type CaptureProblem = z.infer<typeof captureProblem>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { elementDescriptor } from '../model';
 import { isRateLimitError } from './errors';
 import { defaultSleep } from './rate-gate';
@@ -6,20 +6,20 @@ import { defaultSleep } from './rate-gate';
 export const captureJob = z.object({
   id: z.uuid(),
   journeyId: z.uuid(),
-  tabId: z.number().int(),
-  windowId: z.number().int(),
+  tabId: z.int(),
+  windowId: z.int(),
   requestedAt: z.number(),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   /** How the capture was asked for: a plain capture, a picked element, or auto-record. */
-  source: z.enum(['manual', 'picked', 'auto']).default('manual'),
+  source: z._default(z.enum(['manual', 'picked', 'auto']), 'manual'),
   /** The element picked or clicked: marked with a box in the screenshot and kept on the touchpoint. */
-  element: elementDescriptor.optional(),
+  element: z.optional(elementDescriptor),
   /** Auto-recorded captures are drafts until the researcher keeps them. */
-  draft: z.boolean().default(false),
+  draft: z._default(z.boolean(), false),
   /** The address the persona was on when it was asked for (auto-record), if it may have changed since. */
-  url: z.string().max(8_000).optional(),
+  url: z.optional(z.string().check(z.maxLength(8_000))),
   /** The whole page, scrolled and stitched, rather than the visible part. */
-  fullPage: z.boolean().default(false),
+  fullPage: z._default(z.boolean(), false),
 });
 export type CaptureJob = z.infer<typeof captureJob>;
 

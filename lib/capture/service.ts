@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineCheckedItem } from '../extension-storage/checked-item';
 import { recordingJourney } from '../db/journeys';
 import { describeMasked } from './mask-summary';

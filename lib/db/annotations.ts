@@ -1,5 +1,6 @@
 import { redactionsOf, sameRedactions, type Redaction } from '../annotate/geometry';
 import { annotation, mimeOfBlob, type Annotation, type Screenshot, type Touchpoint } from '../model';
+import * as z from 'zod/mini';
 import { db } from './database';
 
 type Images = { image: Blob; thumbnail: Blob };
@@ -26,7 +27,7 @@ export async function saveAnnotations(
   annotations: Annotation[],
   render: RedactionRenderer,
 ): Promise<Touchpoint> {
-  const valid = annotation.array().parse(annotations);
+  const valid = z.array(annotation).parse(annotations);
   for (let attempt = 1; ; attempt++) {
     try {
       return await saveOnce(touchpointId, valid, render);

@@ -32,7 +32,7 @@ export const bundlePath = z
 
 /** touchtrail.json inside a bundle (.zip): the same export, screenshots as files of the bundle. */
 export const bundleManifest = exportFile.extend({
-  screenshots: z.array(exportedScreenshot.extend({ image: bundlePath, thumbnail: bundlePath })),
+  screenshots: z.array(z.object({ ...exportedScreenshot.shape, image: bundlePath, thumbnail: bundlePath })),
 });
 
 export type BundleManifest = z.infer<typeof bundleManifest>;

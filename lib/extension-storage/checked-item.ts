@@ -1,5 +1,4 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import type { z } from 'zod';
 
 /**
  * An extension-storage item whose value is checked against its schema on every read: storage
@@ -14,10 +13,16 @@ export interface CheckedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
+/** What a zod schema (full or mini) offers that a checked item uses. */
+export interface CheckingSchema<T> {
+  parse(value: unknown): T;
+  safeParse(value: unknown): { data?: T };
+}
+
 export function defineCheckedItem<T>(
   key: StorageItemKey,
   options: {
-    schema: z.ZodType<T>;
+    schema: CheckingSchema<T>;
     fallback: T;
     version: number;
     migrations?: Record<number, (old: unknown) => unknown>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { migrateFlatThresholds } from '../signals/thresholds';
 import { defineCheckedItem } from './checked-item';
 import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from './recording-state';
@@ -7,7 +7,7 @@ import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from '.
 // (DESIGN.md §3): the journey being walked, the researcher's picks, the capture status and the
 // signal thresholds. Each item is checked against its schema when read.
 
-const journeyOrNone = z.string().min(1).nullable();
+const journeyOrNone = z.nullable(z.string().check(z.minLength(1)));
 
 /** The journey the side panel shows and captures go to (recording or paused); null for none. */
 export const activeJourneyId = defineCheckedItem('local:activeJourneyId', {
@@ -28,23 +28,23 @@ export const selectedPersonaId = defineCheckedItem('local:selectedPersonaId', {
 
 const captureRetry = z.object({
   type: z.enum(['capture-touchpoint', 'pick-element', 'capture-full-page']),
-  tabId: z.number().int().optional(),
-  windowId: z.number().int().optional(),
+  tabId: z.optional(z.int()),
+  windowId: z.optional(z.int()),
 });
 /** What "Try again" sends: the same kind of request, for the same tab or window. */
 export type CaptureRetry = z.infer<typeof captureRetry>;
 
 const captureStatusSchema = z.object({
   /** Captures requested and not yet saved or failed. */
-  pending: z.number().int().min(0),
+  pending: z.int().check(z.nonnegative()),
   /** The last failure, shown to the researcher until dismissed or the next success; "Try again" sends `retry`. */
-  lastError: z.object({ message: z.string(), at: z.number(), retry: captureRetry.optional() }).optional(),
+  lastError: z.optional(z.object({ message: z.string(), at: z.number(), retry: z.optional(captureRetry) })),
   /** Frames done of a full-page capture under way. */
-  progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+  progress: z.optional(z.object({ done: z.int().check(z.nonnegative()), total: z.int().check(z.nonnegative()) })),
   /** Something the researcher should know about the last capture (not a failure). */
-  notice: z.string().optional(),
+  notice: z.optional(z.string()),
   /** What the last saved capture masked ("7 fields and 2 email addresses masked."). */
-  lastMasked: z.string().optional(),
+  lastMasked: z.optional(z.string()),
 });
 export type CaptureStatus = z.infer<typeof captureStatusSchema>;
 
@@ -80,7 +80,7 @@ export const recordingState = defineCheckedItem(`local:${RECORDING_STATE_KEY}`, 
 /** The researcher's last choices for PDF and deck readouts; no paper means the locale's default. */
 export const readoutPreferences = defineCheckedItem('local:readoutPreferences', {
   schema: z.object({
-    paper: z.enum(['a4', 'letter']).optional(),
+    paper: z.optional(z.enum(['a4', 'letter'])),
     touchpoints: z.enum(['key', 'key-first', 'all']),
   }),
   fallback: { touchpoints: 'key-first' },

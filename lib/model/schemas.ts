@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, whose parts tree-shake: these schemas reach the background, whose start a capture
+// waits for (the full zod took about 90 kB of it and most of its start-up).
+import * as z from 'zod/mini';
 import {
   CHANNELS,
   CONSIDERATION_MAX,
@@ -22,48 +24,50 @@ import {
 // The source of truth for every stored and exported shape (DESIGN.md §3, §4).
 
 export const id = z.uuid();
-const timestamp = z.number().int().nonnegative().describe('Milliseconds since the Unix epoch');
-const text = z.string().max(20_000);
-const shortText = z.string().max(500);
+const timestamp = z.int().check(z.nonnegative(), z.describe('Milliseconds since the Unix epoch'));
+const text = z.string().check(z.maxLength(20_000));
+const shortText = z.string().check(z.maxLength(500));
+/** Short text, trimmed, that must not be empty. */
+const name = (message: string) => z.string().check(z.maxLength(500), z.trim(), z.minLength(1, message));
 
-export const stage = z.string().trim().min(1).max(100);
+export const stage = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 export const purchasePhase = z.enum(PURCHASE_PHASES);
 export const channel = z.enum(CHANNELS);
 export const owner = z.enum(OWNERS);
 export const initiator = z.enum(INITIATORS);
 export const frictionSeverity = z.enum(FRICTION_SEVERITIES);
 export const frictionCategory = z.enum(FRICTION_CATEGORIES);
-export const emotion = z.number().int().min(EMOTION_MIN).max(EMOTION_MAX);
-export const effort = z.number().int().min(EFFORT_MIN).max(EFFORT_MAX);
-const considerationScore = z.number().int().min(CONSIDERATION_MIN).max(CONSIDERATION_MAX);
+export const emotion = z.int().check(z.minimum(EMOTION_MIN), z.maximum(EMOTION_MAX));
+export const effort = z.int().check(z.minimum(EFFORT_MIN), z.maximum(EFFORT_MAX));
+const considerationScore = z.int().check(z.minimum(CONSIDERATION_MIN), z.maximum(CONSIDERATION_MAX));
 export const journeyStatus = z.enum(JOURNEY_STATUSES);
 export const touchpointSource = z.enum(TOUCHPOINT_SOURCES);
 export const promiseStatus = z.enum(PROMISE_STATUSES);
 
-export const promise = z.object({ id, text: shortText.min(1) });
+export const promise = z.object({ id, text: z.string().check(z.maxLength(500), z.minLength(1)) });
 
 /** What a study's screenshots hide beyond form fields and personal data in text (issue 17). */
 export const studyPrivacy = z.object({
   /** Every run of text becomes a box: the layout stays recognisable, no word is readable. */
-  maskAllText: z.boolean().default(false),
+  maskAllText: z._default(z.boolean(), false),
   /** Images, pictures, video, canvas, background images and inline SVG images are covered. */
-  hideMedia: z.boolean().default(false),
+  hideMedia: z._default(z.boolean(), false),
   /** The researcher's own words (their name, their address), or /patterns/, always masked. */
-  alwaysMask: z.array(z.string().max(500)).max(200).default([]),
+  alwaysMask: z._default(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(200)), []),
 });
 
 export const study = z.object({
   id,
-  name: shortText.trim().min(1, 'A study needs a name'),
+  name: name('A study needs a name'),
   company: shortText,
-  siteUrls: z.array(z.string().max(2_000)),
+  siteUrls: z.array(z.string().check(z.maxLength(2_000))),
   description: text,
-  stages: z.array(stage).min(1),
+  stages: z.array(stage).check(z.minLength(1)),
   promises: z.array(promise),
   /** CSS selectors of form fields that are safe to show unmasked in this study's screenshots. */
-  maskAllowList: z.array(z.string().max(1_000)).default([]),
+  maskAllowList: z._default(z.array(z.string().check(z.maxLength(1_000))), []),
   // A new object each time: a list shared by every study parsed without one could be changed for all.
-  privacy: studyPrivacy.default(() => ({ maskAllText: false, hideMedia: false, alwaysMask: [] })),
+  privacy: z._default(studyPrivacy, () => ({ maskAllText: false, hideMedia: false, alwaysMask: [] })),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -71,13 +75,13 @@ export const study = z.object({
 export const persona = z.object({
   id,
   studyId: id,
-  name: shortText.trim().min(1, 'A persona needs a name'),
+  name: name('A persona needs a name'),
   summary: text,
   goals: z.array(shortText),
   frustrations: z.array(shortText),
   behaviours: z.array(shortText),
   /** When the researcher last edited it; merging imports keeps the newer edit. */
-  updatedAt: timestamp.optional(),
+  updatedAt: z.optional(timestamp),
 });
 
 export const signalKind = z.enum(SIGNAL_KINDS);
@@ -88,32 +92,32 @@ export const signal = z.object({
   id,
   kind: signalKind,
   detectedAt: timestamp,
-  detail: z.string().max(2_000),
-  status: signalStatus.default('suggested'),
+  detail: z.string().check(z.maxLength(2_000)),
+  status: z._default(signalStatus, 'suggested'),
 });
 
 export const journey = z.object({
   id,
   studyId: id,
   personaId: id,
-  title: shortText.trim().min(1, 'A journey needs a title'),
+  title: name('A journey needs a title'),
   scenario: text,
   status: journeyStatus,
   startedAt: timestamp,
-  endedAt: timestamp.optional(),
+  endedAt: z.optional(timestamp),
   /** Time spent paused so far; the walk's duration leaves it out. */
-  pausedMs: z.number().int().nonnegative(),
-  pausedAt: timestamp.optional(),
+  pausedMs: z.int().check(z.nonnegative()),
+  pausedAt: z.optional(timestamp),
   /** Whether form fields are masked in this journey's screenshots (on by default). */
   masking: z.boolean(),
   /** The sequence number the next touchpoint gets; never reused, so undo cannot collide. */
-  nextSeq: z.number().int().positive(),
+  nextSeq: z.int().check(z.positive()),
   /** Whether every click and navigation records a draft touchpoint. */
-  autoRecord: z.boolean().default(false),
+  autoRecord: z._default(z.boolean(), false),
   /** Signals detected while no touchpoint of their page was recorded; the next touchpoint takes them. */
-  pendingSignals: z.array(signal).default([]),
+  pendingSignals: z._default(z.array(signal), []),
   /** When it last changed (pause, resume, end, settings); merging imports keeps the newer. */
-  updatedAt: timestamp.optional(),
+  updatedAt: z.optional(timestamp),
 });
 
 export const friction = z.object({
@@ -123,10 +127,10 @@ export const friction = z.object({
 });
 
 export const considerations = z.object({
-  appropriateness: considerationScore.optional(),
-  relevance: considerationScore.optional(),
-  meaningfulness: considerationScore.optional(),
-  endearment: considerationScore.optional(),
+  appropriateness: z.optional(considerationScore),
+  relevance: z.optional(considerationScore),
+  meaningfulness: z.optional(considerationScore),
+  endearment: z.optional(considerationScore),
 });
 
 export const promiseCheck = z.object({ promiseId: id, status: promiseStatus });
@@ -134,27 +138,27 @@ export const promiseCheck = z.object({ promiseId: id, status: promiseStatus });
 export const rect = z.object({
   x: z.number(),
   y: z.number(),
-  width: z.number().nonnegative(),
-  height: z.number().nonnegative(),
+  width: z.number().check(z.nonnegative()),
+  height: z.number().check(z.nonnegative()),
 });
 
 export const elementDescriptor = z.object({
-  selector: z.string().max(2_000),
-  ariaSelector: z.string().max(2_000).optional(),
-  text: z.string().max(2_000),
-  role: z.string().max(100),
+  selector: z.string().check(z.maxLength(2_000)),
+  ariaSelector: z.optional(z.string().check(z.maxLength(2_000))),
+  text: z.string().check(z.maxLength(2_000)),
+  role: z.string().check(z.maxLength(100)),
   rect,
 });
 
 /** Annotation coordinates are fractions (0–1) of the screenshot, so they survive resizing. */
-const fraction = z.number().min(0).max(1);
+const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const point = z.object({ x: fraction, y: fraction });
 const area = z.object({ x: fraction, y: fraction, width: fraction, height: fraction });
 
 export const annotation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('box'), id, area }),
   z.object({ kind: z.literal('arrow'), id, from: point, to: point }),
-  z.object({ kind: z.literal('marker'), id, at: point, number: z.number().int().positive() }),
+  z.object({ kind: z.literal('marker'), id, at: point, number: z.int().check(z.positive()) }),
   z.object({ kind: z.literal('text'), id, at: point, text: shortText }),
   z.object({ kind: z.literal('redaction'), id, area, style: z.enum(['blur', 'solid']) }),
 ]);
@@ -162,36 +166,36 @@ export const annotation = z.discriminatedUnion('kind', [
 export const touchpoint = z.object({
   id,
   journeyId: id,
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   capturedAt: timestamp,
   source: touchpointSource,
   title: shortText,
-  url: z.string().max(8_000).optional(),
-  pageTitle: shortText.optional(),
+  url: z.optional(z.string().check(z.maxLength(8_000))),
+  pageTitle: z.optional(shortText),
   stage,
-  purchasePhase: purchasePhase.optional(),
+  purchasePhase: z.optional(purchasePhase),
   channel,
   owner,
-  initiator: initiator.optional(),
-  goal: shortText.optional(),
-  department: shortText.optional(),
+  initiator: z.optional(initiator),
+  goal: z.optional(shortText),
+  department: z.optional(shortText),
   friction,
-  emotion: emotion.optional(),
-  effort: effort.optional(),
+  emotion: z.optional(emotion),
+  effort: z.optional(effort),
   momentOfTruth: z.boolean(),
   key: z.boolean(),
-  considerations: considerations.optional(),
+  considerations: z.optional(considerations),
   promiseChecks: z.array(promiseCheck),
-  element: elementDescriptor.optional(),
+  element: z.optional(elementDescriptor),
   signals: z.array(signal),
-  screenshotId: id.optional(),
+  screenshotId: z.optional(id),
   annotations: z.array(annotation),
   /** Recorded by auto-record and not yet kept by the researcher. */
-  draft: z.boolean().default(false),
+  draft: z._default(z.boolean(), false),
   /** Further clicks of the same burst, counted rather than captured (auto-record). */
-  extraClicks: z.number().int().nonnegative().default(0),
+  extraClicks: z._default(z.int().check(z.nonnegative()), 0),
   /** When the researcher last edited it; merging imports keeps the newer edit. */
-  updatedAt: timestamp.optional(),
+  updatedAt: z.optional(timestamp),
 });
 
 export const imageMime = z.enum(['image/webp', 'image/png', 'image/jpeg']);
@@ -204,9 +208,9 @@ export function mimeOfBlob(blob: Blob): z.infer<typeof imageMime> {
 const screenshotFields = {
   id,
   touchpointId: id,
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  devicePixelRatio: z.number().positive(),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
+  devicePixelRatio: z.number().check(z.positive()),
   mime: imageMime,
   thumbnailMime: imageMime,
 };
@@ -220,7 +224,7 @@ export const screenshot = z.object({
   ...screenshotFields,
   image: z.instanceof(Blob),
   thumbnail: z.instanceof(Blob),
-  unredacted: z.object({ image: z.instanceof(Blob), thumbnail: z.instanceof(Blob) }).optional(),
+  unredacted: z.optional(z.object({ image: z.instanceof(Blob), thumbnail: z.instanceof(Blob) })),
 });
 
 /** A screenshot in the JSON export: the same record with both images in base64. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ThresholdField } from './plugin';
 import { ALL_SIGNALS, DEFAULT_THRESHOLDS, type SignalKind, type SignalThresholds } from './registry';
 
@@ -23,7 +23,7 @@ export const THRESHOLD_FIELDS: SettingsField[] = ALL_SIGNALS.flatMap((plugin) =>
   })),
 );
 
-const bounded = (field: ThresholdField) => z.number().int().min(field.min).max(field.max);
+const bounded = (field: ThresholdField) => z.int().check(z.minimum(field.min), z.maximum(field.max));
 
 /** The stored thresholds, every signal and every threshold within its bounds. */
 export const signalThresholds = z.object(
@@ -33,7 +33,7 @@ export const signalThresholds = z.object(
       z.object(Object.fromEntries(Object.entries(plugin.fields).map(([name, field]) => [name, bounded(field)]))),
     ]),
   ),
-) as unknown as z.ZodType<SignalThresholds>;
+) as unknown as z.ZodMiniType<SignalThresholds>;
 
 /**
  * Before signals were plug-ins, thresholds were stored flat, under these names. (A fixed list:

@@ -91,18 +91,31 @@ describe('the hostile fixture', () => {
 });
 
 /** The paths of a schema's free-text fields (strings that are not ids or base64). */
-function textPaths(schema: z.ZodType, path: string): string[] {
-  if (schema instanceof z.ZodObject)
-    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
-      textPaths(field, `${path}.${key}`),
-    );
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
-    return textPaths(schema.unwrap() as z.ZodType, path);
-  if (schema instanceof z.ZodArray) return textPaths(schema.element as z.ZodType, `${path}[]`);
-  if (schema instanceof z.ZodUnion)
-    return [...new Set((schema.options as z.ZodType[]).flatMap((o) => textPaths(o, path)))];
-  const def = schema._zod.def as { type: string; format?: string };
-  return def.type === 'string' && !def.format ? [path] : [];
+/** The paths of every free-text field of a schema, read from its definition (full zod or mini alike). */
+function textPaths(schema: z.core.$ZodType, path: string): string[] {
+  const def = schema._zod.def as unknown as SchemaDef;
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape!).flatMap(([key, field]) => textPaths(field, `${path}.${key}`));
+    case 'optional':
+    case 'default':
+      return textPaths(def.innerType!, path);
+    case 'array':
+      return textPaths(def.element!, `${path}[]`);
+    case 'union':
+      return [...new Set(def.options!.flatMap((o) => textPaths(o, path)))];
+    default:
+      return def.type === 'string' && !def.format ? [path] : [];
+  }
+}
+
+interface SchemaDef {
+  type: string;
+  format?: string;
+  shape?: Record<string, z.core.$ZodType>;
+  innerType?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
 }
 
 /** The elements the report itself writes; any other came from a payload. */
