@@ -81,8 +81,8 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
       benchmark: '1 capture latency',
       figure: 'p95',
       value: ms(latency.p95),
-      budget: '≤ 300 ms',
-      met: latency.p95 <= 300,
+      budget: '≤ 250 ms',
+      met: latency.p95 <= 250,
     },
     {
       benchmark: '1 capture latency',
@@ -102,8 +102,8 @@ export async function captureBenchmarks(options: CaptureBenchOptions): Promise<B
       benchmark: '1 capture latency',
       figure: 'median ÷ floor',
       value: `${ratio.toFixed(2)}×`,
-      budget: '≤ 3×',
-      met: ratio <= 3,
+      budget: '≤ 2×',
+      met: ratio <= 2,
     },
     {
       benchmark: '1 capture latency',
