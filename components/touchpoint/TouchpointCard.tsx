@@ -25,7 +25,12 @@ export function TouchpointCard({ touchpoint: point, stages, expanded, onToggle, 
       data-touchpoint-id={point.id}
     >
       <div className="card-head">
-        <ScreenshotThumb screenshotId={point.screenshotId} title={point.title} annotations={point.annotations} />
+        <ScreenshotThumb
+          screenshotId={point.screenshotId}
+          title={point.title}
+          annotations={point.annotations}
+          whenVisible
+        />
         <button type="button" className="card-toggle" aria-expanded={expanded} onClick={onToggle}>
           {expanded ? <ChevronDown size={16} aria-hidden /> : <ChevronRight size={16} aria-hidden />}
           <span className="card-title">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Annotation } from '@/lib/model';
 import { db } from '@/lib/db';
 import { AnnotationShapes } from '../annotate/AnnotationShapes';
-import { useObjectUrl } from './hooks';
+import { useNearView, useObjectUrl } from './hooks';
 
 interface Props {
   screenshotId?: string;
@@ -17,12 +17,18 @@ interface Props {
    * make object URLs of) every one it passes. Once read, it stays.
    */
   defer?: boolean;
+  /**
+   * Read only once the thumbnail comes near the view: a long list (the side panel's) reads the
+   * few in view first, not all of them at once.
+   */
+  whenVisible?: boolean;
 }
 
 /** A touchpoint's thumbnail, read from the database as a Blob, with its annotations. */
-export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, defer = false }: Props) {
-  const [wanted, setWanted] = useState(!defer);
-  if (!defer && !wanted) setWanted(true);
+export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, defer = false, whenVisible }: Props) {
+  const [wanted, setWanted] = useState(!defer && !whenVisible);
+  if (!defer && !whenVisible && !wanted) setWanted(true);
+  const placeholder = useNearView<HTMLDivElement>(Boolean(whenVisible) && !wanted, () => setWanted(true));
   // null once read and not found: the screenshot is missing (undefined while it is being read).
   const shot = useLiveQuery(
     async () => (screenshotId && wanted ? ((await db.screenshots.get(screenshotId)) ?? null) : undefined),
@@ -45,7 +51,7 @@ export function ScreenshotThumb({ screenshotId, title, annotations = [], alt, de
       </div>
     );
   // Not read yet: the placeholder carries the name, so a button around it is never nameless.
-  if (!url || !shot) return <div className="thumb" role="img" aria-label={name} />;
+  if (!url || !shot) return <div ref={placeholder} className="thumb" role="img" aria-label={name} />;
   const drawn = annotations.filter((a) => a.kind !== 'redaction');
   const shownHeight = thumbAspect ? Math.min(shot.height, shot.width / thumbAspect) : undefined;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 
 /** The live value of an extension-storage item; undefined until first read. */
@@ -105,4 +105,25 @@ export function toAriaShortcut(shortcut: string): string {
     .replace(/⌥/g, 'Alt+')
     .replace(/⇧/g, 'Shift+')
     .replace(/⌘/g, 'Meta+');
+}
+
+/**
+ * Calls `onNear` once the element comes within a screen of the view, while `watching`; the ref
+ * goes on the element. Where there is no IntersectionObserver, at once.
+ */
+export function useNearView<T extends Element>(watching: boolean, onNear: () => void) {
+  const ref = useRef<T>(null);
+  const near = useRef(onNear);
+  near.current = onNear;
+  useEffect(() => {
+    const element = ref.current;
+    if (!watching || !element) return;
+    if (typeof IntersectionObserver === 'undefined') return near.current();
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && near.current(), {
+      rootMargin: '100% 0px',
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [watching]);
+  return ref;
 }

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { inset, inspectImage } from './support/images';
 import type { SidePanel } from './pages/SidePanel';
 import type { ShopPage } from './pages/ShopPage';
+import { addCopiesOfHomePage } from './support/many-touchpoints';
 
 async function startWalk(panel: SidePanel, shop: ShopPage) {
   await panel.createStudy('Capture checks', 'Northwind Outfitters', shop.page.url());
@@ -215,3 +216,24 @@ interface RecordingStateWatch {
     };
   };
 }
+
+test('a long journey opens in the side panel with the thumbnails in view; the others are read as they scroll in', async ({
+  panel,
+  shop,
+}) => {
+  await startWalk(panel, shop);
+  await panel.capture();
+  await expect(panel.touchpoint(1).locator('img.thumb')).toBeVisible();
+  const firstTitle = (await panel.touchpoint(1).locator('img.thumb').getAttribute('alt'))!.replace('Screenshot: ', '');
+  await addCopiesOfHomePage(panel.page, 40, firstTitle);
+  await panel.page.reload();
+  await expect(panel.touchpoints).toHaveCount(41);
+
+  // The newest, at the top, shows its picture; the first capture, 40 cards further down, is not read yet.
+  await expect(panel.touchpoint(140).locator('img.thumb')).toBeVisible();
+  const first = panel.touchpoint(1);
+  await expect(first.getByRole('img', { name: `Screenshot: ${firstTitle}` })).toBeAttached();
+  await expect(first.locator('img.thumb')).toHaveCount(0);
+  await first.scrollIntoViewIfNeeded();
+  await expect(first.locator('img.thumb')).toBeVisible();
+});
