@@ -108,7 +108,7 @@ async function main() {
     // Issue 19's first renders: the study overview of 8 journeys, the side panel while recording.
     rows.push(await overviewBenchmark(session, shots, short ? 50 : 250));
     rows.push(
-      await sidePanelBenchmark(session, { study: 'Benchmarks', persona: 'Bench', scenario: 'Capture many times' }),
+      ...(await sidePanelBenchmark(session, { study: 'Benchmarks', persona: 'Bench', scenario: 'Capture many times' })),
     );
   } finally {
     await plainBrowser.close();
