@@ -71,8 +71,7 @@ async function compact(touchpointId: string): Promise<void> {
 }
 
 async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const journey = await recordingJourney(job.journeyId, job.requestedAt);
-  const study = await db.studies.get(journey.studyId);
+  const { journey, study } = await recordingJourneyAndStudy(job);
   const result = await captureFullPage(job, {
     gate,
     masking: journey.masking,
@@ -91,6 +90,14 @@ async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: Capt
   }
 }
 
+/** The job's journey, recording when the capture was asked for, and its study, read in one transaction. */
+function recordingJourneyAndStudy(job: CaptureJob) {
+  return db.transaction('r', [db.journeys, db.studies], async () => {
+    const journey = await recordingJourney(job.journeyId, job.requestedAt);
+    return { journey, study: await db.studies.get(journey.studyId) };
+  });
+}
+
 function jobFields(job: CaptureJob) {
   return {
     id: job.id,
@@ -104,8 +111,7 @@ function jobFields(job: CaptureJob) {
 }
 
 async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const journey = await recordingJourney(job.journeyId, job.requestedAt);
-  const study = await db.studies.get(journey.studyId);
+  const { journey, study } = await recordingJourneyAndStudy(job);
   const { image, page } = await maskedShotWithRetries(job, gate, journey.masking, study);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
