@@ -116,6 +116,8 @@ export async function sidePanelBenchmark(session: ExtensionSession, expected: Re
   const page = await openSidePanel(session);
   await page.addInitScript('globalThis.__name = (f) => f');
   await expect(page.getByRole('button', { name: 'Pause', exact: true }), 'a journey records').toBeVisible();
+  // Counted once the list has rendered (the benchmarks' journey has touchpoints by now).
+  await expect(page.getByTestId('touchpoint').first()).toBeVisible();
   const touchpoints = await page.getByTestId('touchpoint').count();
   const url = page.url();
   const renders = await opens(session, page, () => firstRender(page, url, panelControlsShown, expected));
