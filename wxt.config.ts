@@ -6,10 +6,11 @@ import { SUGGESTED_KEYS } from './lib/shortcuts';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The page agent runs in every page the researcher visits: it uses the browser's own API
-    // (promises in Chrome MV3 and Firefox alike) rather than the polyfill, 3 KB gzipped smaller.
+    // The page agent runs in every page the researcher visits, the page tools in some: they use
+    // the browser's own API (promises in Chrome MV3 and Firefox alike) rather than the polyfill,
+    // 3 KB gzipped smaller.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) withoutPolyfill(config);
+      if (entrypoints.every((entrypoint) => IN_PAGES.includes(entrypoint.name))) withoutPolyfill(config);
     },
   },
   // The sources zip that addons.mozilla.org asks for: the code, not local runs' output.
@@ -37,6 +38,9 @@ export default defineConfig({
     };
   },
 });
+
+/** The scripts that run in web pages (entrypoints/page-agent.ts, page-tools.ts). */
+const IN_PAGES = ['page-agent', 'page-tools'];
 
 const CAPTURE = 'Capture a touchpoint from the active tab';
 const PICK = 'Pick an element on the page and record it as a touchpoint';

@@ -14,15 +14,18 @@ interface Budget {
   /** What is measured: "raw" bytes or "gzip" bytes of the entry's first load. */
   of: 'raw' | 'gzip';
   max: number;
+  /** How the issue states it, when kB would misstate it. */
+  label?: string;
 }
 const BUDGETS: Record<string, Budget> = {
   'background.js': { of: 'raw', max: 120 * KB },
-  'content-scripts/content.js': { of: 'gzip', max: 10 * KB },
+  // As `npm run bench` measures it: 10 × 1,024 bytes at gzip's default level.
+  'page-agent.js': { of: 'gzip', max: 10 * 1024, label: '≤ 10 KB (10,240 B) gzip' },
 };
 
 const files = walk(root).filter((file) => /\.(js|css)$/.test(file));
 const size = (file: string) => statSync(join(root, file)).size;
-const gzip = (file: string) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length;
+const gzip = (file: string) => gzipSync(readFileSync(join(root, file))).length;
 
 /** The chunks a script imports statically (`import … from "./x.js"`, `export … from`), not `import("…")`. */
 function staticImports(file: string): string[] {
@@ -50,7 +53,8 @@ function pageAssets(html: string): string[] {
 
 const entries: [string, string[]][] = [
   ['background.js', ['background.js']],
-  ['content-scripts/content.js', ['content-scripts/content.js']],
+  ['page-agent.js', ['page-agent.js']],
+  ['page-tools.js', ['page-tools.js']],
   ...readdirSync(root)
     .filter((name) => name.endsWith('.html'))
     .map((html): [string, string[]] => [html, pageAssets(html)]),
@@ -69,7 +73,7 @@ const rows = entries.map(([name, roots]) => {
     files: String(loaded.length),
     raw: kb(raw),
     gzip: kb(zipped),
-    budget: budget ? `≤ ${kb(budget.max)} ${budget.of}` : '',
+    budget: budget ? (budget.label ?? `≤ ${kb(budget.max)} ${budget.of}`) : '',
     met: budget ? (measured <= budget.max ? 'yes' : 'NO') : '',
   };
 });

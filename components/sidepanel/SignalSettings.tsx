@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { DEFAULT_THRESHOLDS } from '@/lib/signals/registry';
+import { DEFAULT_THRESHOLDS } from '@/lib/signals/detectors';
 import {
   readThresholds,
   shownValue,

@@ -12,7 +12,7 @@ import type { StudyPrivacy as StudyMasking } from '../model';
 import { encodeImage, dataUrlToBlob, type EncodedScreenshot } from './encode';
 import { CaptureError, MASKS_REMOVED, PAGE_CHANGED } from './errors';
 import { ensureMasksShown, MasksNotShownError } from './mask-check';
-import { sendToAgent } from './page-agent-control';
+import { sendToAgentWithTools } from './page-agent-control';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { coversContent, placeFrame, planStitch, StitchError, type StitchLayout } from './stitch';
@@ -144,7 +144,7 @@ interface CaptureOptions {
  * captured and the result says why.
  */
 export async function captureFullPage(job: CaptureJob, options: CaptureOptions): Promise<FullPageResult> {
-  const measure = pageMeasure.safeParse(await sendToAgent(job.tabId, { type: 'full-page-begin' }));
+  const measure = pageMeasure.safeParse(await sendToAgentWithTools(job.tabId, { type: 'full-page-begin' }));
   if (!measure.success)
     throw new CaptureError('The page could not be measured for a full-page capture. Nothing was saved.');
   const page = measure.data;

@@ -14,7 +14,9 @@ import { CaptureError, MASKS_REMOVED } from './errors';
 import { reportBackgroundFailure } from './report';
 
 export const PAGE_AGENT_ID = 'touchtrail-page-agent';
-export const PAGE_AGENT_FILE = '/content-scripts/content.js';
+export const PAGE_AGENT_FILE = '/page-agent.js';
+/** The picker and the full-page scroller: injected only when they are used (lib/page-agent/page-tools-contract.ts). */
+export const PAGE_TOOLS_FILE = '/page-tools.js';
 const ALL_SITES = '<all_urls>';
 
 /** Asks the page agent to mask the page for a capture, injecting it first when the tab has none. */
@@ -55,6 +57,12 @@ export async function sendToAgent(tabId: number, message: BackgroundToAgent): Pr
     await injectPageAgent(tabId);
     return browser.tabs.sendMessage(tabId, message);
   }
+}
+
+/** Like sendToAgent, for a pick or a full page: the page tools are injected first (again is harmless). */
+export async function sendToAgentWithTools(tabId: number, message: BackgroundToAgent): Promise<unknown> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_TOOLS_FILE] });
+  return sendToAgent(tabId, message);
 }
 
 async function injectPageAgent(tabId: number): Promise<void> {

@@ -10,7 +10,7 @@ import { agentToBackground } from '../messaging/protocol';
 import { elementDescriptor } from '../model';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import type { PageEvent } from '../signals/events';
-import { detectSignals, toReport } from '../signals/registry';
+import { BACKGROUND_DETECTORS, detectSignals, toReport } from '../signals/detectors';
 import { readThresholds } from '../signals/thresholds';
 import { recordAutoClick, recordAutoNavigation } from './auto-record';
 import { CaptureError } from './errors';
@@ -96,8 +96,9 @@ export async function handleAgentMessage(
   const thresholds = readThresholds(await signalThresholdsItem.getValue());
   const reported = reportedInTab.get(tabId) ?? new Set<string>();
   reportedInTab.set(tabId, reported);
-  for (const found of toReport(detectSignals('background', events, report.at, thresholds), reported)) {
-    await recordSignal(journey.id, sender.url, { kind: found.kind, at: found.at, detail: found.detail });
+  const found = detectSignals(BACKGROUND_DETECTORS, events, report.at, thresholds);
+  for (const signal of toReport(found, reported, BACKGROUND_DETECTORS)) {
+    await recordSignal(journey.id, sender.url, { kind: signal.kind, at: signal.at, detail: signal.detail });
   }
 }
 

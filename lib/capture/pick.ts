@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { recordingJourney } from '../db/journeys';
 import { activeJourneyId } from '../extension-storage/items';
 import { CaptureError } from './errors';
-import { sendToAgent } from './page-agent-control';
+import { sendToAgentWithTools } from './page-agent-control';
 import { reportCaptureFailure } from './report';
 import { resolveCaptureTarget } from './target';
 
@@ -15,7 +15,7 @@ export async function requestPick(
 ): Promise<void> {
   await recordingJourney(journeyId);
   const tabId = tab?.id ?? (await resolveCaptureTarget(windowId)).tabId;
-  await sendToAgent(tabId, { type: 'start-pick' });
+  await sendToAgentWithTools(tabId, { type: 'start-pick' });
 }
 
 /** The keyboard command for picking: like the capture shortcut, it works through activeTab. */
@@ -33,7 +33,7 @@ export async function handleRecordHere(tab?: Browser.tabs.Tab): Promise<void> {
   try {
     await recordingJourney(await activeJourneyId.getValue());
     if (tab?.id === undefined) throw new CaptureError('There is no page to record here.');
-    await sendToAgent(tab.id, { type: 'pick-context-target' });
+    await sendToAgentWithTools(tab.id, { type: 'pick-context-target' });
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }

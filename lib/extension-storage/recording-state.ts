@@ -4,7 +4,7 @@
  * (lib/db/publish-recording-state.ts). Kept free of runtime imports and of any schema library: the page
  * agent bundles it into every page.
  */
-import type { SignalThresholds } from '../signals/registry';
+import type { SignalThresholds } from '../signals/detectors';
 
 export interface RecordingState {
   recording: true;

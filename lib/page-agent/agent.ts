@@ -3,18 +3,30 @@ import type { AgentToBackground, BackgroundToAgent, MasksRemoved, PreparedPage }
 import { RECORDING_STATE_KEY, parseRecordingState, type RecordingState } from '../extension-storage/recording-state';
 import { describeElement } from './descriptor';
 import { parseBackgroundMessage } from './incoming';
-import { afterNextPaint, coverPage, type MaskLayer } from './masks';
-import { extensionShadowRootOf as shadowRootOf } from './shadow-roots';
-import { beginFullPage, measurePage, type FullPageSession } from './full-page';
+import { afterNextPaint, coverPage, createTally, type MaskLayer } from './masks';
 import { observePage } from './observer';
-import { startPicker, type Picker } from './picker';
+import { createOverlay } from './overlay';
+import { beginOwnChanges, markOwnRestyle, setPicking } from './own-changes';
+import { pageTools, type PageTools, type PageToolsKit } from './page-tools-contract';
+import type { Picker } from './picker';
+import { extensionShadowRootOf as shadowRootOf } from './shadow-roots';
 
 /** Masks come off by themselves if the background never says the capture is over. */
 const MASK_TIMEOUT_MS = 5000;
 /** How long "Preview masks" shows them. */
 export const MASK_PREVIEW_MS = 4000;
-/** A full-page capture left without a frame this long is over: the page is put back. */
-const FULL_PAGE_IDLE_MS = 15_000;
+/** What the page tools use of the agent's own (page-tools-contract.ts). */
+const TOOLS_KIT: PageToolsKit = {
+  afterNextPaint,
+  coverPage,
+  createTally,
+  createOverlay,
+  beginOwnChanges,
+  markOwnRestyle,
+  setPicking,
+};
+/** The background injects the page tools before it asks for a pick or a full page: they were not. */
+const NO_TOOLS = { ok: false, reason: 'The page tools are not in this page.' } as const;
 
 /**
  * The page agent: answers the background's messages (capture, pick) and, while a journey
@@ -27,8 +39,8 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   let preview: MaskLayer | undefined;
   let picker: Picker | undefined;
   let contextTarget: Element | undefined;
-  let fullPage: FullPageSession | undefined;
-  let fullPageIdle: number | undefined;
+  let tools: PageTools | undefined;
+  const toolsInPage = () => (tools ??= pageTools(TOOLS_KIT));
 
   const report = (message: AgentToBackground) => {
     // After the extension is reloaded or updated under this page its API is gone: asking
@@ -45,22 +57,15 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     preview?.remove();
     preview = undefined;
   };
-  // A full-page capture whose background stopped mid-way puts the page back by itself.
-  const endFullPage = () => {
-    window.clearTimeout(fullPageIdle);
-    fullPage?.end();
-    fullPage = undefined;
-  };
-  const keepFullPage = () => {
-    window.clearTimeout(fullPageIdle);
-    fullPageIdle = window.setTimeout(endFullPage, FULL_PAGE_IDLE_MS);
-  };
   const pick = () => {
+    const picking = toolsInPage();
+    if (!picking) return NO_TOOLS;
     picker?.cancel();
-    picker = startPicker(
+    picker = picking.startPicker(
       (element) => report({ type: 'element-picked', element }),
       () => undefined,
     );
+    return { ok: true };
   };
 
   const prepare = async (message: Extract<BackgroundToAgent, { type: 'prepare-capture' }>) => {
@@ -93,20 +98,15 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
   const answer = async (request: BackgroundToAgent) => {
     switch (request.type) {
       case 'full-page-begin':
-        endPreview();
-        unmask();
-        endFullPage();
-        fullPage = beginFullPage(shadowRootOf);
-        keepFullPage();
-        return measurePage();
       case 'full-page-frame':
-        keepFullPage();
-        return fullPage ? fullPage.frame(request) : { ok: false, reason: 'No full-page capture is under way.' };
       case 'full-page-check':
-        return { ok: true, stillMasked: fullPage?.stillMasked() ?? false };
       case 'full-page-end':
-        endFullPage();
-        return { ok: true };
+        // The tools hold the full-page capture under way; it begins on a page without masks.
+        if (request.type === 'full-page-begin') {
+          endPreview();
+          unmask();
+        }
+        return toolsInPage()?.fullPage.answer(request) ?? NO_TOOLS;
       case 'prepare-capture':
         unmask();
         endPreview();
@@ -133,12 +133,11 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
       case 'agent-ping':
         return { ok: true };
       case 'start-pick':
-        pick();
-        return { ok: true };
+        return pick();
       case 'pick-context-target':
         // Without the element (the agent came after the menu opened), the researcher picks it.
-        if (contextTarget?.isConnected) report({ type: 'element-picked', element: describeElement(contextTarget) });
-        else pick();
+        if (!contextTarget?.isConnected) return pick();
+        report({ type: 'element-picked', element: describeElement(contextTarget) });
         return { ok: true };
     }
   };
@@ -171,7 +170,7 @@ export function startPageAgent(signal: AbortSignal, orphaned: () => boolean): vo
     withExtensionApi(() => browser.runtime.onMessage.removeListener(listener));
     stopWatching();
     picker?.cancel();
-    endFullPage();
+    tools?.fullPage.end();
     unmask();
     endPreview();
   });

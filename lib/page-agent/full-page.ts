@@ -1,13 +1,56 @@
 // Runs in the web page: scrolls it frame by frame for a full-page capture, and puts it back.
 import type { BackgroundToAgent, MasksRemoved } from '../messaging/protocol';
-import { afterNextPaint, coverPage, createTally, type MaskCounts, type MaskLayer, type ShadowRootOf } from './masks';
+import type { afterNextPaint, coverPage, createTally, MaskCounts, MaskLayer, ShadowRootOf } from './masks';
 import { orElse } from './attempt';
-import { beginOwnChanges, markOwnRestyle } from './own-changes';
+import type { beginOwnChanges, markOwnRestyle } from './own-changes';
 import { findScrollContainer, scrollerBox } from './scroll-container';
 
 type FrameRequest = Extract<BackgroundToAgent, { type: 'full-page-frame' }>;
+export type FullPageRequest = Extract<
+  BackgroundToAgent,
+  { type: 'full-page-begin' | 'full-page-frame' | 'full-page-check' | 'full-page-end' }
+>;
 
-export interface FullPageSession {
+/** A full-page capture left without a frame this long is over: the page is put back. */
+const FULL_PAGE_IDLE_MS = 15_000;
+
+/**
+ * Answers the background's full-page messages, one capture at a time. A capture whose background
+ * stopped mid-way puts the page back by itself.
+ */
+export function answerFullPage(shadowRootOf: ShadowRootOf, kit: FullPageKit) {
+  let session: FullPageSession | undefined;
+  let idle: number | undefined;
+  const end = () => {
+    window.clearTimeout(idle);
+    session?.end();
+    session = undefined;
+  };
+  const keep = () => {
+    window.clearTimeout(idle);
+    idle = window.setTimeout(end, FULL_PAGE_IDLE_MS);
+  };
+  const answer = (request: FullPageRequest) => {
+    switch (request.type) {
+      case 'full-page-begin':
+        end();
+        session = beginFullPage(shadowRootOf, kit);
+        keep();
+        return measurePage();
+      case 'full-page-frame':
+        keep();
+        return session ? session.frame(request) : { ok: false, reason: 'No full-page capture is under way.' };
+      case 'full-page-check':
+        return { ok: true, stillMasked: session?.stillMasked() ?? false };
+      case 'full-page-end':
+        end();
+        return { ok: true };
+    }
+  };
+  return { answer, end };
+}
+
+interface FullPageSession {
   frame(
     request: FrameRequest,
   ): Promise<
@@ -19,7 +62,17 @@ export interface FullPageSession {
   end(): void;
 }
 
-export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
+/** What the full-page capture uses of the agent's own: its masks, and its record of its own changes. */
+export interface FullPageKit {
+  afterNextPaint: typeof afterNextPaint;
+  coverPage: typeof coverPage;
+  createTally: typeof createTally;
+  beginOwnChanges: typeof beginOwnChanges;
+  markOwnRestyle: typeof markOwnRestyle;
+}
+
+function beginFullPage(shadowRootOf: ShadowRootOf, kit: FullPageKit): FullPageSession {
+  const { afterNextPaint, coverPage, createTally, beginOwnChanges, markOwnRestyle } = kit;
   const startX = window.scrollX;
   const startY = window.scrollY;
   // measurePage, called right after, finds the same element: the DOM has not changed between.
@@ -85,7 +138,7 @@ export function beginFullPage(shadowRootOf: ShadowRootOf): FullPageSession {
   };
 }
 
-export function measurePage() {
+function measurePage() {
   return {
     ok: true as const,
     scrollHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),

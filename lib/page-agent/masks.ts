@@ -10,6 +10,10 @@ const FIELD_SELECTOR = 'input, textarea, select, [contenteditable]:not([contente
 /** Input types whose "value" is a label, not something the persona typed. */
 const UNMASKED_INPUT_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image']);
 export const MASK_COLOUR = 'rgb(200, 204, 210)';
+const MASK_STYLE = `position:fixed;border-radius:2px;background:${MASK_COLOUR};`;
+/** Around a picked element, in the screenshot. */
+const HIGHLIGHT_STYLE =
+  'position:fixed;box-sizing:border-box;border:3px solid #e8590c;border-radius:4px;box-shadow:0 0 0 2px rgba(255,255,255,0.9);';
 
 export type MaskKind = 'field' | 'frame' | 'media' | TextMaskKind;
 /** How many of each kind were masked (a full-page capture counts each once, over all its frames). */
@@ -71,10 +75,10 @@ export function coverPage(doc: Document, options: CoverOptions): MaskLayer {
   const framesLookedInto: [Element, Document][] = [];
   collectMasks(doc, options, place, TOP_FRAME, 0, framesLookedInto);
   const overlay = createOverlay(doc);
-  for (const box of boxes) overlay.place(overlay.add('mask', `background:${MASK_COLOUR};`), box);
+  for (const box of boxes) overlay.place(overlay.add(MASK_STYLE), box);
   if (options.highlight) {
     const { x, y, width, height } = options.highlight;
-    overlay.place(overlay.add('highlight'), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
+    overlay.place(overlay.add(HIGHLIGHT_STYLE), { x: x - 4, y: y - 4, width: width + 8, height: height + 8 });
   }
   const samplePoints = pointsToCheck(boxes, view, options.highlight);
   // A frame looked into that has since loaded another page (a payment frame posted to its

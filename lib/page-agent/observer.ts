@@ -2,15 +2,14 @@
 // does into PageEvents, runs the on-page detectors, and reports what they find.
 import type { AgentToBackground } from '../messaging/protocol';
 import type { PageEvent } from '../signals/events';
-import { DEAD_CLICK_QUIET_MS } from '../signals/kinds/dead-click';
-import { DEFAULT_THRESHOLDS, detectSignals, neededEvents, toReport, type SignalThresholds } from '../signals/registry';
+import { DEAD_CLICK_QUIET_MS, deadClickDetector } from '../signals/kinds/dead-click';
+import { PAGE_DETECTORS, detectSignals, neededEvents, toReport, type SignalThresholds } from '../signals/detectors';
 import { orElse } from './attempt';
 import { clickTarget, labelOf, looksInteractive } from './describe';
 import { describeElement } from './descriptor';
 import { PAGE_ERROR_EVENT } from './error-relay';
 import { isOwnLayer } from './overlay';
-import { isOwnRestyle, ownChangesUnderway } from './own-changes';
-import { isPicking } from './picker';
+import { isOwnRestyle, ownChangesUnderway, pickingUnderway } from './own-changes';
 
 const KEEP_MS = 10_000;
 
@@ -26,11 +25,11 @@ export interface ObserveOptions {
 
 /** Starts observing; returns the function that stops it and removes every listener. */
 export function observePage(report: Report, options: ObserveOptions, now: () => number = Date.now): () => void {
-  const th = options.thresholds ?? DEFAULT_THRESHOLDS;
-  // (A recording state written by an older version has no thresholds by signal.)
-  const waitMs = th['dead-click']?.waitMs ?? DEFAULT_THRESHOLDS['dead-click'].waitMs;
+  // (A recording state written by an older version has no thresholds by signal: defaults then.)
+  const th: Partial<SignalThresholds> = options.thresholds ?? {};
+  const waitMs = th['dead-click']?.waitMs ?? deadClickDetector.defaults.waitMs;
   // Listeners only for the events some signal needs (clicks and addresses are always followed).
-  const needs = neededEvents('page');
+  const needs = neededEvents(PAGE_DETECTORS);
   const events: PageEvent[] = [];
   const reported = new Set<string>();
   const cleanups: (() => void)[] = [];
@@ -39,7 +38,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   let interacted = false;
 
   const run = () => {
-    for (const found of toReport(detectSignals('page', events, now(), th), reported)) {
+    for (const found of toReport(detectSignals(PAGE_DETECTORS, events, now(), th), reported, PAGE_DETECTORS)) {
       report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
     }
   };
@@ -58,7 +57,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
   const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void) => {
     // What the researcher does with Touchtrail's element picker is not the persona using the page.
     const wrapped = (event: WindowEventMap[K]) => {
-      if (event.isTrusted && !isPicking()) handler(event);
+      if (event.isTrusted && !pickingUnderway()) handler(event);
     };
     window.addEventListener(type, wrapped, { capture: true, passive: true });
     cleanups.push(() => window.removeEventListener(type, wrapped, { capture: true }));

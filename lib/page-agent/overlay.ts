@@ -32,15 +32,6 @@ const HOST_STYLE: Record<string, string> = {
   opacity: '1',
 };
 
-const PART_STYLE: Record<string, string> = {
-  mask: 'position:fixed;border-radius:2px;',
-  outline:
-    'position:fixed;box-sizing:border-box;border:2px solid #2456d6;background:rgba(36,86,214,0.12);border-radius:3px;',
-  highlight:
-    'position:fixed;box-sizing:border-box;border:3px solid #e8590c;border-radius:4px;box-shadow:0 0 0 2px rgba(255,255,255,0.9);',
-  tag: 'position:fixed;font:12px/1.4 system-ui,sans-serif;color:#fff;background:#1d1f23;padding:3px 8px;border-radius:4px;white-space:nowrap;',
-};
-
 export interface Box {
   x: number;
   y: number;
@@ -49,7 +40,8 @@ export interface Box {
 }
 
 export interface Overlay {
-  add(part: keyof typeof PART_STYLE, extraStyle?: string): HTMLElement;
+  /** A part of the layer, styled by its caller (each part's style lives with the code that draws it). */
+  add(style: string): HTMLElement;
   place(element: HTMLElement, box: Box): void;
   /** False when the page removed or hid the layer since it was shown. */
   intact(): boolean;
@@ -65,9 +57,9 @@ export function createOverlay(doc: Document): Overlay {
   doc.documentElement.append(host);
   const inTopLayer = showInTopLayer(host);
   return {
-    add(part, extraStyle = '') {
+    add(style) {
       const element = doc.createElement('div');
-      element.style.cssText = PART_STYLE[part] + extraStyle;
+      element.style.cssText = style;
       root.append(element);
       return element;
     },

@@ -1,8 +1,20 @@
 // Runs in the web page. While Touchtrail itself changes the page (a full-page capture scrolls it
-// and hides its fixed bars), those changes are not the page reacting to the persona: the page
-// observer asks here before it counts a style change or a scroll.
+// and hides its fixed bars) or the researcher picks an element, those changes and events are not
+// the page reacting to the persona: the page observer asks here before it counts one.
+// (The page tools get these functions from the agent: the state stays the agent's, one copy.)
 
 let underway = 0;
+let picking = false;
+
+/** True while the researcher is picking an element (the page observer ignores those events). */
+export function pickingUnderway(): boolean {
+  return picking;
+}
+
+export function setPicking(on: boolean): void {
+  picking = on;
+}
+
 /** Elements whose inline style Touchtrail changed (fixed bars hidden during a full-page capture). */
 const restyled = new WeakSet<Node>();
 

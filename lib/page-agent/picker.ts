@@ -3,25 +3,34 @@
 import type { ElementDescriptor } from '../model/schemas';
 import { clickTarget, labelOf } from './describe';
 import { describeElement, roleOf } from './descriptor';
-import { createOverlay } from './overlay';
+import type { createOverlay } from './overlay';
+import type { setPicking } from './own-changes';
 
 const BLOCKED = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'auxclick', 'dblclick'] as const;
+
+const OUTLINE_STYLE =
+  'position:fixed;box-sizing:border-box;border:2px solid #2456d6;background:rgba(36,86,214,0.12);border-radius:3px;';
+const TAG_STYLE =
+  'position:fixed;font:12px/1.4 system-ui,sans-serif;color:#fff;background:#1d1f23;padding:3px 8px;border-radius:4px;white-space:nowrap;';
+
+/** What the picker uses of the agent's own: the overlay and the picking flag are the agent's state. */
+export interface PickerKit {
+  createOverlay: typeof createOverlay;
+  setPicking: typeof setPicking;
+}
 
 export interface Picker {
   cancel(): void;
 }
 
-let picking = false;
-
-/** True while the researcher is picking an element (the page observer ignores those events). */
-export function isPicking(): boolean {
-  return picking;
-}
-
-export function startPicker(onPick: (element: ElementDescriptor) => void, onCancel: () => void): Picker {
+export function startPicker(
+  onPick: (element: ElementDescriptor) => void,
+  onCancel: () => void,
+  { createOverlay, setPicking }: PickerKit,
+): Picker {
   const overlay = createOverlay(document);
-  const outline = overlay.add('outline');
-  const tag = overlay.add('tag');
+  const outline = overlay.add(OUTLINE_STYLE);
+  const tag = overlay.add(TAG_STYLE);
   tag.textContent = 'Click an element to record it · Esc to cancel';
   let current: Element | undefined;
 
@@ -55,7 +64,7 @@ export function startPicker(onPick: (element: ElementDescriptor) => void, onCanc
     onCancel();
   };
 
-  picking = true;
+  setPicking(true);
   window.addEventListener('pointermove', onMove, { capture: true, passive: true });
   for (const type of BLOCKED) window.addEventListener(type, swallow, { capture: true });
   window.addEventListener('keydown', onKey, { capture: true });
@@ -64,7 +73,7 @@ export function startPicker(onPick: (element: ElementDescriptor) => void, onCanc
   function stop() {
     if (stopped) return;
     stopped = true;
-    picking = false;
+    setPicking(false);
     window.removeEventListener('pointermove', onMove, { capture: true });
     for (const type of BLOCKED) window.removeEventListener(type, swallow, { capture: true });
     window.removeEventListener('keydown', onKey, { capture: true });

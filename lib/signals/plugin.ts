@@ -1,10 +1,11 @@
 import type { FRICTION_CATEGORIES } from '../model/friction-categories';
 import type { DetectedSignal, PageEvent } from './events';
 
-// A friction signal is one module in lib/signals/kinds/ exporting a SignalPlugin, listed in
-// registry.ts. The page observer, the background, the settings, the data model and the README
-// all read that list, so adding a signal is adding its file and its line in the registry.
-// (Bundled into every page: no zod here, and nothing heavier than strings and a function.)
+// A friction signal is one module in lib/signals/kinds/ exporting its detector and, apart, the
+// detector described for the researcher (a SignalPlugin), listed in detectors.ts and registry.ts.
+// The page observer and the background read the detectors; the settings, the data model and the
+// README read the plugins. Only the detectors are bundled into every page (no zod here, and no
+// words for the researcher there).
 
 /** A signal's thresholds: named whole numbers (times in milliseconds). */
 export type Thresholds = Readonly<Record<string, number>>;
@@ -21,23 +22,19 @@ export interface ThresholdField {
   max: number;
 }
 
-export interface SignalPlugin<K extends string = string, T extends Thresholds = Thresholds> {
+/** What detecting a signal takes, in the page or the background. */
+export interface SignalDetector<K extends string = string, T extends Thresholds = Thresholds> {
   kind: K;
-  /** Its name for the researcher, in the panel, the exports and the README. */
-  label: string;
   /** Detected in the page, or in the background over a tab's navigations (when it spans pages). */
   runsIn: 'page' | 'background';
   /** The page events its detector reads; the observer listens only for what some signal needs. */
   needs: readonly PageEvent['type'][];
-  /** The friction category it becomes when the researcher accepts it. */
-  category: (typeof FRICTION_CATEGORIES)[number];
   /**
    * At most this many on one page, for a signal the page itself can raise at will (its keys
    * start with its kind and a colon, which the limit counts by).
    */
   perPage?: number;
   defaults: T;
-  fields: { readonly [P in keyof T]: ThresholdField };
   /**
    * Pure: every occurrence decidable from the events seen so far (oldest first) at time `now`.
    * `all` holds every signal's thresholds, for a signal that defers to another's.
@@ -45,12 +42,36 @@ export interface SignalPlugin<K extends string = string, T extends Thresholds = 
   detect(events: readonly PageEvent[], now: number, th: T, all: ThresholdsByKind): DetectedSignal<K>[];
 }
 
+/** A signal as the researcher meets it. */
+export interface SignalWords<T extends Thresholds = Thresholds> {
+  /** Its name for the researcher, in the panel, the exports and the README. */
+  label: string;
+  /** The friction category it becomes when the researcher accepts it. */
+  category: (typeof FRICTION_CATEGORIES)[number];
+  fields: { readonly [P in keyof T]: ThresholdField };
+}
+
+export type SignalPlugin<K extends string = string, T extends Thresholds = Thresholds> = SignalDetector<K, T> &
+  SignalWords<T>;
+
 /** Typed identity, so each kind file keeps its literal kind and threshold names. */
-export function defineSignal<K extends string, T extends Thresholds>(plugin: SignalPlugin<K, T>): SignalPlugin<K, T> {
-  return plugin;
+/* @__NO_SIDE_EFFECTS__ */
+export function defineDetector<K extends string, T extends Thresholds>(
+  detector: SignalDetector<K, T>,
+): SignalDetector<K, T> {
+  return detector;
+}
+
+/** The detector with its words (pure, so a bundle that needs only the detector leaves the words out). */
+/* @__NO_SIDE_EFFECTS__ */
+export function describeSignal<K extends string, T extends Thresholds>(
+  detector: SignalDetector<K, T>,
+  words: SignalWords<T>,
+): SignalPlugin<K, T> {
+  return { ...detector, ...words };
 }
 
 /** Another signal's thresholds, as the registry fills them in (its defaults otherwise). */
-export function thresholdsOf<T extends Thresholds>(all: ThresholdsByKind, plugin: SignalPlugin<string, T>): T {
-  return (all[plugin.kind] as T | undefined) ?? plugin.defaults;
+export function thresholdsOf<T extends Thresholds>(all: ThresholdsByKind, detector: SignalDetector<string, T>): T {
+  return (all[detector.kind] as T | undefined) ?? detector.defaults;
 }

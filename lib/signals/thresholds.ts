@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ThresholdField } from './plugin';
-import { ALL_SIGNALS, DEFAULT_THRESHOLDS, type SignalKind, type SignalThresholds } from './registry';
+import { DEFAULT_THRESHOLDS, type SignalKind, type SignalThresholds } from './detectors';
+import { ALL_SIGNALS } from './registry';
 
 // The researcher's friction-signal thresholds, stored per signal ({ "rage-click": { clicks: 3,
 // … }, … }). The upper bounds keep every detector inside the window of events the page agent

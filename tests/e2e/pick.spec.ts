@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { pageAgentJoined, type ExtensionSession } from './support/browser';
 import { inspectImage } from './support/images';
 
 test.beforeEach(async ({ panel, shop }) => {
@@ -70,4 +71,45 @@ test('the picker overlay is closed to the page: its scripts cannot read it', asy
   });
   expect(seenByPage).toEqual({ shadowRoot: null, children: 0 });
   await shop.page.keyboard.press('Escape');
+});
+
+/** What the extension's own scripts have left in the isolated world of the tab showing `url`. */
+async function scriptsInPage(session: ExtensionSession, url: string) {
+  return session.worker.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: ScriptingApi }).chrome;
+    const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
+    const [result] = await api.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      func: () => ({
+        agent: typeof (globalThis as { touchtrailAgentStop?: unknown }).touchtrailAgentStop,
+        tools: typeof (globalThis as { touchtrailPageTools?: unknown }).touchtrailPageTools,
+      }),
+    });
+    return result!.result;
+  }, url);
+}
+
+interface ScriptingApi {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  scripting: {
+    executeScript(options: { target: { tabId: number }; func: () => unknown }): Promise<{ result: unknown }[]>;
+  };
+}
+
+test('the agent joins the page without the picker and the full-page scroller; picking brings them', async ({
+  panel,
+  shop,
+  session,
+}) => {
+  await pageAgentJoined(session, shop.page);
+  expect(await scriptsInPage(session, shop.page.url())).toEqual({ agent: 'function', tools: 'undefined' });
+
+  await panel.page.getByRole('button', { name: 'Pick element' }).click();
+  await expect(shop.page.locator('touchtrail-layer')).toHaveCount(1);
+  expect(await scriptsInPage(session, shop.page.url())).toEqual({ agent: 'function', tools: 'function' });
+  const giftWrap = shop.page.getByRole('button', { name: 'Add gift wrap' });
+  await giftWrap.hover();
+  await giftWrap.click();
+  await expect(panel.touchpoints).toHaveCount(1);
+  await expect(shop.page.locator('#gift-wrap-status')).toHaveText('');
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
-import { followRecordingTabs, PAGE_AGENT_FILE, requestSiteAccess } from '../../lib/capture/page-agent-control';
+import { followRecordingTabs, PAGE_AGENT_FILE, PAGE_TOOLS_FILE, requestSiteAccess } from '../../lib/capture/page-agent-control';
 import { RECORDING_STATE_KEY } from '../../lib/extension-storage/recording-state';
 import { handleRecordHere } from '../../lib/capture/pick';
 import { captureQueue } from '../../lib/capture/service';
@@ -96,12 +96,16 @@ describe('the toolbar button', () => {
 });
 
 describe('the context menu, "Record touchpoint here"', () => {
-  it('asks the page agent for the element the menu was opened on', async () => {
+  it('asks the page agent for the element the menu was opened on, with the page tools injected first', async () => {
     const { journey } = await walkInProgress();
     await activeJourneyId.setValue(journey.id);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
     await handleRecordHere({ id: 7, windowId: 1 } as never);
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [PAGE_TOOLS_FILE] });
     expect(send).toHaveBeenCalledWith(7, { type: 'pick-context-target' });
+    // The agent may fall back on the picker (the element is gone): the tools are there before it is asked.
+    expect(inject.mock.invocationCallOrder[0]).toBeLessThan(send.mock.invocationCallOrder[0]!);
   });
 
   it('explains that a journey must be recording first', async () => {

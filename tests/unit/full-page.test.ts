@@ -38,6 +38,8 @@ function pageAgentOfATallPage(
   refusesFrame = Infinity,
 ) {
   const frames: { y: number; wholePage?: boolean; inScroller?: boolean }[] = [];
+  // The page tools (the full-page scroller) are injected before the agent is asked to begin.
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId: number, message: unknown) => {
     const request = message as { type: string; y?: number; wholePage?: boolean; inScroller?: boolean };
     if (request.type === 'full-page-begin')

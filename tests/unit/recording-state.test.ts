@@ -11,7 +11,7 @@ import {
 } from '../../lib/extension-storage/items';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../../lib/extension-storage/recording-state';
 import { mergeImport } from '../../lib/import/merge';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/detectors';
 import { walkInProgress } from './factories';
 
 /** What page agents read: the raw stored value, as they get it from extension storage. */

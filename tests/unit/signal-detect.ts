@@ -1,6 +1,6 @@
 import type { DetectedSignal, PageEvent } from '../../lib/signals/events';
 import type { SignalPlugin, Thresholds } from '../../lib/signals/plugin';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/detectors';
 
 /**
  * Runs one signal's detector as the registry does: its own thresholds (the defaults unless

@@ -3,7 +3,15 @@ import type { PageEvent } from '../../lib/signals/events';
 import { disabledClick } from '../../lib/signals/kinds/disabled-click';
 import { excessiveScroll } from '../../lib/signals/kinds/excessive-scroll';
 import { pageError } from '../../lib/signals/kinds/page-error';
-import { DEFAULT_THRESHOLDS, detectSignals, toReport } from '../../lib/signals/registry';
+import {
+  BACKGROUND_DETECTORS,
+  DEFAULT_THRESHOLDS,
+  detectSignals,
+  PAGE_DETECTORS,
+  SIGNAL_DETECTORS,
+  toReport,
+} from '../../lib/signals/detectors';
+import { SIGNAL_PLUGINS } from '../../lib/signals/registry';
 import { detectWith } from './signal-detect';
 
 // The three signals added as plug-ins, each at the edges of its default thresholds.
@@ -75,8 +83,8 @@ describe('page errors', () => {
   it('follows the error-click window the researcher set, so every error is one or the other', () => {
     const events = [click(0), error(1500)];
     const wider = { ...DEFAULT_THRESHOLDS, 'error-click': { windowMs: 2000 } };
-    expect(detectSignals('page', events, 1500, DEFAULT_THRESHOLDS).map((s) => s.kind)).toEqual(['page-error']);
-    expect(detectSignals('page', events, 1500, wider).map((s) => s.kind)).toEqual(['error-click']);
+    expect(detectSignals(PAGE_DETECTORS, events, 1500, DEFAULT_THRESHOLDS).map((s) => s.kind)).toEqual(['page-error']);
+    expect(detectSignals(PAGE_DETECTORS, events, 1500, wider).map((s) => s.kind)).toEqual(['error-click']);
   });
 });
 
@@ -84,19 +92,45 @@ describe('reporting', () => {
   it('reports each occurrence once, and at most 3 page errors on one page (a page can raise them at will)', () => {
     const reported = new Set<string>();
     const errors = ['a', 'b', 'c', 'd', 'e'].map((message, i) => error(i * 100, message));
-    const first = toReport(detectWith(pageError, errors.slice(0, 2)), reported);
+    const first = toReport(detectWith(pageError, errors.slice(0, 2)), reported, PAGE_DETECTORS);
     expect(first.map((s) => s.detail)).toEqual([
       'The page failed with no click before it: a',
       'The page failed with no click before it: b',
     ]);
-    const then = toReport(detectWith(pageError, errors), reported);
+    const then = toReport(detectWith(pageError, errors), reported, PAGE_DETECTORS);
     expect(then.map((s) => s.detail)).toEqual(['The page failed with no click before it: c']);
   });
 
   it('does not limit signals the persona causes', () => {
     const reported = new Set<string>();
     const presses = [0, 3000, 6000, 9000, 12_000].map((t) => press(t));
-    expect(toReport(detectWith(disabledClick, presses), reported)).toHaveLength(5);
-    expect(toReport(detectWith(disabledClick, presses), reported)).toHaveLength(0);
+    expect(toReport(detectWith(disabledClick, presses), reported, PAGE_DETECTORS)).toHaveLength(5);
+    expect(toReport(detectWith(disabledClick, presses), reported, PAGE_DETECTORS)).toHaveLength(0);
+  });
+});
+
+describe('the detectors the page bundles', () => {
+  it('are the registry’s signals, in its order, each with the same detector and thresholds', () => {
+    expect(SIGNAL_DETECTORS.map((d) => d.kind)).toEqual(SIGNAL_PLUGINS.map((p) => p.kind));
+    SIGNAL_PLUGINS.forEach((plugin, i) => {
+      const detector = SIGNAL_DETECTORS[i]!;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compared by identity, never called
+      expect(plugin.detect, plugin.kind).toBe(detector.detect);
+      expect(plugin.defaults, plugin.kind).toBe(detector.defaults);
+      expect(plugin.runsIn, plugin.kind).toBe(detector.runsIn);
+    });
+  });
+
+  it('are split by where they run: the page’s, and the background’s, each signal once', () => {
+    const kindsIn = (detectors: readonly { kind: string }[]) => detectors.map((d) => d.kind);
+    expect([...kindsIn(PAGE_DETECTORS), ...kindsIn(BACKGROUND_DETECTORS)].sort()).toEqual(
+      kindsIn(SIGNAL_DETECTORS).sort(),
+    );
+    expect(PAGE_DETECTORS.every((d) => d.runsIn === 'page')).toBe(true);
+    expect(BACKGROUND_DETECTORS.every((d) => d.runsIn === 'background')).toBe(true);
+  });
+
+  it('carry none of the words for the researcher', () => {
+    for (const detector of SIGNAL_DETECTORS) expect(Object.keys(detector)).not.toContain('label');
   });
 });

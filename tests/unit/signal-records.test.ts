@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitCapture, db, dismissPendingSignal, pauseJourney, recordSignal, resolveSignal } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/capture/page-reports';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/detectors';
 import { activeJourneyId, signalThresholdsItem } from '../../lib/extension-storage/items';
 import { capturedPage, walkInProgress } from './factories';
 

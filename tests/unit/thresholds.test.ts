@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_THRESHOLDS } from '../../lib/signals/registry';
+import { DEFAULT_THRESHOLDS } from '../../lib/signals/detectors';
 import {
   readThresholds,
   shownValue,

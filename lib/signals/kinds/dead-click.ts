@@ -1,6 +1,6 @@
 import { clicksOf, quote } from '../events';
-import { defineSignal, thresholdsOf } from '../plugin';
-import { rageClick } from './rage-click';
+import { defineDetector, describeSignal, thresholdsOf } from '../plugin';
+import { rageClickDetector } from './rage-click';
 
 /** A scroll or selection this soon after a click is the click's doing (the observer notes only these). */
 export const DEAD_CLICK_QUIET_MS = 100;
@@ -9,16 +9,13 @@ export const DEAD_CLICK_QUIET_MS = 100;
  * A click on something that looks interactive after which nothing happens: no change to the
  * page within 2.5 s, no scroll or selection within 100 ms, no navigation.
  */
-export const deadClick = defineSignal({
+export const deadClickDetector = defineDetector({
   kind: 'dead-click',
-  label: 'Dead click',
   runsIn: 'page',
   needs: ['click', 'mutation', 'scroll', 'selection', 'navigation'],
-  category: 'error',
   defaults: { waitMs: 2500 },
-  fields: { waitMs: { label: 'nothing changes for', unit: 'seconds', min: 500, max: 9_000 } },
   detect(events, now, th, all) {
-    const rage = thresholdsOf(all, rageClick);
+    const rage = thresholdsOf(all, rageClickDetector);
     return clicksOf(events).flatMap((click) => {
       if (!click.interactive || now - click.t < th.waitMs) return [];
       const answered = events.some(
@@ -46,4 +43,10 @@ export const deadClick = defineSignal({
       ];
     });
   },
+});
+
+export const deadClick = describeSignal(deadClickDetector, {
+  label: 'Dead click',
+  category: 'error',
+  fields: { waitMs: { label: 'nothing changes for', unit: 'seconds', min: 500, max: 9_000 } },
 });

@@ -1,18 +1,15 @@
 import { quote, type DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /**
  * A press on a control that is disabled (the disabled attribute, or aria-disabled="true"), or
  * on something inside one. Pressing it again soon after is the same friction, counted once.
  */
-export const disabledClick = defineSignal({
+export const disabledClickDetector = defineDetector({
   kind: 'disabled-click',
-  label: 'Disabled click',
   runsIn: 'page',
   needs: ['disabled-press'],
-  category: 'complicated-process',
   defaults: { repeatMs: 2000 },
-  fields: { repeatMs: { label: 'repeats counted once within', unit: 'seconds', min: 0, max: 9_000 } },
   detect(events, _now, th) {
     const found: DetectedSignal<'disabled-click'>[] = [];
     const lastPress = new Map<string, number>();
@@ -30,4 +27,10 @@ export const disabledClick = defineSignal({
     }
     return found;
   },
+});
+
+export const disabledClick = describeSignal(disabledClickDetector, {
+  label: 'Disabled click',
+  category: 'complicated-process',
+  fields: { repeatMs: { label: 'repeats counted once within', unit: 'seconds', min: 0, max: 9_000 } },
 });

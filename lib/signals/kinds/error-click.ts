@@ -1,15 +1,12 @@
 import { clicksOf, quote, type DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** An uncaught error or unhandled rejection within 1 s after a click (blamed on the last click before it). */
-export const errorClick = defineSignal({
+export const errorClickDetector = defineDetector({
   kind: 'error-click',
-  label: 'Error after click',
   runsIn: 'page',
   needs: ['click', 'error'],
-  category: 'error',
   defaults: { windowMs: 1000 },
-  fields: { windowMs: { label: 'an error within', unit: 'seconds', min: 100, max: 9_000 } },
   detect(events, _now, th) {
     const found = new Map<number, DetectedSignal<'error-click'>>();
     const clicks = clicksOf(events);
@@ -26,4 +23,10 @@ export const errorClick = defineSignal({
     }
     return [...found.values()];
   },
+});
+
+export const errorClick = describeSignal(errorClickDetector, {
+  label: 'Error after click',
+  category: 'error',
+  fields: { windowMs: { label: 'an error within', unit: 'seconds', min: 100, max: 9_000 } },
 });

@@ -1,5 +1,5 @@
 import type { DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** A turn after less travel than this is a hand resting on the wheel or a bounce, not a search. */
 export const SCROLL_TURN_MIN_PX = 40;
@@ -9,17 +9,11 @@ export const SCROLL_TURN_MIN_PX = 40;
  * way, and looking back at something once or twice is 1 or 2 changes; 4 in 3 s (down, up,
  * down, up, down) is someone hunting for what the page does not show where they expect it.
  */
-export const excessiveScroll = defineSignal({
+export const excessiveScrollDetector = defineDetector({
   kind: 'excessive-scroll',
-  label: 'Excessive scrolling',
   runsIn: 'page',
   needs: ['scroll-turn'],
-  category: 'missing-information',
   defaults: { reversals: 4, windowMs: 3000 },
-  fields: {
-    reversals: { label: 'at least', unit: 'reversals', min: 2, max: 20 },
-    windowMs: { label: 'within', unit: 'seconds', min: 500, max: 9_000 },
-  },
   detect(events, _now, th) {
     const turns = events.filter((e) => e.type === 'scroll-turn' && e.travel >= SCROLL_TURN_MIN_PX);
     const found: DetectedSignal<'excessive-scroll'>[] = [];
@@ -41,5 +35,14 @@ export const excessiveScroll = defineSignal({
       }
     }
     return found;
+  },
+});
+
+export const excessiveScroll = describeSignal(excessiveScrollDetector, {
+  label: 'Excessive scrolling',
+  category: 'missing-information',
+  fields: {
+    reversals: { label: 'at least', unit: 'reversals', min: 2, max: 20 },
+    windowMs: { label: 'within', unit: 'seconds', min: 500, max: 9_000 },
   },
 });

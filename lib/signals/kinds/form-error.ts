@@ -1,15 +1,12 @@
 import { quote } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** A form field shown as invalid after the persona submitted the form. */
-export const formError = defineSignal({
+export const formErrorDetector = defineDetector({
   kind: 'form-error',
-  label: 'Form error',
   runsIn: 'page',
   needs: ['invalid-field'],
-  category: 'complicated-process',
   defaults: {},
-  fields: {},
   detect(events) {
     return events
       .filter((e) => e.type === 'invalid-field')
@@ -20,4 +17,10 @@ export const formError = defineSignal({
         key: `form-error:${e.label}:${Math.floor(e.t / 1000)}`,
       }));
   },
+});
+
+export const formError = describeSignal(formErrorDetector, {
+  label: 'Form error',
+  category: 'complicated-process',
+  fields: {},
 });

@@ -1,24 +1,21 @@
 import { clicksOf, type DetectedSignal } from '../events';
-import { defineSignal, thresholdsOf } from '../plugin';
-import { errorClick } from './error-click';
+import { defineDetector, describeSignal, thresholdsOf } from '../plugin';
+import { errorClickDetector } from './error-click';
 
 /**
  * An uncaught error or unhandled rejection that no click preceded within the error-click window
  * (after a click it is an error after click). The same message counts once on a page, so a
  * script failing on a timer is one signal, not one a second; and at most 3 on one page.
  */
-export const pageError = defineSignal({
+export const pageErrorDetector = defineDetector({
   kind: 'page-error',
-  label: 'Page error',
   runsIn: 'page',
   needs: ['error', 'click'],
-  category: 'error',
   // A page's script can raise errors, or forge the relay's event, whenever it likes.
   perPage: 3,
   defaults: {},
-  fields: {},
   detect(events, _now, _th, all) {
-    const { windowMs } = thresholdsOf(all, errorClick);
+    const { windowMs } = thresholdsOf(all, errorClickDetector);
     const clicks = clicksOf(events);
     const found = new Map<string, DetectedSignal<'page-error'>>();
     for (const error of events) {
@@ -34,4 +31,10 @@ export const pageError = defineSignal({
     }
     return [...found.values()];
   },
+});
+
+export const pageError = describeSignal(pageErrorDetector, {
+  label: 'Page error',
+  category: 'error',
+  fields: {},
 });

@@ -1,16 +1,13 @@
 import type { DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** Back on the previous address within 5 s of leaving it, with no click or key press between. */
-export const quickBack = defineSignal({
+export const quickBackDetector = defineDetector({
   kind: 'quick-back',
-  label: 'Quick back',
   // It spans pages, whose agents each see only their own.
   runsIn: 'background',
   needs: ['navigation', 'click', 'key'],
-  category: 'missing-information',
   defaults: { withinMs: 5000 },
-  fields: { withinMs: { label: 'back again within', unit: 'seconds', min: 1_000, max: 25_000 } },
   detect(events, _now, th) {
     const found: DetectedSignal<'quick-back'>[] = [];
     const navigations = events.filter((e) => e.type === 'navigation');
@@ -31,4 +28,10 @@ export const quickBack = defineSignal({
     }
     return found;
   },
+});
+
+export const quickBack = describeSignal(quickBackDetector, {
+  label: 'Quick back',
+  category: 'missing-information',
+  fields: { withinMs: { label: 'back again within', unit: 'seconds', min: 1_000, max: 25_000 } },
 });

@@ -1,19 +1,12 @@
 import { clicksOf, quote, type DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** 3 or more clicks within 1 s, all within 30 px of the first. */
-export const rageClick = defineSignal({
+export const rageClickDetector = defineDetector({
   kind: 'rage-click',
-  label: 'Rage click',
   runsIn: 'page',
   needs: ['click'],
-  category: 'complicated-process',
   defaults: { clicks: 3, windowMs: 1000, radiusPx: 30 },
-  fields: {
-    clicks: { label: 'at least', unit: 'clicks', min: 2, max: 10 },
-    windowMs: { label: 'within', unit: 'seconds', min: 200, max: 5_000 },
-    radiusPx: { label: 'inside a radius of', unit: 'pixels', min: 5, max: 200 },
-  },
   detect(events, _now, th) {
     const clicks = clicksOf(events);
     const found: DetectedSignal<'rage-click'>[] = [];
@@ -42,5 +35,15 @@ export const rageClick = defineSignal({
       }
     }
     return found;
+  },
+});
+
+export const rageClick = describeSignal(rageClickDetector, {
+  label: 'Rage click',
+  category: 'complicated-process',
+  fields: {
+    clicks: { label: 'at least', unit: 'clicks', min: 2, max: 10 },
+    windowMs: { label: 'within', unit: 'seconds', min: 200, max: 5_000 },
+    radiusPx: { label: 'inside a radius of', unit: 'pixels', min: 5, max: 200 },
   },
 });

@@ -1,15 +1,12 @@
 import type { DetectedSignal } from '../events';
-import { defineSignal } from '../plugin';
+import { defineDetector, describeSignal } from '../plugin';
 
 /** A page that took over 3 s to load or to paint its largest content. */
-export const slowPage = defineSignal({
+export const slowPageDetector = defineDetector({
   kind: 'slow-page',
-  label: 'Slow page',
   runsIn: 'page',
   needs: ['page-timing'],
-  category: 'slow',
   defaults: { overMs: 3000 },
-  fields: { overMs: { label: 'load or largest paint over', unit: 'seconds', min: 500, max: 9_000 } },
   detect(events, _now, th) {
     const found: DetectedSignal<'slow-page'>[] = [];
     for (const e of events) {
@@ -27,4 +24,10 @@ export const slowPage = defineSignal({
     }
     return found;
   },
+});
+
+export const slowPage = describeSignal(slowPageDetector, {
+  label: 'Slow page',
+  category: 'slow',
+  fields: { overMs: { label: 'load or largest paint over', unit: 'seconds', min: 500, max: 9_000 } },
 });
