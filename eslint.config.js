@@ -48,7 +48,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noEntrypointsFromLib] }] },
   },
   {
-    files: ['entrypoints/content/**', 'lib/page-agent/**'],
+    files: ['entrypoints/page-agent.ts', 'entrypoints/page-tools.ts', 'lib/page-agent/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noDbInContentScripts, noEntrypointsFromLib] }] },
   },
   {

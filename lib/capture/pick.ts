@@ -15,7 +15,14 @@ export async function requestPick(
 ): Promise<void> {
   await recordingJourney(journeyId);
   const tabId = tab?.id ?? (await resolveCaptureTarget(windowId)).tabId;
-  await sendToAgentWithTools(tabId, { type: 'start-pick' });
+  refusedPick(await sendToAgentWithTools(tabId, { type: 'start-pick' }));
+}
+
+/** The agent answers { ok: false } when it could not start the picker (its tools were not there). */
+function refusedPick(reply: unknown) {
+  if (typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === false) {
+    throw new CaptureError('The page could not be put in pick mode. Reload the page and try again.');
+  }
 }
 
 /** The keyboard command for picking: like the capture shortcut, it works through activeTab. */
@@ -33,7 +40,7 @@ export async function handleRecordHere(tab?: Browser.tabs.Tab): Promise<void> {
   try {
     await recordingJourney(await activeJourneyId.getValue());
     if (tab?.id === undefined) throw new CaptureError('There is no page to record here.');
-    await sendToAgentWithTools(tab.id, { type: 'pick-context-target' });
+    refusedPick(await sendToAgentWithTools(tab.id, { type: 'pick-context-target' }));
   } catch (error) {
     await reportCaptureFailure(error, { kind: 'pick', tabId: tab?.id, windowId: tab?.windowId });
   }

@@ -108,6 +108,15 @@ describe('the context menu, "Record touchpoint here"', () => {
     expect(inject.mock.invocationCallOrder[0]).toBeLessThan(send.mock.invocationCallOrder[0]!);
   });
 
+  it('says so when the page agent could not start the picker (no element, no tools)', async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: false, reason: 'The page tools are not in this page.' });
+    await handleRecordHere({ id: 7, windowId: 1 } as never);
+    expect((await captureStatus.getValue()).lastError?.message).toMatch(/could not be put in pick mode/);
+  });
+
   it('explains that a journey must be recording first', async () => {
     await handleRecordHere({ id: 7, windowId: 1 } as never);
     expect((await captureStatus.getValue()).lastError?.message).toMatch(/Start a journey/);

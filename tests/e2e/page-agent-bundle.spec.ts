@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BUILD_DIR } from './support/browser';
+
+// What the built page agent, injected into every page of a recorded journey, leaves to the page
+// tools (injected only for a pick or a full page) and to the extension's own pages.
+test('the built page agent carries neither the picker, the full-page scroller nor the signals’ words', () => {
+  const built = (file: string) => readFileSync(join(BUILD_DIR, file), 'utf8');
+  const agent = built('page-agent.js');
+  const tools = built('page-tools.js');
+  // What only the picker, the full-page scroller and the settings say.
+  for (const words of ['Click an element to record it', 'No full-page capture is under way']) {
+    expect(tools, 'the page tools say it').toContain(words);
+    expect(agent, 'the agent does not').not.toContain(words);
+  }
+  for (const words of ['Rage click', 'nothing changes for', 'load or largest paint over']) {
+    expect(agent).not.toContain(words);
+  }
+  // The detectors themselves are there (their findings are worded in the page).
+  expect(agent).toContain('Nothing happened after a click on');
+});
