@@ -17,7 +17,7 @@ import {
 } from './errors';
 import { preparePage, restorePage } from './page-agent-control';
 import type { MaskCounts, PreparedPage } from '../messaging/protocol';
-import type { Study } from '../model';
+import type { Journey, Study } from '../model';
 import type { CaptureJob } from './queue';
 import type { RateGate } from './rate-gate';
 import { ensureInFront } from './target';
@@ -36,15 +36,17 @@ export interface CaptureReporter {
  * stays queued until the end, so a worker stopped before the compaction finishes it on waking.
  */
 export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  if (await db.touchpoints.get(job.id)) return compact(job.id);
+  const context = await captureContext(job);
+  // A worker stopped after the commit left the job queued: only the compaction is left to do.
+  if (!context) return compact(job.id);
   try {
-    await (job.fullPage ? fullPageAndCommit(job, gate, reporter) : captureAndCommit(job, gate, reporter)).catch(
-      async (error: unknown) => {
-        // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
-        if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
-        throw error;
-      },
-    );
+    await (
+      job.fullPage ? fullPageAndCommit(job, context, gate, reporter) : captureAndCommit(job, context, gate, reporter)
+    ).catch(async (error: unknown) => {
+      // A tab closing mid-capture makes the browser say all sorts of things; say what happened.
+      if (await tabIsGone(job.tabId)) throw new CaptureError(TAB_CLOSED);
+      throw error;
+    });
   } catch (error) {
     // A click that navigated can leave before its screenshot: keep the click itself as a draft,
     // so nothing auto-recorded is lost (the next page's draft shows where it led), with the
@@ -70,8 +72,14 @@ async function compact(touchpointId: string): Promise<void> {
   });
 }
 
-async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const { journey, study } = await recordingJourneyAndStudy(job);
+type CaptureContext = { journey: Journey; study: Study | undefined };
+
+async function fullPageAndCommit(
+  job: CaptureJob,
+  { journey, study }: CaptureContext,
+  gate: RateGate,
+  reporter: CaptureReporter,
+): Promise<void> {
   const result = await captureFullPage(job, {
     gate,
     masking: journey.masking,
@@ -90,9 +98,13 @@ async function fullPageAndCommit(job: CaptureJob, gate: RateGate, reporter: Capt
   }
 }
 
-/** The job's journey, recording when the capture was asked for, and its study, read in one transaction. */
-function recordingJourneyAndStudy(job: CaptureJob) {
-  return db.transaction('r', [db.journeys, db.studies], async () => {
+/**
+ * The job's journey, recording when the capture was asked for, and its study, read in one
+ * transaction with the check that its touchpoint is not saved yet (undefined when it is).
+ */
+function captureContext(job: CaptureJob): Promise<CaptureContext | undefined> {
+  return db.transaction('r', [db.touchpoints, db.journeys, db.studies], async () => {
+    if (await db.touchpoints.get(job.id)) return undefined;
     const journey = await recordingJourney(job.journeyId, job.requestedAt);
     return { journey, study: await db.studies.get(journey.studyId) };
   });
@@ -110,8 +122,12 @@ function jobFields(job: CaptureJob) {
   };
 }
 
-async function captureAndCommit(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const { journey, study } = await recordingJourneyAndStudy(job);
+async function captureAndCommit(
+  job: CaptureJob,
+  { journey, study }: CaptureContext,
+  gate: RateGate,
+  reporter: CaptureReporter,
+): Promise<void> {
   const { image, page } = await maskedShotWithRetries(job, gate, journey.masking, study);
   // The route the persona was on when it was asked for; the screenshot is the soonest one allowed.
   await commitCapture({ ...jobFields(job), url: job.url ?? page.url, pageTitle: page.title, image });
@@ -164,10 +180,12 @@ async function maskedScreenshot(job: CaptureJob, gate: RateGate, masking: boolea
   }
   // captureVisibleTab takes whatever tab is in front: if the researcher switched tabs just now,
   // the image is of a page that was never masked, and is thrown away.
-  await ensureInFront(job, 'was switched away from during the capture');
+  const stillInFront = ensureInFront(job, 'was switched away from during the capture');
+  stillInFront.catch(() => undefined); // awaited below, first
   const image = unencodedScreenshot(dataUrl, page.devicePixelRatio, page.viewportWidth);
+  const [, stillMasked] = await Promise.all([stillInFront, restored]);
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
-  if (!(await restored)) throw new CaptureError(PAGE_CHANGED);
+  if (!stillMasked) throw new CaptureError(PAGE_CHANGED);
   await checkMasksShown(image, page);
   return { image, page };
 }
