@@ -6,11 +6,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { NotRecordingError, recordingJourney } from '../db/journeys';
 import { recordSignal } from '../db/signals';
 import { activeJourneyId, signalThresholdsItem } from '../extension-storage/items';
-import { agentToBackground } from '../messaging/protocol';
-import { elementDescriptor } from '../model';
+import { agentToBackground, pageElement } from '../messaging/protocol';
+import { describedElement } from '../model/element-role';
 import { PAGE_ERROR_EVENT, installErrorRelay } from '../page-agent/error-relay';
 import type { PageEvent } from '../signals/events';
 import { BACKGROUND_DETECTORS, detectSignals, toReport } from '../signals/detectors';
+import { describeOccurrence } from '../signals/registry';
 import { readThresholds } from '../signals/thresholds';
 import { recordAutoClick, recordAutoNavigation } from './auto-record';
 import { CaptureError } from './errors';
@@ -61,11 +62,12 @@ export async function handleAgentMessage(
     return;
   }
   if (report.type === 'element-picked') {
-    const element = elementDescriptor.safeParse(report.element);
+    const element = pageElement.safeParse(report.element);
     if (!element.success) return reportPickFailure(UNREADABLE_ELEMENT, tab);
-    await requestCapture(journey.id, undefined, tab, { source: 'picked', element: element.data }).catch(
-      (error: unknown) => reportPickFailure(error, tab),
-    );
+    await requestCapture(journey.id, undefined, tab, {
+      source: 'picked',
+      element: describedElement(element.data),
+    }).catch((error: unknown) => reportPickFailure(error, tab));
     return;
   }
   if (report.type === 'auto-click' || report.type === 'auto-navigation') {
@@ -75,16 +77,17 @@ export async function handleAgentMessage(
     let recorded: Promise<void>;
     if (report.type === 'auto-navigation') recorded = recordAutoNavigation(journey.id, tab, report.url);
     else {
-      const element = elementDescriptor.safeParse(report.element);
+      const element = pageElement.safeParse(report.element);
       recorded = element.success
-        ? recordAutoClick(journey.id, tab, element.data, sender.url)
+        ? recordAutoClick(journey.id, tab, describedElement(element.data), sender.url)
         : Promise.reject(UNREADABLE_ELEMENT);
     }
     await recorded.catch((error: unknown) => reportCaptureFailure(error, attempt));
     return;
   }
   if (report.type === 'page-signal') {
-    await recordSignal(journey.id, sender.url, { kind: report.kind, at: report.at, detail: report.detail });
+    const detail = describeOccurrence(report.kind, report.facts);
+    await recordSignal(journey.id, sender.url, { kind: report.kind, at: report.at, detail });
     return;
   }
   const event: PageEvent =
@@ -98,7 +101,8 @@ export async function handleAgentMessage(
   reportedInTab.set(tabId, reported);
   const found = detectSignals(BACKGROUND_DETECTORS, events, report.at, thresholds);
   for (const signal of toReport(found, reported, BACKGROUND_DETECTORS)) {
-    await recordSignal(journey.id, sender.url, { kind: signal.kind, at: signal.at, detail: signal.detail });
+    const detail = describeOccurrence(signal.kind, signal.facts);
+    await recordSignal(journey.id, sender.url, { kind: signal.kind, at: signal.at, detail });
   }
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rect as elementRect } from '../model/schemas';
 import { PAGE_SIGNAL_KINDS } from '../signals/registry';
 
 // Every runtime message is declared here once. Receivers parse what they get with these
@@ -147,12 +148,18 @@ export const maskPreviewShown = z.object({ ok: z.literal(true), masked: maskCoun
 /** The page agent's answer to restore-after-capture: were its masks in place until then? */
 export const restoredPage = z.object({ ok: z.literal(true), stillMasked: z.boolean() });
 
+/** More facts than any signal finds (three at most). */
+const MAX_SIGNAL_FACTS = 8;
+
 /** Page agent → background: friction detected on the page (a suggestion for the researcher). */
 export const pageSignalMessage = z.object({
   type: z.literal('page-signal'),
   kind: z.enum(PAGE_SIGNAL_KINDS),
   at: z.number(),
-  detail: z.string().check(z.maxLength(2_000)),
+  /** What the background describes it by (SignalWords.describe): a few numbers and short texts. */
+  facts: z
+    .record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(2_000)), z.number()]))
+    .check(z.refine((facts) => Object.keys(facts).length <= MAX_SIGNAL_FACTS)),
 });
 
 /** Page agent → background: the page's address changed (a load, or a single-page-app route). */
@@ -171,7 +178,27 @@ export const pageInteractionMessage = z.object({ type: z.literal('page-interacti
  */
 export const installErrorRelayMessage = z.object({ type: z.literal('install-error-relay') });
 
-/** Page agent → background: the researcher picked this element (parsed with the model's elementDescriptor). */
+/**
+ * An element as the page agent reads it (lib/page-agent/descriptor.ts). The background names its
+ * role and aria selector (lib/model/element-role.ts), so that the tables of implicit roles stay
+ * out of every page.
+ */
+export const pageElement = z.object({
+  selector: z.string().check(z.maxLength(2_000)),
+  text: z.string().check(z.maxLength(2_000)),
+  /** Its accessible name as the page gives it: aria-label, labels, text or title. */
+  name: z.string().check(z.maxLength(2_000)),
+  /** The first word of its role attribute, when it has one. */
+  explicitRole: z.optional(z.string().check(z.maxLength(100))),
+  /** Its tag name, lower case; an input's type; whether a link has an address. */
+  tag: z.string().check(z.maxLength(100)),
+  inputType: z.optional(z.string().check(z.maxLength(100))),
+  hasHref: z.optional(z.boolean()),
+  rect: elementRect,
+});
+export type PageElement = z.infer<typeof pageElement>;
+
+/** Page agent → background: the researcher picked this element (parsed with pageElement). */
 export const elementPickedMessage = z.object({ type: z.literal('element-picked'), element: z.unknown() });
 
 /** Page agent → background (auto-record on): the persona clicked this element. */

@@ -1,5 +1,5 @@
 // Runs in the web page: describes an element well enough to find it again and to name it.
-import type { ElementDescriptor } from '../model/schemas';
+import type { PageElement } from '../messaging/protocol';
 import { orElse } from './attempt';
 import { isEditable, labelOf, visibleText } from './describe';
 
@@ -7,24 +7,23 @@ const TEST_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'name', 'aria-la
 
 /**
  * Describes any element, HTML or not (SVG, MathML, custom, from another document): a part
- * that cannot be read is left plain rather than failing the pick or the auto-recorded click.
+ * that cannot be read is left plain rather than failing the pick or the auto-recorded click
+ * (an element whose tag cannot be read has the role "generic").
  * The text of a field or an editable area is what the persona typed: it is never kept.
  */
-export function describeElement(element: Element): ElementDescriptor {
+export function describeElement(element: Element): PageElement {
   const box = orElse<Pick<DOMRect, 'x' | 'y' | 'width' | 'height'>>(() => element.getBoundingClientRect(), {
     x: 0,
     y: 0,
     width: 0,
     height: 0,
   });
-  const role = orElse(() => roleOf(element), 'generic');
-  const name = orElse(() => labelOf(element), '');
   const text = isEditable(element) ? '' : orElse(() => visibleText(element), '');
   return {
     selector: orElse(() => cssSelector(element), element.localName).slice(0, 2_000),
-    ariaSelector: `${role} "${name.replace(/"/g, '\\"')}"`.slice(0, 2_000),
     text: text.replace(/\s+/g, ' ').trim().slice(0, 2_000),
-    role,
+    name: orElse(() => labelOf(element), '').slice(0, 2_000),
+    ...orElse(() => roleFacts(element), { tag: '' }),
     rect: { x: box.x, y: box.y, width: box.width, height: box.height },
   };
 }
@@ -76,45 +75,13 @@ function looksGenerated(id: string): boolean {
   return /\d{3,}|^[:\d]|[:]/.test(id);
 }
 
-const IMPLICIT_ROLES: Record<string, string> = {
-  button: 'button',
-  select: 'combobox',
-  textarea: 'textbox',
-  img: 'img',
-  nav: 'navigation',
-  main: 'main',
-  header: 'banner',
-  footer: 'contentinfo',
-  form: 'form',
-  table: 'table',
-  ul: 'list',
-  ol: 'list',
-  li: 'listitem',
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
-  summary: 'button',
-  dialog: 'dialog',
-};
-
-const INPUT_ROLES: Record<string, string> = {
-  button: 'button',
-  submit: 'button',
-  reset: 'button',
-  checkbox: 'checkbox',
-  radio: 'radio',
-  range: 'slider',
-  search: 'searchbox',
-};
-
-export function roleOf(element: Element): string {
-  const explicit = element.getAttribute('role')?.split(/\s+/)[0];
-  if (explicit) return explicit;
+/** What the element's role is named from (lib/model/element-role.ts names it, out of the page). */
+export function roleFacts(element: Element): Pick<PageElement, 'explicitRole' | 'tag' | 'inputType' | 'hasHref'> {
   const tag = element.tagName.toLowerCase();
-  if (tag === 'a') return element.hasAttribute('href') ? 'link' : 'generic';
-  if (tag === 'input') return INPUT_ROLES[(element as HTMLInputElement).type] ?? 'textbox';
-  return IMPLICIT_ROLES[tag] ?? 'generic';
+  return {
+    explicitRole: element.getAttribute('role')?.split(/\s+/)[0]?.slice(0, 100) || undefined,
+    tag,
+    inputType: tag === 'input' ? (element as HTMLInputElement).type : undefined,
+    hasHref: tag === 'a' ? element.hasAttribute('href') : undefined,
+  };
 }

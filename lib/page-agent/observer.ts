@@ -39,7 +39,7 @@ export function observePage(report: Report, options: ObserveOptions, now: () => 
 
   const run = () => {
     for (const found of toReport(detectSignals(PAGE_DETECTORS, events, now(), th), reported, PAGE_DETECTORS)) {
-      report({ type: 'page-signal', kind: found.kind, at: found.at, detail: found.detail });
+      report({ type: 'page-signal', kind: found.kind, at: found.at, facts: found.facts });
     }
   };
   const push = (event: PageEvent) => {

@@ -4,14 +4,14 @@
 // extension's isolated world of the page: the tools leave a factory under PAGE_TOOLS_KEY, and
 // the agent hands it the agent's own masks, overlay and own-changes, so that the state the page
 // observer reads (our layers, our restyles, picking) is one copy, the agent's.
-import type { ElementDescriptor } from '../model/schemas';
+import type { PageElement } from '../messaging/protocol';
 import type { answerFullPage, FullPageKit } from './full-page';
 import type { Picker, PickerKit } from './picker';
 
 export type PageToolsKit = PickerKit & FullPageKit;
 
 export interface PageTools {
-  startPicker(onPick: (element: ElementDescriptor) => void, onCancel: () => void): Picker;
+  startPicker(onPick: (element: PageElement) => void, onCancel: () => void): Picker;
   /** The full-page messages' answers (the capture under way is the tools' own). */
   fullPage: ReturnType<typeof answerFullPage>;
 }

@@ -1,8 +1,9 @@
 // Runs in the web page: the element picker. Hovering outlines an element, a click picks it
 // (the page never sees that click), Escape cancels.
-import type { ElementDescriptor } from '../model/schemas';
+import type { PageElement } from '../messaging/protocol';
 import { clickTarget, labelOf } from './describe';
-import { describeElement, roleOf } from './descriptor';
+import { roleOf } from '../model/element-role';
+import { describeElement, roleFacts } from './descriptor';
 import type { createOverlay } from './overlay';
 import type { setPicking } from './own-changes';
 
@@ -24,7 +25,7 @@ export interface Picker {
 }
 
 export function startPicker(
-  onPick: (element: ElementDescriptor) => void,
+  onPick: (element: PageElement) => void,
   onCancel: () => void,
   { createOverlay, setPicking }: PickerKit,
 ): Picker {
@@ -44,7 +45,7 @@ export function startPicker(
     if (!current) return;
     const box = current.getBoundingClientRect();
     overlay.place(outline, box);
-    tag.textContent = `${roleOf(current)} “${labelOf(current).slice(0, 40)}” · click to record · Esc to cancel`;
+    tag.textContent = `${roleOf(roleFacts(current))} “${labelOf(current).slice(0, 40)}” · click to record · Esc to cancel`;
     overlay.place(tag, { x: box.x, y: Math.max(0, box.y - 26), width: 0, height: 0 });
   };
   const swallow = (event: Event) => {

@@ -67,8 +67,7 @@ export function detectSignals(
 ): DetectedSignal<SignalKind>[] {
   const all = thresholds as ThresholdsByKind;
   return detectors.flatMap(
-    (p) =>
-      p.detect(events, now, (all[p.kind]) ?? p.defaults, all) as DetectedSignal<SignalKind>[],
+    (p) => p.detect(events, now, all[p.kind] ?? p.defaults, all) as DetectedSignal<SignalKind>[],
   );
 }
 

@@ -16,11 +16,17 @@ export type PageEvent =
   /** The page turned to scroll the other way, after `travel` px in the direction it leaves. */
   | { type: 'scroll-turn'; t: number; travel: number };
 
+/**
+ * What an occurrence's words are made of: its numbers and the page's own words (a label, an error
+ * message). The signal's words (SignalWords.describe) make its detail of them, in the background.
+ */
+export type SignalFacts = Readonly<Record<string, string | number>>;
+
 export interface DetectedSignal<K extends string = string> {
   kind: K;
   /** When the friction happened (the first event of it). */
   at: number;
-  detail: string;
+  facts: SignalFacts;
   /** Identifies the occurrence, so that running a detector again does not report it twice. */
   key: string;
 }
@@ -29,8 +35,4 @@ export type ClickEvent = Extract<PageEvent, { type: 'click' }>;
 
 export function clicksOf(events: readonly PageEvent[]): ClickEvent[] {
   return events.filter((e): e is ClickEvent => e.type === 'click');
-}
-
-export function quote(label: string): string {
-  return label ? `“${label.slice(0, 60)}”` : 'an unlabelled element';
 }

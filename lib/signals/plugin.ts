@@ -1,11 +1,11 @@
 import type { FRICTION_CATEGORIES } from '../model/friction-categories';
-import type { DetectedSignal, PageEvent } from './events';
+import type { DetectedSignal, PageEvent, SignalFacts } from './events';
 
 // A friction signal is one module in lib/signals/kinds/ exporting its detector and, apart, the
 // detector described for the researcher (a SignalPlugin), listed in detectors.ts and registry.ts.
 // The page observer and the background read the detectors; the settings, the data model and the
 // README read the plugins. Only the detectors are bundled into every page (no zod here, and no
-// words for the researcher there).
+// words for the researcher there: a detector finds facts, the background describes them).
 
 /** A signal's thresholds: named whole numbers (times in milliseconds). */
 export type Thresholds = Readonly<Record<string, number>>;
@@ -49,6 +49,11 @@ export interface SignalWords<T extends Thresholds = Thresholds> {
   /** The friction category it becomes when the researcher accepts it. */
   category: (typeof FRICTION_CATEGORIES)[number];
   fields: { readonly [P in keyof T]: ThresholdField };
+  /**
+   * One occurrence in words ("3 clicks within 0.6 s on “Pay”"), from the facts its detector
+   * found. Made in the background: the facts come from the page, any may be missing or odd.
+   */
+  describe(facts: SignalFacts): string;
 }
 
 export type SignalPlugin<K extends string = string, T extends Thresholds = Thresholds> = SignalDetector<K, T> &

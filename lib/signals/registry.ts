@@ -8,6 +8,7 @@ import { pageError } from './kinds/page-error';
 import { quickBack } from './kinds/quick-back';
 import { rageClick } from './kinds/rage-click';
 import { slowPage } from './kinds/slow-page';
+import type { SignalFacts } from './events';
 import type { SignalPlugin } from './plugin';
 
 /**
@@ -37,3 +38,9 @@ export const PAGE_SIGNAL_KINDS = SIGNAL_PLUGINS.filter((p) => p.runsIn === 'page
 
 /** The plugins as their common shape, for code that treats them alike. */
 export const ALL_SIGNALS: readonly SignalPlugin[] = SIGNAL_PLUGINS;
+
+/** An occurrence a detector found, in its signal's words (the detail the researcher reads). */
+export function describeOccurrence(kind: SignalKind, facts: SignalFacts): string {
+  const plugin = ALL_SIGNALS.find((p) => p.kind === kind);
+  return plugin ? plugin.describe(facts) : '';
+}

@@ -5,7 +5,7 @@ import { BUILD_DIR } from './support/browser';
 
 // What the built page agent, injected into every page of a recorded journey, leaves to the page
 // tools (injected only for a pick or a full page) and to the extension's own pages.
-test('the built page agent carries neither the picker, the full-page scroller nor the signals’ words', () => {
+test('the built page agent carries neither the picker, the full-page scroller, the signals’ words nor the role names', () => {
   const built = (file: string) => readFileSync(join(BUILD_DIR, file), 'utf8');
   const agent = built('page-agent.js');
   const tools = built('page-tools.js');
@@ -14,9 +14,18 @@ test('the built page agent carries neither the picker, the full-page scroller no
     expect(tools, 'the page tools say it').toContain(words);
     expect(agent, 'the agent does not').not.toContain(words);
   }
+  // The signals' names, settings and details: the background words what the detectors find.
+  const background = built('background.js');
+  for (const words of ['Nothing happened after a click on', 'clicks within', 'The page took']) {
+    expect(background, 'the background words it').toContain(words);
+    expect(agent, 'the agent does not').not.toContain(words);
+  }
   for (const words of ['Rage click', 'nothing changes for', 'load or largest paint over']) {
     expect(agent).not.toContain(words);
   }
-  // The detectors themselves are there (their findings are worded in the page).
-  expect(agent).toContain('Nothing happened after a click on');
+  // The detectors themselves are there, and the roles' names are not ("contentinfo" is a
+  // footer's, named by the background).
+  expect(agent).toContain('rage-click');
+  expect(agent).not.toContain('contentinfo');
+  expect(background).toContain('contentinfo');
 });

@@ -177,7 +177,12 @@ describe('background work no request waits on', () => {
     // The database cannot be reached when a page reports a signal.
     db.close({ disableAutoOpen: true });
     const sender = { id: fakeBrowser.runtime.id, url: SHOP, tab: { ...TAB } as never, frameId: 0 };
-    const signal = { type: 'page-signal', kind: 'rage-click', at: Date.now(), detail: '3 clicks' };
+    const signal = {
+      type: 'page-signal',
+      kind: 'rage-click',
+      at: Date.now(),
+      facts: { clicks: 3, ms: 600, label: 'Pay' },
+    };
     expect(routeRuntimeMessage(signal, sender)).toBeUndefined();
     await vi.waitFor(async () => expect(await problems()).toHaveLength(1));
     const problem = await theProblem();

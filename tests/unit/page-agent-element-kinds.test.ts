@@ -4,6 +4,8 @@
 // document or detached, and elements that throw when asked things. Masks, pick descriptors and
 // the page observer must handle each; what cannot be inspected is covered (fail closed).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { pageElement } from '../../lib/messaging/protocol';
+import { describedElement } from '../../lib/model/element-role';
 import { elementDescriptor } from '../../lib/model/schemas';
 import { clickTarget, labelOf, looksInteractive } from '../../lib/page-agent/describe';
 import { describeElement } from '../../lib/page-agent/descriptor';
@@ -33,6 +35,9 @@ const chromeShadowRootOf: ShadowRootOf = (element) => {
   }
   return closedRoots.get(element) ?? element.shadowRoot;
 };
+
+/** An element as the page agent reports it and the background keeps it. */
+const described = (element: Element) => describedElement(pageElement.parse(describeElement(element)));
 
 /** jsdom lays nothing out: every element gets a 100×20 box at the top left unless a test says otherwise. */
 beforeEach(() => {
@@ -180,7 +185,9 @@ describe('pick descriptors of every element kind', () => {
 
   it.each(kinds)('describes %s with a valid descriptor', (_kind, make) => {
     const element = make();
-    const descriptor = describeElement(element);
+    const reported = pageElement.safeParse(describeElement(element));
+    expect(reported.success).toBe(true);
+    const descriptor = describedElement(reported.data!);
     expect(elementDescriptor.safeParse(descriptor).success).toBe(true);
     expect(descriptor.selector.length).toBeGreaterThan(0);
   });
@@ -190,7 +197,7 @@ describe('pick descriptors of every element kind', () => {
     button.setAttribute('aria-label', 'Add to basket');
     document.body.append(button);
     const { path } = appendSvgIcon(button);
-    expect(describeElement(clickTarget(path))).toMatchObject({
+    expect(described(clickTarget(path))).toMatchObject({
       role: 'button',
       ariaSelector: 'button "Add to basket"',
     });
@@ -283,14 +290,14 @@ describe('element descriptors never keep what the persona typed', () => {
     document.body.innerHTML =
       '<div contenteditable="true" aria-label="Message"><p>My card is 4111 1111 1111 1111</p></div>' +
       '<label for="note">Note</label><textarea id="note">meet at 5</textarea>';
-    const paragraph = describeElement(document.querySelector('p')!);
+    const paragraph = described(document.querySelector('p')!);
     expect(paragraph.text).toBe('');
     expect(paragraph.ariaSelector).not.toContain('4111');
-    expect(describeElement(document.querySelector('[contenteditable]')!)).toMatchObject({
+    expect(described(document.querySelector('[contenteditable]')!)).toMatchObject({
       text: '',
       ariaSelector: 'generic "Message"',
     });
-    expect(describeElement(document.querySelector('textarea')!)).toMatchObject({
+    expect(described(document.querySelector('textarea')!)).toMatchObject({
       text: '',
       ariaSelector: 'textbox "Note"',
     });

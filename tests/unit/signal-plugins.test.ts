@@ -12,7 +12,7 @@ import {
   toReport,
 } from '../../lib/signals/detectors';
 import { SIGNAL_PLUGINS } from '../../lib/signals/registry';
-import { detectWith } from './signal-detect';
+import { detailsOf, detectWith } from './signal-detect';
 
 // The three signals added as plug-ins, each at the edges of its default thresholds.
 
@@ -34,7 +34,7 @@ describe('disabled clicks', () => {
   });
 
   it('names the control', () => {
-    expect(detectWith(disabledClick, [press(0)])[0]?.detail).toBe('A click on “Pay now”, which is disabled');
+    expect(detailsOf(detectWith(disabledClick, [press(0)]))).toEqual(['A click on “Pay now”, which is disabled']);
   });
 
   it('takes its repeat window from the settings', () => {
@@ -56,9 +56,9 @@ describe('excessive scrolling', () => {
   });
 
   it('says how often and how fast', () => {
-    expect(detectWith(excessiveScroll, [turn(0), turn(700), turn(1400), turn(2100)])[0]?.detail).toBe(
+    expect(detailsOf(detectWith(excessiveScroll, [turn(0), turn(700), turn(1400), turn(2100)]))).toEqual([
       'Scrolled up and down, changing direction 4 times within 2.1 s',
-    );
+    ]);
   });
 
   it('takes its thresholds from the settings', () => {
@@ -93,12 +93,12 @@ describe('reporting', () => {
     const reported = new Set<string>();
     const errors = ['a', 'b', 'c', 'd', 'e'].map((message, i) => error(i * 100, message));
     const first = toReport(detectWith(pageError, errors.slice(0, 2)), reported, PAGE_DETECTORS);
-    expect(first.map((s) => s.detail)).toEqual([
+    expect(detailsOf(first)).toEqual([
       'The page failed with no click before it: a',
       'The page failed with no click before it: b',
     ]);
     const then = toReport(detectWith(pageError, errors), reported, PAGE_DETECTORS);
-    expect(then.map((s) => s.detail)).toEqual(['The page failed with no click before it: c']);
+    expect(detailsOf(then)).toEqual(['The page failed with no click before it: c']);
   });
 
   it('does not limit signals the persona causes', () => {

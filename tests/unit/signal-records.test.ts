@@ -67,20 +67,36 @@ describe('filing detected signals', () => {
 
 describe('reports from page agents', () => {
   const fromPage = { id: fakeBrowser.runtime.id, url: CART, tab: { id: 5 } as never, frameId: 0 };
-  const report = { type: 'page-signal', kind: 'dead-click', at: 1_700_000_003_000, detail: 'Nothing happened' };
+  const report = { type: 'page-signal', kind: 'dead-click', at: 1_700_000_003_000, facts: { label: 'Compare sizes' } };
 
-  it('are filed while a journey records', async () => {
+  it('are filed while a journey records, described in the background from their facts', async () => {
     const { journey } = await walkInProgress();
     await activeJourneyId.setValue(journey.id);
     await handleAgentMessage(report, fromPage, fakeBrowser.runtime.id);
-    expect((await db.journeys.get(journey.id))?.pendingSignals).toHaveLength(1);
+    expect((await db.journeys.get(journey.id))?.pendingSignals).toMatchObject([
+      { kind: 'dead-click', detail: 'Nothing happened after a click on “Compare sizes”' },
+    ]);
+  });
+
+  it('are described in plain, bounded text whatever facts a page makes up', async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    const odd = { ...report, kind: 'rage-click', facts: { clicks: 'many', ms: 'soon', label: 7 } };
+    await handleAgentMessage(odd, fromPage, fakeBrowser.runtime.id);
+    expect((await db.journeys.get(journey.id))?.pendingSignals).toMatchObject([
+      { kind: 'rage-click', detail: 'many clicks within ? s on an unlabelled element' },
+    ]);
   });
 
   it('are ignored when no journey records, when malformed, or when not from a tab of ours', async () => {
     const { journey } = await walkInProgress();
     await activeJourneyId.setValue(journey.id);
     await handleAgentMessage({ ...report, kind: 'steal-data' }, fromPage, fakeBrowser.runtime.id);
-    await handleAgentMessage({ ...report, detail: 'x'.repeat(5000) }, fromPage, fakeBrowser.runtime.id);
+    await handleAgentMessage({ ...report, facts: { label: 'x'.repeat(5000) } }, fromPage, fakeBrowser.runtime.id);
+    await handleAgentMessage({ ...report, facts: { label: { html: '<b>' } } }, fromPage, fakeBrowser.runtime.id);
+    const manyFacts = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`f${i}`, i]));
+    await handleAgentMessage({ ...report, facts: manyFacts }, fromPage, fakeBrowser.runtime.id);
+    await handleAgentMessage({ ...report, facts: undefined }, fromPage, fakeBrowser.runtime.id);
     await handleAgentMessage(report, { ...fromPage, tab: undefined }, fakeBrowser.runtime.id);
     await handleAgentMessage(report, { ...fromPage, id: 'another-extension' }, fakeBrowser.runtime.id);
     await pauseJourney(journey.id);

@@ -6,7 +6,7 @@ import { formError } from '../../lib/signals/kinds/form-error';
 import { quickBack } from '../../lib/signals/kinds/quick-back';
 import { rageClick } from '../../lib/signals/kinds/rage-click';
 import { slowPage } from '../../lib/signals/kinds/slow-page';
-import { detectWith } from './signal-detect';
+import { detailsOf, detectWith } from './signal-detect';
 
 const detectRageClicks = (events: PageEvent[]) => detectWith(rageClick, events);
 const detectDeadClicks = (events: PageEvent[], now: number) => detectWith(deadClick, events, { now });
@@ -41,9 +41,9 @@ describe('rage clicks', () => {
   });
 
   it('says how many clicks and on what', () => {
-    expect(detectRageClicks([click(0), click(300), click(600), click(900)])[0]?.detail).toBe(
+    expect(detailsOf(detectRageClicks([click(0), click(300), click(600), click(900)]))).toEqual([
       '4 clicks within 0.9 s on “Place order”',
-    );
+    ]);
   });
 });
 
@@ -127,7 +127,7 @@ describe('form errors', () => {
       { type: 'invalid-field', t: 100, label: 'Email' },
       { type: 'invalid-field', t: 100, label: 'Card number' },
     ]);
-    expect(found.map((f) => f.detail)).toEqual(['The form refused “Email”', 'The form refused “Card number”']);
+    expect(detailsOf(found)).toEqual(['The form refused “Email”', 'The form refused “Card number”']);
   });
 
   it('reports nothing when every field was accepted', () => {

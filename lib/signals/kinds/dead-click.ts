@@ -1,5 +1,6 @@
-import { clicksOf, quote } from '../events';
+import { clicksOf } from '../events';
 import { defineDetector, describeSignal, thresholdsOf } from '../plugin';
+import { quote } from '../words';
 import { rageClickDetector } from './rage-click';
 
 /** A scroll or selection this soon after a click is the click's doing (the observer notes only these). */
@@ -37,7 +38,7 @@ export const deadClickDetector = defineDetector({
         {
           kind: 'dead-click' as const,
           at: click.t,
-          detail: `Nothing happened after a click on ${quote(click.label)}`,
+          facts: { label: click.label },
           key: `dead-click:${click.t}`,
         },
       ];
@@ -49,4 +50,5 @@ export const deadClick = describeSignal(deadClickDetector, {
   label: 'Dead click',
   category: 'error',
   fields: { waitMs: { label: 'nothing changes for', unit: 'seconds', min: 500, max: 9_000 } },
+  describe: ({ label }) => `Nothing happened after a click on ${quote(label)}`,
 });

@@ -1,5 +1,6 @@
-import { quote, type DetectedSignal } from '../events';
+import type { DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { quote } from '../words';
 
 /**
  * A press on a control that is disabled (the disabled attribute, or aria-disabled="true"), or
@@ -21,7 +22,7 @@ export const disabledClickDetector = defineDetector({
       found.push({
         kind: 'disabled-click',
         at: e.t,
-        detail: `A click on ${quote(e.label)}, which is disabled`,
+        facts: { label: e.label },
         key: `disabled-click:${e.t}`,
       });
     }
@@ -33,4 +34,5 @@ export const disabledClick = describeSignal(disabledClickDetector, {
   label: 'Disabled click',
   category: 'complicated-process',
   fields: { repeatMs: { label: 'repeats counted once within', unit: 'seconds', min: 0, max: 9_000 } },
+  describe: ({ label }) => `A click on ${quote(label)}, which is disabled`,
 });

@@ -1,5 +1,6 @@
-import { clicksOf, quote, type DetectedSignal } from '../events';
+import { clicksOf, type DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { quote, text } from '../words';
 
 /** An uncaught error or unhandled rejection within 1 s after a click (blamed on the last click before it). */
 export const errorClickDetector = defineDetector({
@@ -17,7 +18,7 @@ export const errorClickDetector = defineDetector({
       found.set(click.t, {
         kind: 'error-click',
         at: click.t,
-        detail: `The page failed after a click on ${quote(click.label)}: ${error.message.slice(0, 200)}`,
+        facts: { label: click.label, message: error.message.slice(0, 200) },
         key: `error-click:${click.t}`,
       });
     }
@@ -29,4 +30,5 @@ export const errorClick = describeSignal(errorClickDetector, {
   label: 'Error after click',
   category: 'error',
   fields: { windowMs: { label: 'an error within', unit: 'seconds', min: 100, max: 9_000 } },
+  describe: ({ label, message }) => `The page failed after a click on ${quote(label)}: ${text(message, 200)}`,
 });

@@ -1,5 +1,6 @@
 import type { DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { seconds } from '../words';
 
 /** A turn after less travel than this is a hand resting on the wheel or a bounce, not a search. */
 export const SCROLL_TURN_MIN_PX = 40;
@@ -26,7 +27,7 @@ export const excessiveScrollDetector = defineDetector({
         found.push({
           kind: 'excessive-scroll',
           at: first.t,
-          detail: `Scrolled up and down, changing direction ${j - i} times within ${((turns[j - 1]!.t - first.t) / 1000).toFixed(1)} s`,
+          facts: { turns: j - i, ms: turns[j - 1]!.t - first.t },
           key: `excessive-scroll:${first.t}`,
         });
         i = j;
@@ -45,4 +46,6 @@ export const excessiveScroll = describeSignal(excessiveScrollDetector, {
     reversals: { label: 'at least', unit: 'reversals', min: 2, max: 20 },
     windowMs: { label: 'within', unit: 'seconds', min: 500, max: 9_000 },
   },
+  describe: ({ turns, ms }) =>
+    `Scrolled up and down, changing direction ${String(turns)} times within ${seconds(ms)} s`,
 });

@@ -1,5 +1,5 @@
-import { quote } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { quote } from '../words';
 
 /** A form field shown as invalid after the persona submitted the form. */
 export const formErrorDetector = defineDetector({
@@ -13,7 +13,7 @@ export const formErrorDetector = defineDetector({
       .map((e) => ({
         kind: 'form-error' as const,
         at: e.t,
-        detail: `The form refused ${quote(e.label)}`,
+        facts: { label: e.label },
         key: `form-error:${e.label}:${Math.floor(e.t / 1000)}`,
       }));
   },
@@ -23,4 +23,5 @@ export const formError = describeSignal(formErrorDetector, {
   label: 'Form error',
   category: 'complicated-process',
   fields: {},
+  describe: ({ label }) => `The form refused ${quote(label)}`,
 });

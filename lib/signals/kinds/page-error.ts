@@ -1,5 +1,6 @@
 import { clicksOf, type DetectedSignal } from '../events';
 import { defineDetector, describeSignal, thresholdsOf } from '../plugin';
+import { text } from '../words';
 import { errorClickDetector } from './error-click';
 
 /**
@@ -25,7 +26,7 @@ export const pageErrorDetector = defineDetector({
       found.set(message, {
         kind: 'page-error',
         at: error.t,
-        detail: `The page failed with no click before it: ${message}`,
+        facts: { message },
         key: `page-error:${message}`,
       });
     }
@@ -37,4 +38,5 @@ export const pageError = describeSignal(pageErrorDetector, {
   label: 'Page error',
   category: 'error',
   fields: {},
+  describe: ({ message }) => `The page failed with no click before it: ${text(message, 200)}`,
 });

@@ -1,5 +1,6 @@
 import type { DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { seconds, text } from '../words';
 
 /** Back on the previous address within 5 s of leaving it, with no click or key press between. */
 export const quickBackDetector = defineDetector({
@@ -21,7 +22,7 @@ export const quickBackDetector = defineDetector({
         found.push({
           kind: 'quick-back',
           at: visited.t,
-          detail: `Left ${visited.url} after ${((back.t - visited.t) / 1000).toFixed(1)} s without doing anything there`,
+          facts: { url: visited.url, ms: back.t - visited.t },
           key: `quick-back:${visited.t}`,
         });
       }
@@ -34,4 +35,5 @@ export const quickBack = describeSignal(quickBackDetector, {
   label: 'Quick back',
   category: 'missing-information',
   fields: { withinMs: { label: 'back again within', unit: 'seconds', min: 1_000, max: 25_000 } },
+  describe: ({ url, ms }) => `Left ${text(url, 2_000)} after ${seconds(ms)} s without doing anything there`,
 });

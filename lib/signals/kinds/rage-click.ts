@@ -1,5 +1,6 @@
-import { clicksOf, quote, type DetectedSignal } from '../events';
+import { clicksOf, type DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { quote, seconds } from '../words';
 
 /** 3 or more clicks within 1 s, all within 30 px of the first. */
 export const rageClickDetector = defineDetector({
@@ -26,7 +27,7 @@ export const rageClickDetector = defineDetector({
         found.push({
           kind: 'rage-click',
           at: first.t,
-          detail: `${count} clicks within ${((clicks[j - 1]!.t - first.t) / 1000).toFixed(1)} s on ${quote(first.label)}`,
+          facts: { clicks: count, ms: clicks[j - 1]!.t - first.t, label: first.label },
           key: `rage-click:${first.t}`,
         });
         i = j;
@@ -46,4 +47,5 @@ export const rageClick = describeSignal(rageClickDetector, {
     windowMs: { label: 'within', unit: 'seconds', min: 200, max: 5_000 },
     radiusPx: { label: 'inside a radius of', unit: 'pixels', min: 5, max: 200 },
   },
+  describe: ({ clicks, ms, label }) => `${String(clicks)} clicks within ${seconds(ms)} s on ${quote(label)}`,
 });

@@ -1,5 +1,6 @@
 import type { DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
+import { seconds } from '../words';
 
 /** A page that took over 3 s to load or to paint its largest content. */
 export const slowPageDetector = defineDetector({
@@ -13,11 +14,10 @@ export const slowPageDetector = defineDetector({
       if (e.type !== 'page-timing') continue;
       const slowest = Math.max(e.loadMs ?? 0, e.largestPaintMs ?? 0);
       if (slowest > th.overMs) {
-        const what = (e.loadMs ?? 0) >= (e.largestPaintMs ?? 0) ? 'to load' : 'to show its main content';
         found.push({
           kind: 'slow-page',
           at: e.t,
-          detail: `The page took ${(slowest / 1000).toFixed(1)} s ${what}`,
+          facts: { ms: slowest, by: (e.loadMs ?? 0) >= (e.largestPaintMs ?? 0) ? 'load' : 'paint' },
           key: `slow-page:${e.url}:${e.t}`,
         });
       }
@@ -30,4 +30,5 @@ export const slowPage = describeSignal(slowPageDetector, {
   label: 'Slow page',
   category: 'slow',
   fields: { overMs: { label: 'load or largest paint over', unit: 'seconds', min: 500, max: 9_000 } },
+  describe: ({ ms, by }) => `The page took ${seconds(ms)} s ${by === 'paint' ? 'to show its main content' : 'to load'}`,
 });
