@@ -1,14 +1,19 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Timer, User } from 'lucide-react';
-import { db, journeyDurationMs } from '@/lib/db';
-import type { Journey } from '@/lib/model';
+import { journeyDurationMs } from '@/lib/db';
+import type { Journey, Persona, Study } from '@/lib/model';
 import { useNow } from '../ui/hooks';
 import { OpenDashboardButton } from './OpenDashboardButton';
 
 /** Who the researcher plays and what for, always in view during the walk (stay in character). */
-export function WalkHeader({ journey }: { journey: Journey }) {
-  const study = useLiveQuery(() => db.studies.get(journey.studyId), [journey.studyId]);
-  const persona = useLiveQuery(() => db.personas.get(journey.personaId), [journey.personaId]);
+export function WalkHeader({
+  journey,
+  study,
+  persona,
+}: {
+  journey: Journey;
+  study: Study | undefined;
+  persona: Persona | undefined;
+}) {
   return (
     <header className="walk-header">
       <div className="study-line">

@@ -3,7 +3,6 @@ import { Pause, Play, Square } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import {
   addOffsiteTouchpoint,
-  db,
   deleteTouchpoint,
   endJourney,
   keepDrafts,
@@ -12,7 +11,7 @@ import {
   restoreTouchpoint,
   resumeJourney,
 } from '@/lib/db';
-import type { Journey } from '@/lib/model';
+import type { Journey, Persona, Study } from '@/lib/model';
 import { TouchpointCard } from '../touchpoint/TouchpointCard';
 import type { ToastMessage } from '../ui/Toast';
 import { CaptureBar } from './CaptureBar';
@@ -25,14 +24,16 @@ import { WalkHeader } from './WalkHeader';
 
 interface Props {
   journey: Journey;
+  /** Read with the journey (undefined when it is gone). */
+  study: Study | undefined;
+  persona: Persona | undefined;
   onEnded: (journeyId: string) => void;
   onError: (message: string) => void;
   onToast: (toast: Omit<ToastMessage, 'id'>) => void;
 }
 
 /** The walk in progress: persona, capture controls, and the touchpoints newest first. */
-export function WalkView({ journey, onEnded, onError, onToast }: Props) {
-  const study = useLiveQuery(() => db.studies.get(journey.studyId), [journey.studyId]);
+export function WalkView({ journey, study, persona, onEnded, onError, onToast }: Props) {
   const touchpoints = useLiveQuery(() => listTouchpoints(journey.id).then((list) => list.reverse()), [journey.id]);
   // The open card: the newest until the first effect below picks one explicitly; null: none.
   const [chosenId, setExpandedId] = useState<string | null | undefined>(undefined);
@@ -102,7 +103,7 @@ export function WalkView({ journey, onEnded, onError, onToast }: Props) {
 
   return (
     <div className="walk">
-      <WalkHeader journey={journey} />
+      <WalkHeader journey={journey} study={study} persona={persona} />
 
       <CaptureTargetNote />
       <CaptureBar journey={journey} onAddOffsite={() => void addOffsite()} onError={onError} onToast={onToast} />

@@ -2,11 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 
 /** The live value of an extension-storage item; undefined until first read. */
-export function useStorageItem<T>(item: {
-  getValue(): Promise<T>;
-  watch(callback: (value: T) => void): () => void;
-}): T | undefined {
-  const [value, setValue] = useState<T>();
+export function useStorageItem<T>(
+  item: {
+    getValue(): Promise<T>;
+    watch(callback: (value: T) => void): () => void;
+  },
+  /** Its value already read, shown until it is read again. */
+  initial?: T,
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     let live = true;
     void item.getValue().then((v) => live && setValue(v));

@@ -1,16 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { db } from '@/lib/db/database';
 import { SidePanelApp } from '@/components/sidepanel/App';
+import { readOpening, type Opening } from '@/components/sidepanel/opening';
 import '@/components/styles.css';
 import '@/components/ui/validation-messages';
 
-// Opened while React renders and the active journey is read from storage, rather than when the
-// first query asks (a failure to open is reported by that first query).
-db.open().catch(() => undefined);
+/** How long the panel waits for what it shows first before it renders without it. */
+const OPENING_WAIT_MS = 1000;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SidePanelApp />
-  </StrictMode>,
+// The panel renders once what it shows first is read (the active journey, its study and its
+// persona): a render before that would show nothing, and the one after all of it. A failure to
+// read, or a database slow to open, renders it all the same: its own queries fill it in, or
+// report what went wrong.
+const waited = new Promise<undefined>((resolve) => setTimeout(resolve, OPENING_WAIT_MS));
+void Promise.race([readOpening().catch(() => undefined), waited]).then((opening: Opening | undefined) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SidePanelApp opening={opening} />
+    </StrictMode>,
+  ),
 );
