@@ -5,6 +5,9 @@ import { db } from './database';
 import { JOURNEY_GONE, NotRecordingError } from './journeys';
 import { touchpointsInOrder } from './touchpoints-in-order';
 
+/** The longest detail a signal keeps (the model's limit). */
+const MAX_DETAIL = 2_000;
+
 export interface DetectedOnPage {
   kind: SignalKind;
   at: number;
@@ -25,8 +28,10 @@ export async function recordSignal(journeyId: string, pageUrl: string, detected:
   return db.transaction('rw', db.studies, db.journeys, db.touchpoints, async () => {
     const journey = await db.journeys.get(journeyId);
     if (!journey) throw new NotRecordingError(JOURNEY_GONE);
-    // A detail quotes the page ("clicked 'ada@example.com'"): masked as the screenshot is.
-    const detail = maskText(detected.detail, textMaskingOf(journey, await db.studies.get(journey.studyId)));
+    // A detail quotes the page ("clicked 'ada@example.com'"): masked as the screenshot is, and cut
+    // to what a signal keeps (masking lengthens text; a page's long address or label can too).
+    const masking = textMaskingOf(journey, await db.studies.get(journey.studyId));
+    const detail = maskText(detected.detail, masking).slice(0, MAX_DETAIL);
     const record = signal.parse({
       ...detected,
       detail,

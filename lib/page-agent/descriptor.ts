@@ -80,7 +80,7 @@ export function roleFacts(element: Element): Pick<PageElement, 'explicitRole' | 
   const tag = element.tagName.toLowerCase();
   return {
     explicitRole: element.getAttribute('role')?.split(/\s+/)[0]?.slice(0, 100) || undefined,
-    tag,
+    tag: tag.slice(0, 100),
     inputType: tag === 'input' ? (element as HTMLInputElement).type : undefined,
     hasHref: tag === 'a' ? element.hasAttribute('href') : undefined,
   };

@@ -171,6 +171,15 @@ describe('pick descriptors of every element kind', () => {
     ['an element adopted from another document', () => appendAdoptedField(document.body)],
     ['a detached element', () => document.createElement('button')],
     [
+      'an element whose tag is 200 characters long, with a long role attribute',
+      () => {
+        const element = document.createElement(`x-${'a'.repeat(198)}`);
+        element.setAttribute('role', 'b'.repeat(300));
+        document.body.append(element);
+        return element;
+      },
+    ],
+    [
       'an element that throws when asked its attributes',
       () => {
         const button = document.createElement('button');

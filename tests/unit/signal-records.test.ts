@@ -86,6 +86,26 @@ describe('reports from page agents', () => {
     expect((await db.journeys.get(journey.id))?.pendingSignals).toMatchObject([
       { kind: 'rage-click', detail: 'many clicks within ? s on an unlabelled element' },
     ]);
+    // Facts as long as the protocol lets through still make a detail a signal can keep.
+    const long = { ...report, kind: 'excessive-scroll', facts: { turns: '9'.repeat(2_000), ms: 1 } };
+    await handleAgentMessage(long, fromPage, fakeBrowser.runtime.id);
+    const filed = (await db.journeys.get(journey.id))?.pendingSignals ?? [];
+    expect(filed.map((s) => s.kind)).toEqual(['rage-click', 'excessive-scroll']);
+    expect(filed[1]?.detail).toBe('Scrolled up and down, changing direction 999999 times within 0.0 s');
+  });
+
+  it('keep a detail the masking lengthens within what a signal holds', async () => {
+    const { journey } = await walkInProgress();
+    await activeJourneyId.setValue(journey.id);
+    // A quick back whose address is as long as the protocol allows, full of addresses to mask.
+    const url = `https://shop.example/?${'a@b.co&'.repeat(280)}`.slice(0, 2_000);
+    const signal = await recordSignal(journey.id, CART, {
+      kind: 'quick-back',
+      at: 1,
+      detail: `Left ${url} after 1.0 s`,
+    });
+    expect(signal.detail.length).toBeLessThanOrEqual(2_000);
+    expect(signal.detail).toContain('[email]');
   });
 
   it('are ignored when no journey records, when malformed, or when not from a tab of ours', async () => {

@@ -1,6 +1,6 @@
 import type { DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
-import { seconds } from '../words';
+import { seconds, text } from '../words';
 
 /** A turn after less travel than this is a hand resting on the wheel or a bounce, not a search. */
 export const SCROLL_TURN_MIN_PX = 40;
@@ -47,5 +47,5 @@ export const excessiveScroll = describeSignal(excessiveScrollDetector, {
     windowMs: { label: 'within', unit: 'seconds', min: 500, max: 9_000 },
   },
   describe: ({ turns, ms }) =>
-    `Scrolled up and down, changing direction ${String(turns)} times within ${seconds(ms)} s`,
+    `Scrolled up and down, changing direction ${text(turns, 6)} times within ${seconds(ms)} s`,
 });

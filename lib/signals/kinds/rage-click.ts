@@ -1,6 +1,6 @@
 import { clicksOf, type DetectedSignal } from '../events';
 import { defineDetector, describeSignal } from '../plugin';
-import { quote, seconds } from '../words';
+import { quote, seconds, text } from '../words';
 
 /** 3 or more clicks within 1 s, all within 30 px of the first. */
 export const rageClickDetector = defineDetector({
@@ -47,5 +47,5 @@ export const rageClick = describeSignal(rageClickDetector, {
     windowMs: { label: 'within', unit: 'seconds', min: 200, max: 5_000 },
     radiusPx: { label: 'inside a radius of', unit: 'pixels', min: 5, max: 200 },
   },
-  describe: ({ clicks, ms, label }) => `${String(clicks)} clicks within ${seconds(ms)} s on ${quote(label)}`,
+  describe: ({ clicks, ms, label }) => `${text(clicks, 6)} clicks within ${seconds(ms)} s on ${quote(label)}`,
 });
