@@ -14,6 +14,25 @@ const noDbInContentScripts = {
   message: 'Code that runs in web pages must not use the database: send a message to the background.',
 };
 
+// The background worker ships without Dexie (issue 19: its size and start-up): it reaches the
+// database through lib/db/store.ts. Pages keep Dexie (lib/db/database.ts and what uses it).
+const noDexieInWorker = {
+  // Dexie, lib/db/database.ts, and lib/db's index (which gathers the Dexie-based modules).
+  regex: '^(dexie(-react-hooks)?|.*db/database|@/lib/db|\\.\\./db|\\./index|\\./database)$',
+  message: 'The background worker reaches the database through lib/db/store.ts, not Dexie.',
+};
+const WORKER_DB_FILES = [
+  'store',
+  'store-reads',
+  'schema-steps',
+  'announce-changes',
+  'recording',
+  'new-touchpoints',
+  'record-signal',
+  'publish-recording-state',
+  'versions',
+].map((name) => `lib/db/${name}.ts`);
+
 export default tseslint.config(
   {
     ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'playwright-report/**'],
@@ -46,6 +65,10 @@ export default tseslint.config(
   {
     files: ['lib/**', 'components/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noEntrypointsFromLib] }] },
+  },
+  {
+    files: ['entrypoints/background.ts', 'lib/capture/**', ...WORKER_DB_FILES],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noDexieInWorker, noEntrypointsFromLib] }] },
   },
   {
     files: ['entrypoints/page-agent.ts', 'entrypoints/page-tools.ts', 'lib/page-agent/**'],

@@ -10,12 +10,12 @@ import { compactLeftovers } from '@/lib/capture/compact';
 import { activeJourneyId, signalThresholdsItem } from '@/lib/extension-storage/items';
 import { publishRecordingState } from '@/lib/db/publish-recording-state';
 import { reportBackgroundFailure } from '@/lib/capture/report';
-import { db } from '@/lib/db/database';
+import { openStore } from '@/lib/db/store';
 
 export default defineBackground(() => {
   // Opened as the worker starts, rather than when the capture that woke it first asks (a failure
   // to open is reported by that first use).
-  void db.open().catch(() => undefined);
+  void openStore().catch(() => undefined);
   // Firefox's sidebar API; WXT's types describe Chrome's.
   const { sidebarAction } = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
   browser.action.onClicked.addListener((tab) => {

@@ -1,7 +1,7 @@
 // The clicks of an auto-record burst: the first becomes a draft touchpoint, the rest are counted
 // on it. Shared by auto-record (which opens bursts) and the capture pipeline (which saves drafts).
 
-import { db } from '../db/database';
+import { addExtraClicks } from '../db/new-touchpoints';
 
 interface Burst {
   touchpointId: string;
@@ -49,7 +49,7 @@ async function addExtraClick(burst: Burst): Promise<void> {
     uncommittedExtraClicks.set(burst.touchpointId, (uncommittedExtraClicks.get(burst.touchpointId) ?? 0) + 1);
     return;
   }
-  await db.touchpoints.where({ id: burst.touchpointId }).modify((point) => void (point.extraClicks += 1));
+  await addExtraClicks(burst.touchpointId, 1);
 }
 
 /** Starts a burst with a click; returns the id its draft touchpoint will have. */

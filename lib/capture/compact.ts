@@ -1,5 +1,5 @@
-import { db } from '../db/database';
-import { touchpointsInOrder } from '../db/touchpoints-in-order';
+import { readStore, writeStore } from '../db/store';
+import { latestTouchpoints } from '../db/store-reads';
 import type { Screenshot } from '../model';
 import { encodeScreenshot } from './encode';
 
@@ -18,14 +18,17 @@ export function awaitsCompaction(shot: Screenshot): boolean {
  * while this encoded is left as it now is.
  */
 export async function compactScreenshot(touchpointId: string): Promise<void> {
-  const point = await db.touchpoints.get(touchpointId);
-  const shot = point?.screenshotId ? await db.screenshots.get(point.screenshotId) : undefined;
+  const shot = await readStore(['touchpoints', 'screenshots'], async (transaction) => {
+    const point = await transaction.objectStore('touchpoints').get(touchpointId);
+    return point?.screenshotId ? transaction.objectStore('screenshots').get(point.screenshotId) : undefined;
+  });
   if (!shot || !awaitsCompaction(shot)) return;
   const encoded = await encodeScreenshot(shot.image, shot.devicePixelRatio);
-  await db.transaction('rw', db.screenshots, async () => {
-    const latest = await db.screenshots.get(shot.id);
+  await writeStore(['screenshots'], async (transaction) => {
+    const screenshots = transaction.objectStore('screenshots');
+    const latest = await screenshots.get(shot.id);
     if (!latest || !awaitsCompaction(latest) || latest.image.size !== shot.image.size) return;
-    await db.screenshots.put({ ...latest, ...encoded });
+    await screenshots.put({ ...latest, ...encoded });
   });
 }
 
@@ -39,8 +42,11 @@ const RECENT_CAPTURES = 50;
  */
 export async function compactLeftovers(journeyId: string | null): Promise<number> {
   if (!journeyId) return 0;
-  const recent = await touchpointsInOrder(journeyId).reverse().limit(RECENT_CAPTURES).toArray();
-  const shots = await db.screenshots.bulkGet(recent.flatMap((point) => point.screenshotId ?? []));
+  const shots = await readStore(['touchpoints', 'screenshots'], async (transaction) => {
+    const recent = await latestTouchpoints(transaction, journeyId, RECENT_CAPTURES);
+    const screenshots = transaction.objectStore('screenshots');
+    return Promise.all(recent.flatMap((point) => (point.screenshotId ? [screenshots.get(point.screenshotId)] : [])));
+  });
   let compacted = 0;
   for (const shot of shots) {
     if (!shot || !awaitsCompaction(shot)) continue;

@@ -1,5 +1,5 @@
 import { isQuotaExceeded } from '../db/quota';
-import { NotRecordingError } from '../db/journeys';
+import { NotRecordingError } from '../db/recording';
 import { suggestedKeys } from '../shortcuts';
 
 /** A capture failure the researcher can act on; its message is shown as it is. */

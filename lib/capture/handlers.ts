@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NotRecordingError, recordingJourney } from '../db/journeys';
+import { NotRecordingError, recordingJourney } from '../db/recording';
 import {
   panelToBackground,
   previewMasksMessage,

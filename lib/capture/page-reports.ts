@@ -3,8 +3,8 @@
 // pages and is detected here).
 
 import { browser, type Browser } from 'wxt/browser';
-import { NotRecordingError, recordingJourney } from '../db/journeys';
-import { recordSignal } from '../db/signals';
+import { NotRecordingError, recordingJourney } from '../db/recording';
+import { recordSignal } from '../db/record-signal';
 import { activeJourneyId, signalThresholdsItem } from '../extension-storage/items';
 import { agentToBackground, pageElement } from '../messaging/protocol';
 import { describedElement } from '../model/element-role';

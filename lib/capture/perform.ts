@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { db } from '../db/database';
-import { NotRecordingError, recordingJourney } from '../db/journeys';
-import { commitCapture } from '../db/touchpoints';
+import { addExtraClicks, commitCapture } from '../db/new-touchpoints';
+import { checkRecording, NotRecordingError } from '../db/recording';
+import { readStore } from '../db/store';
 import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
@@ -58,7 +58,7 @@ export async function performCapture(job: CaptureJob, gate: RateGate, reporter: 
   }
   // Clicks of the burst counted while the draft was being saved.
   const late = markDraftSaved(job.id);
-  if (late > 0) await db.touchpoints.where({ id: job.id }).modify((point) => void (point.extraClicks += late));
+  if (late > 0) await addExtraClicks(job.id, late);
   await compact(job.id);
 }
 
@@ -103,10 +103,10 @@ async function fullPageAndCommit(
  * transaction with the check that its touchpoint is not saved yet (undefined when it is).
  */
 function captureContext(job: CaptureJob): Promise<CaptureContext | undefined> {
-  return db.transaction('r', [db.touchpoints, db.journeys, db.studies], async () => {
-    if (await db.touchpoints.get(job.id)) return undefined;
-    const journey = await recordingJourney(job.journeyId, job.requestedAt);
-    return { journey, study: await db.studies.get(journey.studyId) };
+  return readStore(['touchpoints', 'journeys', 'studies'], async (transaction) => {
+    if (await transaction.objectStore('touchpoints').get(job.id)) return undefined;
+    const journey = checkRecording(await transaction.objectStore('journeys').get(job.journeyId), job.requestedAt);
+    return { journey, study: await transaction.objectStore('studies').get(journey.studyId) };
   });
 }
 

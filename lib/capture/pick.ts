@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { recordingJourney } from '../db/journeys';
+import { recordingJourney } from '../db/recording';
 import { activeJourneyId } from '../extension-storage/items';
 import { CaptureError } from './errors';
 import { sendToAgentWithTools } from './page-agent-control';

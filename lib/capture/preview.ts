@@ -1,4 +1,4 @@
-import { db } from '../db/database';
+import { readStore } from '../db/store';
 import { maskPreviewShown, type PreviewMasksMessage, type PreviewMasksReply } from '../messaging/protocol';
 import { CaptureError, describeCaptureError } from './errors';
 import { describeMasked } from './mask-summary';
@@ -11,9 +11,11 @@ import { resolveCaptureTarget } from './target';
  */
 export async function previewMasks(request: PreviewMasksMessage): Promise<PreviewMasksReply> {
   try {
-    const journey = await db.journeys.get(request.journeyId);
+    const { journey, study } = await readStore(['journeys', 'studies'], async (transaction) => {
+      const journey = await transaction.objectStore('journeys').get(request.journeyId);
+      return { journey, study: journey && (await transaction.objectStore('studies').get(journey.studyId)) };
+    });
     if (!journey) throw new CaptureError('This journey no longer exists.');
-    const study = await db.studies.get(journey.studyId);
     const { tabId } = await resolveCaptureTarget(request.windowId);
     const reply = await sendToAgent(tabId, {
       type: 'show-mask-preview',

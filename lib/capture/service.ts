@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { defineCheckedItem } from '../extension-storage/checked-item';
-import { recordingJourney } from '../db/journeys';
+import { recordingJourney } from '../db/recording';
 import { describeMasked } from './mask-summary';
 import { performCapture } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';

@@ -11,9 +11,14 @@ export class TouchtrailDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    for (const { version, stores, upgrade } of DB_VERSIONS) {
+    for (const { version, stores, upgradeRows } of DB_VERSIONS) {
       const declared = this.version(version).stores(stores);
-      if (upgrade) declared.upgrade(upgrade);
+      if (!upgradeRows) continue;
+      declared.upgrade(async (transaction) => {
+        for (const [table, upgrade] of Object.entries(upgradeRows)) {
+          await transaction.table(table).toCollection().modify(upgrade);
+        }
+      });
     }
   }
 }

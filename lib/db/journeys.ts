@@ -68,46 +68,6 @@ export async function setAutoRecord(id: string, autoRecord: boolean): Promise<vo
   await changeJourney(id, (current) => ({ ...current, autoRecord }));
 }
 
-/** Why a journey cannot take a capture now; its message is shown to the researcher as it is. */
-export class NotRecordingError extends Error {}
-
-export const JOURNEY_GONE = 'The journey no longer exists. Nothing was recorded.';
-const JOURNEY_ENDED = 'The journey has ended, so nothing more can be recorded in it.';
-
-/** The journey ended before a capture asked for while it recorded could be saved. */
-export class JourneyClosedError extends NotRecordingError {
-  constructor() {
-    super(JOURNEY_ENDED);
-  }
-}
-
-/**
- * The journey to record into, if it records: the one check every capture, pick and page
- * message goes through. `requestedAt`: a capture asked for before the journey was paused or
- * ended still lands (the researcher asked while it recorded).
- */
-export async function recordingJourney(journeyId: string | null | undefined, requestedAt?: number): Promise<Journey> {
-  if (!journeyId)
-    throw new NotRecordingError('Start a journey in the Touchtrail side panel first. Nothing was recorded.');
-  const record = await db.journeys.get(journeyId);
-  if (!record) throw new NotRecordingError(JOURNEY_GONE);
-  if (!wasRecordingAt(record, requestedAt)) {
-    throw new NotRecordingError(
-      record.status === 'done'
-        ? JOURNEY_ENDED
-        : 'The journey is paused: resume it in the Touchtrail side panel, then try again. Nothing was recorded.',
-    );
-  }
-  return record;
-}
-
-/** Whether the journey was recording at a given time (now, when no time is given). */
-export function wasRecordingAt(record: Journey, at?: number): boolean {
-  if (record.status === 'active') return true;
-  const stoppedAt = record.status === 'done' ? record.endedAt : record.pausedAt;
-  return at !== undefined && stoppedAt !== undefined && at <= stoppedAt;
-}
-
 /** The time spent walking, without the pauses. */
 export function journeyDurationMs(record: Journey, now = Date.now()): number {
   const end = record.endedAt ?? record.pausedAt ?? now;

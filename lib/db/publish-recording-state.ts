@@ -2,7 +2,7 @@ import { activeJourneyId, recordingState, signalThresholdsItem } from '../extens
 import { writeAlone } from '../extension-storage/checked-item';
 import type { RecordingState } from '../extension-storage/recording-state';
 import { readThresholds } from '../signals/thresholds';
-import { db } from './database';
+import { readStore } from './store';
 
 /**
  * The one writer of the recording state that page agents and the background obey: it follows
@@ -13,7 +13,9 @@ import { db } from './database';
 export function publishRecordingState(): Promise<RecordingState | null> {
   return writeAlone('recordingState', async () => {
     const journeyId = await activeJourneyId.getValue();
-    const journey = journeyId ? await db.journeys.get(journeyId) : undefined;
+    const journey = journeyId
+      ? await readStore(['journeys'], (transaction) => transaction.objectStore('journeys').get(journeyId))
+      : undefined;
     const next: RecordingState | null =
       journey?.status === 'active'
         ? {

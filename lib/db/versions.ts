@@ -2,13 +2,15 @@
 // with an upgrade function, and gets a fixture in tests/fixtures/db/ (the migration test
 // fails until it has one).
 
-import type { Transaction } from 'dexie';
-
 export interface DbVersion {
   version: number;
+  /** Dexie's notation; the background worker creates the same stores from it (schema-steps.ts). */
   stores: Record<string, string>;
-  /** Brings the rows of the version before up to this one. */
-  upgrade?: (transaction: Transaction) => Promise<unknown>;
+  /**
+   * Brings each row of the version before up to this one, table by table, by changing it in
+   * place. Plain functions, so Dexie (in pages) and the worker's upgrade run the same steps.
+   */
+  upgradeRows?: Record<string, (row: Record<string, unknown>) => void>;
 }
 
 const V1_STORES = {
@@ -29,29 +31,20 @@ export const DB_VERSIONS: DbVersion[] = [
     version: 2,
     // The indexes are unchanged; the upgrade fills the new fields.
     stores: V1_STORES,
-    upgrade: async (tx) => {
-      await tx
-        .table('studies')
-        .toCollection()
-        .modify((study: Record<string, unknown>) => {
-          study.maskAllowList ??= [];
-        });
-      await tx
-        .table('journeys')
-        .toCollection()
-        .modify((journey: Record<string, unknown>) => {
-          journey.autoRecord ??= false;
-          journey.pendingSignals ??= [];
-        });
-      await tx
-        .table('touchpoints')
-        .toCollection()
-        .modify((point: Record<string, unknown>) => {
-          point.draft ??= false;
-          point.extraClicks ??= 0;
-          const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
-          point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
-        });
+    upgradeRows: {
+      studies: (study) => {
+        study.maskAllowList ??= [];
+      },
+      journeys: (journey) => {
+        journey.autoRecord ??= false;
+        journey.pendingSignals ??= [];
+      },
+      touchpoints: (point) => {
+        point.draft ??= false;
+        point.extraClicks ??= 0;
+        const signals = Array.isArray(point.signals) ? (point.signals as Record<string, unknown>[]) : [];
+        point.signals = signals.map((signal) => ({ id: crypto.randomUUID(), status: 'suggested', ...signal }));
+      },
     },
   },
   {
@@ -59,15 +52,22 @@ export const DB_VERSIONS: DbVersion[] = [
     // so a later change of the defaults never rewrites what old rows meant.
     version: 3,
     stores: V1_STORES,
-    upgrade: async (tx) => {
-      await tx
-        .table('studies')
-        .toCollection()
-        .modify((study: Record<string, unknown>) => {
-          study.privacy ??= { maskAllText: false, hideMedia: false, alwaysMask: [] };
-        });
+    upgradeRows: {
+      studies: (study) => {
+        study.privacy ??= { maskAllText: false, hideMedia: false, alwaysMask: [] };
+      },
     },
   },
 ];
 
 export const DB_NAME = 'touchtrail';
+
+/** The newest schema version, which both Dexie and the worker open. */
+export function latestVersion(): number {
+  return DB_VERSIONS.at(-1)!.version;
+}
+
+/** The version IndexedDB records: Dexie multiplies its own by 10, and the worker must match it. */
+export function idbVersionOf(version: number): number {
+  return version * 10;
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUILD_DIR } from './support/browser';
@@ -26,4 +26,16 @@ test('the built page agent carries neither the picker, the full-page scroller, t
   // Nor the roles' names ("contentinfo" is a footer's, named by the background).
   expect(agent).not.toContain('contentinfo');
   expect(background).toContain('contentinfo');
+});
+
+// The background worker reaches IndexedDB without Dexie (lib/db/store.ts): Dexie was half of its
+// code and most of its start-up. The pages still use Dexie, and hear of the worker's writes.
+test('the built background carries no Dexie, and announces its writes on the channel Dexie listens to', () => {
+  const background = readFileSync(join(BUILD_DIR, 'background.js'), 'utf8');
+  expect(background).not.toMatch(/Dexie/);
+  expect(background).toContain('x-storagemutated-1');
+  const pageChunks = readdirSync(join(BUILD_DIR, 'chunks')).map((file) =>
+    readFileSync(join(BUILD_DIR, 'chunks', file), 'utf8'),
+  );
+  expect(pageChunks.some((chunk) => chunk.includes('DexieError') && chunk.includes('x-storagemutated-1'))).toBe(true);
 });

@@ -1,7 +1,7 @@
 // Every way a capture can fail ends in the panel's message (with "Try again" for the same
 // request) and in "Recent capture problems". These drive the real handlers, queue and storage.
 
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CAPTURE_COMMAND,
@@ -22,7 +22,8 @@ import {
   type CaptureProblem,
 } from '../../lib/capture/problems';
 import { captureQueue } from '../../lib/capture/service';
-import { db, pauseJourney } from '../../lib/db';
+import { closeStore } from '../../lib/db/store';
+import { pauseJourney } from '../../lib/db';
 import { handleAgentMessage } from '../../lib/capture/page-reports';
 import { activeJourneyId, captureStatus } from '../../lib/extension-storage/items';
 import { walkInProgress } from './factories';
@@ -175,7 +176,11 @@ describe('background work no request waits on', () => {
   it('a page report whose handling fails is listed, not lost in an unhandled rejection', async () => {
     await recording();
     // The database cannot be reached when a page reports a signal.
-    db.close({ disableAutoOpen: true });
+    closeStore();
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('The database is closed.', 'InvalidStateError');
+    });
+    onTestFinished(() => open.mockRestore());
     const sender = { id: fakeBrowser.runtime.id, url: SHOP, tab: { ...TAB } as never, frameId: 0 };
     const signal = {
       type: 'page-signal',

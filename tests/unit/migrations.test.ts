@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TouchtrailDb } from '../../lib/db/database';
+import { openDatabase } from '../../lib/db/store';
 import { DB_VERSIONS } from '../../lib/db/versions';
 import { journey, persona, screenshot, study, touchpoint } from '../../lib/model';
 
@@ -34,8 +35,12 @@ function toStoredRow(table: string, row: Record<string, unknown>) {
   };
 }
 
-/** Writes a version's fixture into a database of that version, then opens it with today's code. */
-async function openUpgraded(version: number) {
+/**
+ * Writes a version's fixture into a database of that version, then opens it with today's code:
+ * in a page (Dexie upgrades it) or, first, in the background worker (store.ts upgrades it, and
+ * the page's Dexie then finds it current).
+ */
+async function openUpgraded(version: number, firstOpenedBy: 'page' | 'worker' = 'page') {
   const fixture = JSON.parse(readFileSync(fixturePath(version), 'utf8')) as Fixture;
   expect(fixture.version).toBe(version);
   const name = `migration-from-v${version}`;
@@ -48,6 +53,7 @@ async function openUpgraded(version: number) {
   }
   old.close();
 
+  if (firstOpenedBy === 'worker') (await openDatabase(name)).close();
   const current = new TouchtrailDb(name);
   await current.open();
   return { fixture, current, name };
@@ -58,30 +64,33 @@ describe.each(DB_VERSIONS.map((v) => v.version))('database schema version %i', (
     expect(existsSync(fixturePath(version)), `missing ${fixturePath(version)}`).toBe(true);
   });
 
-  it('upgrades its fixture to the current version, keeping every row valid', async () => {
-    const { fixture, current, name } = await openUpgraded(version);
-    expect(current.verno).toBe(DB_VERSIONS.at(-1)!.version);
-    for (const [table, schema] of Object.entries(SCHEMAS)) {
-      const rows = await current.table<{ id: string }>(table).toArray();
-      expect(rows.length, table).toBe(fixture.tables[table]?.length ?? 0);
-      for (const row of rows) {
-        const parsed = schema.safeParse(row);
-        expect(parsed.error, `${table} ${row.id}`).toBeUndefined();
-        // Stored as the current version stores it: no field left for a schema default to fill.
-        expect(parsed.data, `${table} ${row.id}`).toEqual(row);
+  it.each(['page', 'worker'] as const)(
+    'upgrades its fixture to the current version, keeping every row valid, when first opened by the %s',
+    async (opener) => {
+      const { fixture, current, name } = await openUpgraded(version, opener);
+      expect(current.verno).toBe(DB_VERSIONS.at(-1)!.version);
+      for (const [table, schema] of Object.entries(SCHEMAS)) {
+        const rows = await current.table<{ id: string }>(table).toArray();
+        expect(rows.length, table).toBe(fixture.tables[table]?.length ?? 0);
+        for (const row of rows) {
+          const parsed = schema.safeParse(row);
+          expect(parsed.error, `${table} ${row.id}`).toBeUndefined();
+          // Stored as the current version stores it: no field left for a schema default to fill.
+          expect(parsed.data, `${table} ${row.id}`).toEqual(row);
+        }
       }
-    }
-    // The indexes the side panel queries work on upgraded data.
-    const journeyId = fixture.tables.journeys?.[0]?.id as string;
-    const ordered = await current.touchpoints
-      .where('[journeyId+seq]')
-      .between([journeyId, 0], [journeyId, Infinity])
-      .toArray();
-    const fixtureSeqs = (fixture.tables.touchpoints ?? []).filter((t) => t.journeyId === journeyId).map((t) => t.seq);
-    expect(ordered.map((t) => t.seq)).toEqual([...(fixtureSeqs as number[])].sort((a, b) => a - b));
-    current.close();
-    await Dexie.delete(name);
-  });
+      // The indexes the side panel queries work on upgraded data.
+      const journeyId = fixture.tables.journeys?.[0]?.id as string;
+      const ordered = await current.touchpoints
+        .where('[journeyId+seq]')
+        .between([journeyId, 0], [journeyId, Infinity])
+        .toArray();
+      const fixtureSeqs = (fixture.tables.touchpoints ?? []).filter((t) => t.journeyId === journeyId).map((t) => t.seq);
+      expect(ordered.map((t) => t.seq)).toEqual([...(fixtureSeqs as number[])].sort((a, b) => a - b));
+      current.close();
+      await Dexie.delete(name);
+    },
+  );
 });
 
 describe('version 3: study privacy settings', () => {

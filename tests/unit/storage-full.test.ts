@@ -1,9 +1,8 @@
 // "Storage full": IndexedDB refuses a write with a QuotaExceededError when the disk or the
-// origin's quota is full. These tests make the real database refuse writes (a Dexie hook on a
-// table throws that DOMException) and check that no write lands half-done, that nothing stored
+// origin's quota is full. These tests make the real database refuse writes (its object store
+// throws that DOMException) and check that no write lands half-done, that nothing stored
 // earlier changes, and that the researcher is told what happened.
 
-import type { Table } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAnnotation } from '../../lib/annotate/geometry';
@@ -21,19 +20,28 @@ const NO_ROOM =
   'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
 
 /**
- * Makes IndexedDB refuse writes into a table as a full disk does; the first `allowed` writes
- * still get in. Undone by the returned function, or after the test.
+ * Makes IndexedDB refuse writes into a store as a full disk does; the first `allowed` writes
+ * still get in. It is the browser's IndexedDB that refuses (its object store's add and put), so
+ * Dexie in pages and the worker's plain IndexedDB meet the same refusal. Undone by the returned
+ * function, or after the test.
  */
 const cures: (() => void)[] = [];
-function fillUp<T>(table: Table<T>, allowed = 0): () => void {
-  const refuse = () => {
-    if (allowed-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-  table.hook('creating', refuse);
-  table.hook('updating', refuse);
+function fillUp(store: 'touchpoints' | 'screenshots', allowed = 0): () => void {
+  // Called back with the store as `this`, as the browser calls them.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const { add, put } = IDBObjectStore.prototype;
+  const refusing = (write: typeof add) =>
+    function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+      if (this.name === store && allowed-- <= 0) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return write.apply(this, args);
+    };
+  IDBObjectStore.prototype.add = refusing(add);
+  IDBObjectStore.prototype.put = refusing(put);
   const cure = () => {
-    table.hook('creating').unsubscribe(refuse);
-    table.hook('updating').unsubscribe(refuse);
+    IDBObjectStore.prototype.add = add;
+    IDBObjectStore.prototype.put = put;
   };
   cures.push(cure);
   return cure;
@@ -83,7 +91,7 @@ describe('a capture when storage is full', () => {
     async (full) => {
       await capture();
       const before = await snapshot();
-      fillUp(db[full] as Table<unknown>);
+      fillUp(full);
       await capture();
 
       expect((await captureStatus.getValue()).lastError?.message).toBe(NO_ROOM);
@@ -99,7 +107,7 @@ describe('a capture when storage is full', () => {
 
   it('lands with the next sequence number once there is room again', async () => {
     await capture();
-    const cure = fillUp(db.screenshots);
+    const cure = fillUp('screenshots');
     await capture();
     cure();
     await capture();
@@ -119,7 +127,7 @@ describe('a capture when storage is full', () => {
 
 describe('compressing a saved capture when storage is full', () => {
   it('keeps the touchpoint and its PNG whole, says the capture was saved, and compresses when the worker next starts', async () => {
-    const cure = fillUp(db.screenshots, 1); // the capture gets in; its compressed copy does not
+    const cure = fillUp('screenshots', 1); // the capture gets in; its compressed copy does not
     await capture();
 
     const [point] = await listTouchpoints(await journeyId());
@@ -154,7 +162,7 @@ describe("a researcher's edit when storage is full", () => {
   it('changes none of several touchpoints edited at once when the disk fills midway', async () => {
     for (let i = 0; i < 3; i++) await capture();
     const before = await snapshot();
-    fillUp(db.touchpoints, 1); // the first edited touchpoint gets in, the second does not
+    fillUp('touchpoints', 1); // the first edited touchpoint gets in, the second does not
     const ids = (await listTouchpoints(await journeyId())).map((t) => t.id);
 
     await expect(updateTouchpoints(ids, { stage: 'Purchase', key: true })).rejects.toMatchObject({
@@ -166,7 +174,7 @@ describe("a researcher's edit when storage is full", () => {
   it('keeps neither the redaction nor the redrawn screenshot when the screenshot cannot be written', async () => {
     await capture();
     const before = await snapshot();
-    fillUp(db.screenshots);
+    fillUp('screenshots');
     const [point] = await listTouchpoints(await journeyId());
     const redaction = createAnnotation('redaction', { x: 0.1, y: 0.1 }, { x: 0.4, y: 0.2 }, []);
 

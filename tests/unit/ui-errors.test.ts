@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorText } from '../../components/ui/errors';
 import { db, updateTouchpoint } from '../../lib/db';
 import { capturedPage, walkInProgress } from './factories';
-import { commitCapture } from '../../lib/db/touchpoints';
+import { commitCapture } from '../../lib/db/new-touchpoints';
 
 describe('errors shown to the researcher', () => {
   it('says the disk is full, not the browser’s words, when an edit hits the quota', async () => {
