@@ -46,18 +46,27 @@ export function openStore(): Promise<IDBPDatabase<StoreSchema>> {
   return opening;
 }
 
-/** Opens a database of this schema at its newest version, creating or upgrading it as Dexie would. */
-export function openDatabase(name: string, events: { blocking?: () => void; terminated?: () => void } = {}) {
-  return openDB<StoreSchema>(name, idbVersionOf(latestVersion()), {
-    ...events,
-    upgrade: (database, oldVersion, _newVersion, transaction) => {
-      const upgrading = transaction as unknown as UpgradeTransaction;
-      // A step that throws leaves the database as it was: the whole upgrade is undone (and
-      // opening fails).
-      upgrading.done.catch(() => undefined);
-      createSchema(database as unknown as IDBPDatabase, oldVersion, upgrading).catch(() => abortQuietly(upgrading));
-    },
-  });
+/**
+ * Opens a database of this schema at its newest version, creating or upgrading it as Dexie
+ * would. A database at a later version (a newer Touchtrail's, or one Dexie adjusted) is opened
+ * as it is, as Dexie opens it.
+ */
+export async function openDatabase(name: string, events: { blocking?: () => void; terminated?: () => void } = {}) {
+  try {
+    return await openDB<StoreSchema>(name, idbVersionOf(latestVersion()), {
+      ...events,
+      upgrade: (database, oldVersion, _newVersion, transaction) => {
+        const upgrading = transaction as unknown as UpgradeTransaction;
+        // A step that throws leaves the database as it was: the whole upgrade is undone (and
+        // opening fails).
+        upgrading.done.catch(() => undefined);
+        createSchema(database as unknown as IDBPDatabase, oldVersion, upgrading).catch(() => abortQuietly(upgrading));
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'VersionError')) throw error;
+    return openDB<StoreSchema>(name, undefined, events);
+  }
 }
 
 /** Closes the connection (a page wants to upgrade or delete the database); the next use reopens it. */

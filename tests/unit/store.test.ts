@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TouchtrailDb, db } from '../../lib/db/database';
 import { commitCapture } from '../../lib/db/new-touchpoints';
 import { closeStore, openDatabase, openStore } from '../../lib/db/store';
-import { DB_NAME, DB_VERSIONS } from '../../lib/db/versions';
+import { DB_NAME, DB_VERSIONS, idbVersionOf, latestVersion } from '../../lib/db/versions';
 import { capturedPage, walkInProgress } from './factories';
 
 /** What IndexedDB itself records of a database: its version, stores, keys and indexes. */
@@ -27,6 +27,11 @@ async function storedSchema(name: string) {
   const { version } = database;
   database.close();
   return { version, stores };
+}
+
+function closeEveryConnection() {
+  closeStore();
+  db.close();
 }
 
 async function deleteTheDatabase() {
@@ -59,10 +64,21 @@ describe('the database the background worker opens', () => {
     await deleteTheDatabase();
     await openStore();
     await db.open();
-    expect(db.verno).toBe(3);
+    // Dexie found nothing to change: it upgrades (bumping the version) when the stored schema differs.
+    expect(db.backendDB().version).toBe(idbVersionOf(latestVersion()));
     const { journey } = await walkInProgress();
     const point = await commitCapture(capturedPage(journey.id));
     expect(await db.touchpoints.get(point.id)).toEqual(point);
+  });
+
+  it('at a later version than this build knows, is opened as it is, as Dexie opens it', async () => {
+    const { journey } = await walkInProgress();
+    closeEveryConnection();
+    const later = idbVersionOf(latestVersion()) + 1;
+    (await openDB(DB_NAME, later)).close();
+    const opened = await openStore();
+    expect(opened.version).toBe(later);
+    await expect(commitCapture(capturedPage(journey.id))).resolves.toMatchObject({ seq: 1 });
   });
 
   it("gives way when a page deletes the database, and opens it again on the worker's next use", async () => {
