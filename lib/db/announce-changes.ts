@@ -25,7 +25,9 @@ export function announceChanges(tables: readonly string[]): void {
 
 /** Every index of each table, its primary keys and its deletions: all of it may have changed. */
 export function changedParts(tables: readonly string[]): Record<string, typeof EVERY_KEY> {
-  const stores = DB_VERSIONS.at(-1)!.stores;
+  // A version may declare only the tables it changed: the latest declaration of each counts.
+  const stores: Record<string, string> = {};
+  for (const version of DB_VERSIONS) Object.assign(stores, version.stores);
   const parts: Record<string, typeof EVERY_KEY> = {};
   for (const table of tables) {
     const prefix = `idb://${DB_NAME}/${table}/`;

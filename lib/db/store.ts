@@ -64,9 +64,17 @@ export async function openDatabase(name: string, events: { blocking?: () => void
       },
     });
   } catch (error) {
-    if (!(error instanceof DOMException && error.name === 'VersionError')) throw error;
-    return openDB<StoreSchema>(name, undefined, events);
+    if (!isDomError(error, 'VersionError')) throw error;
+    const opened = await openDB<StoreSchema>(name, undefined, events);
+    if (opened.version > idbVersionOf(latestVersion())) return opened;
+    // Deleted meanwhile, so opening without a version made an empty one: give it the schema.
+    opened.close();
+    return openDatabase(name, events);
   }
+}
+
+function isDomError(error: unknown, name: string): boolean {
+  return error instanceof DOMException && error.name === name;
 }
 
 /** Closes the connection (a page wants to upgrade or delete the database); the next use reopens it. */
@@ -81,8 +89,7 @@ export async function readStore<const T extends Table[], R>(
   tables: T,
   work: (transaction: StoreTransaction<T, 'readonly'>) => Promise<R>,
 ): Promise<R> {
-  const transaction = (await openStore()).transaction(tables, 'readonly');
-  return settle(transaction, work);
+  return settle(await transactionOf(tables, 'readonly'), work);
 }
 
 /**
@@ -93,10 +100,20 @@ export async function writeStore<const T extends Table[], R>(
   tables: T,
   work: (transaction: StoreTransaction<T, 'readwrite'>) => Promise<R>,
 ): Promise<R> {
-  const transaction = (await openStore()).transaction(tables, 'readwrite');
-  const result = await settle(transaction, work);
+  const result = await settle(await transactionOf(tables, 'readwrite'), work);
   announceChanges(tables);
   return result;
+}
+
+/** A transaction on the open connection; one the browser closed meanwhile is opened again, once. */
+async function transactionOf<const T extends Table[], Mode extends IDBTransactionMode>(tables: T, mode: Mode) {
+  try {
+    return (await openStore()).transaction(tables, mode);
+  } catch (error) {
+    if (!isDomError(error, 'InvalidStateError')) throw error;
+    closeStore();
+    return (await openStore()).transaction(tables, mode);
+  }
 }
 
 async function settle<T extends Table[], Mode extends IDBTransactionMode, R>(

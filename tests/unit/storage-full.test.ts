@@ -20,10 +20,11 @@ const NO_ROOM =
   'The browser has no room left to store screenshots. Export and delete old journeys, then try again. Nothing was saved.';
 
 /**
- * Makes IndexedDB refuse writes into a store as a full disk does; the first `allowed` writes
- * still get in. It is the browser's IndexedDB that refuses (its object store's add and put), so
- * Dexie in pages and the worker's plain IndexedDB meet the same refusal. Undone by the returned
- * function, or after the test.
+ * Makes IndexedDB refuse writes into a store with a QuotaExceededError; the first `allowed`
+ * writes still get in. The refusal comes from the object store's add and put, beneath both Dexie
+ * (pages) and the worker's plain IndexedDB. (A real browser may instead fail the transaction when
+ * it commits; both end in an aborted transaction.) Undone by the returned function, or after the
+ * test.
  */
 const cures: (() => void)[] = [];
 function fillUp(store: 'touchpoints' | 'screenshots', allowed = 0): () => void {

@@ -7,6 +7,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { TouchtrailDb, db } from '../../lib/db/database';
 import { commitCapture } from '../../lib/db/new-touchpoints';
+import { listTouchpoints } from '../../lib/db/touchpoints';
 import { closeStore, openDatabase, openStore } from '../../lib/db/store';
 import { DB_NAME, DB_VERSIONS, idbVersionOf, latestVersion } from '../../lib/db/versions';
 import { capturedPage, walkInProgress } from './factories';
@@ -81,6 +82,12 @@ describe('the database the background worker opens', () => {
     await expect(commitCapture(capturedPage(journey.id))).resolves.toMatchObject({ seq: 1 });
   });
 
+  it('closed by the browser, is opened again for the next transaction', async () => {
+    const { journey } = await walkInProgress();
+    (await openStore()).close(); // as the browser closes a connection, without telling the worker
+    await expect(commitCapture(capturedPage(journey.id))).resolves.toMatchObject({ seq: 1 });
+  });
+
   it("gives way when a page deletes the database, and opens it again on the worker's next use", async () => {
     await openStore();
     db.close();
@@ -124,9 +131,8 @@ describe("a page's live query", () => {
   it("shows a touchpoint the worker saved, without the page's own write", async () => {
     const { journey } = await walkInProgress();
     const seen: number[] = [];
-    const subscription = liveQuery(() => db.touchpoints.where({ journeyId: journey.id }).count()).subscribe((count) =>
-      seen.push(count),
-    );
+    // The side panel's query: the journey's touchpoints in order, by the [journeyId+seq] index.
+    const subscription = liveQuery(() => listTouchpoints(journey.id)).subscribe((points) => seen.push(points.length));
     try {
       await vi.waitFor(() => expect(seen).toEqual([0]));
       await commitCapture(capturedPage(journey.id));
