@@ -15,7 +15,7 @@ interface IndexSpec {
 }
 
 /** Dexie's notation of one key: "id", "&email", "*tags", "++id", "[journeyId+seq]". */
-export function parseKeySpec(spec: string): IndexSpec & { autoIncrement: boolean } {
+function parseKeySpec(spec: string): IndexSpec & { autoIncrement: boolean } {
   const name = spec.replace(/^(\+\+|&|\*)/, '');
   const keyPath = name.startsWith('[') ? name.slice(1, -1).split('+') : name;
   return {
@@ -27,7 +27,8 @@ export function parseKeySpec(spec: string): IndexSpec & { autoIncrement: boolean
   };
 }
 
-function parseStore(spec: string) {
+/** A table's declaration in Dexie's notation: its primary key, then its indexes. */
+export function parseStore(spec: string) {
   const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
   return { primary: parseKeySpec(primary), indexes: indexes.filter(Boolean).map(parseKeySpec) };
 }
