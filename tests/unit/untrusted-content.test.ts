@@ -467,6 +467,8 @@ describe('every export format, given a study with a payload in every text field'
   const formats = EXPORT_FORMATS.map(({ label, format }) => [label, format] as const);
   it.each(formats)(
     '%s: no payload becomes markup, a link, a formula or structure; every text reads back',
+    // The PDF, with its fonts embedded and read back, took 5 s alone on a slow CI machine.
+    { timeout: 30_000 },
     async (_, format) => {
       const hostile = await storeHostileStudy();
       const { blob } = await runExport(format, { studyId: hostile.study.id }, { now: NOW, readoutTools });
