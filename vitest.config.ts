@@ -6,6 +6,7 @@ const BROWSER_API_TESTS = [
   'tests/unit/capture-handlers.test.ts',
   'tests/unit/capture-problems.test.ts',
   'tests/unit/capture-target.test.ts',
+  'tests/unit/capture-turn.test.ts',
   'tests/unit/full-page.test.ts',
   'tests/unit/menus.test.ts',
   'tests/unit/signal-records.test.ts',

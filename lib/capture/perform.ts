@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { addExtraClicks, commitCapture } from '../db/new-touchpoints';
 import { checkRecording, NotRecordingError } from '../db/recording';
-import { readStore } from '../db/store';
+import { readStore, type StoreTransaction } from '../db/store';
 import { markDraftSaved, takeExtraClicks } from './bursts';
 import { compactScreenshot } from './compact';
 import { captureFullPage } from './full-page';
@@ -35,8 +35,14 @@ export interface CaptureReporter {
  * page, write screenshot and touchpoint in one transaction, then compact the screenshot. The job
  * stays queued until the end, so a worker stopped before the compaction finishes it on waking.
  */
-export async function performCapture(job: CaptureJob, gate: RateGate, reporter: CaptureReporter): Promise<void> {
-  const context = await captureContext(job);
+export async function performCapture(
+  job: CaptureJob,
+  gate: RateGate,
+  reporter: CaptureReporter,
+  /** The journey and study as read when the capture was asked for, a moment ago (readCaptureContext). */
+  justRead?: CaptureContext,
+): Promise<void> {
+  const context = justRead ?? (await captureContext(job));
   // A worker stopped after the commit left the job queued: only the compaction is left to do.
   if (!context) return compact(job.id);
   try {
@@ -72,7 +78,23 @@ async function compact(touchpointId: string): Promise<void> {
   });
 }
 
-type CaptureContext = { journey: Journey; study: Study | undefined };
+export type CaptureContext = { journey: Journey; study: Study | undefined };
+
+/** The journey, if it records, and its study: what a capture is about to be asked for with. */
+export function readCaptureContext(journeyId: string): Promise<CaptureContext> {
+  return readStore(CONTEXT_TABLES, (transaction) => contextIn(transaction, journeyId));
+}
+
+const CONTEXT_TABLES: ['touchpoints', 'journeys', 'studies'] = ['touchpoints', 'journeys', 'studies'];
+
+async function contextIn(
+  transaction: StoreTransaction<typeof CONTEXT_TABLES, 'readonly'>,
+  journeyId: string,
+  requestedAt?: number,
+): Promise<CaptureContext> {
+  const journey = checkRecording(await transaction.objectStore('journeys').get(journeyId), requestedAt);
+  return { journey, study: await transaction.objectStore('studies').get(journey.studyId) };
+}
 
 async function fullPageAndCommit(
   job: CaptureJob,
@@ -103,10 +125,9 @@ async function fullPageAndCommit(
  * transaction with the check that its touchpoint is not saved yet (undefined when it is).
  */
 function captureContext(job: CaptureJob): Promise<CaptureContext | undefined> {
-  return readStore(['touchpoints', 'journeys', 'studies'], async (transaction) => {
+  return readStore(CONTEXT_TABLES, async (transaction) => {
     if (await transaction.objectStore('touchpoints').get(job.id)) return undefined;
-    const journey = checkRecording(await transaction.objectStore('journeys').get(job.journeyId), job.requestedAt);
-    return { journey, study: await transaction.objectStore('studies').get(journey.studyId) };
+    return contextIn(transaction, job.journeyId, job.requestedAt);
   });
 }
 
@@ -183,10 +204,13 @@ async function maskedScreenshot(job: CaptureJob, gate: RateGate, masking: boolea
   const stillInFront = ensureInFront(job, 'was switched away from during the capture');
   stillInFront.catch(() => undefined); // awaited below, first
   const image = unencodedScreenshot(dataUrl, page.devicePixelRatio, page.viewportWidth);
+  // The picture is decoded and checked while the page puts itself back, not after.
+  const masksShown = checkMasksShown(image, page);
+  masksShown.catch(() => undefined); // awaited below, after the page's answer
   const [, stillMasked] = await Promise.all([stillInFront, restored]);
   // A page that navigated away during the capture leaves a screenshot of a page never masked.
   if (!stillMasked) throw new CaptureError(PAGE_CHANGED);
-  await checkMasksShown(image, page);
+  await masksShown;
   return { image, page };
 }
 

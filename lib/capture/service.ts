@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { defineCheckedItem } from '../extension-storage/checked-item';
-import { recordingJourney } from '../db/recording';
 import { describeMasked } from './mask-summary';
-import { performCapture } from './perform';
+import { performCapture, readCaptureContext, type CaptureContext, type CaptureReporter } from './perform';
 import { CaptureQueue, captureJob, type CaptureJob } from './queue';
 import { CAPTURE_INTERVAL_MS, RateGate } from './rate-gate';
 import {
@@ -14,6 +13,7 @@ import {
   type CaptureAttempt,
 } from './report';
 import { resolveCaptureTarget } from './target';
+import { measured, START_STEPS } from '../timing';
 
 /** Read entry by entry: a job that does not parse is dropped, the others are kept. */
 const queuedJobs = defineCheckedItem<unknown[]>('local:captureQueue', {
@@ -24,20 +24,38 @@ const queuedJobs = defineCheckedItem<unknown[]>('local:captureQueue', {
 
 const gate = new RateGate(CAPTURE_INTERVAL_MS);
 
+const reporter: CaptureReporter = {
+  progress: (done, total) =>
+    updateStatus((status) => ({ ...status, progress: done < total ? { done, total } : undefined })),
+  notice: (notice) => updateStatus((status) => ({ ...status, notice })),
+  masked: (counts) => updateStatus((status) => ({ ...status, lastMasked: describeMasked(counts) })),
+};
+
+/**
+ * The journey and study read when a capture was asked for, handed to its capture if that starts
+ * at once (as it does unless others are queued before it): a second read of the same records
+ * would be a database round trip more on the way to the picture. Later, they are read afresh.
+ */
+const justRead = new Map<string, { context: CaptureContext; readAt: number }>();
+const JUST_READ_MS = 250;
+
+function contextJustRead(jobId: string): CaptureContext | undefined {
+  const read = justRead.get(jobId);
+  justRead.delete(jobId);
+  return read && Date.now() - read.readAt <= JUST_READ_MS ? read.context : undefined;
+}
+
 /** The background's one capture queue, kept in extension storage. */
 export const captureQueue = new CaptureQueue({
   store: {
     // Jobs that do not parse (say, written by an older version) are dropped rather than retried forever.
-    load: async () => (await queuedJobs.getValue()).flatMap((raw) => captureJob.safeParse(raw).data ?? []),
+    load: async () =>
+      (await measured(START_STEPS.queueRead, queuedJobs.getValue())).flatMap(
+        (raw) => captureJob.safeParse(raw).data ?? [],
+      ),
     save: (jobs) => queuedJobs.setValue(jobs),
   },
-  perform: (job) =>
-    performCapture(job, gate, {
-      progress: (done, total) =>
-        updateStatus((status) => ({ ...status, progress: done < total ? { done, total } : undefined })),
-      notice: (notice) => updateStatus((status) => ({ ...status, notice })),
-      masked: (counts) => updateStatus((status) => ({ ...status, lastMasked: describeMasked(counts) })),
-    }),
+  perform: (job) => performCapture(job, gate, reporter, contextJustRead(job.id)),
   onPendingChange: (pending) => updateStatus((status) => ({ ...status, pending })),
   onStopped: (error) => reportBackgroundFailure(error, 'work through the queued captures (they stay queued)'),
   onSuccess: async () => {
@@ -89,7 +107,8 @@ export async function requestCapture(
       ? Promise.resolve({ tabId: tab.id, windowId: tab.windowId })
       : resolveCaptureTarget(windowId);
   chosenTarget.catch(() => undefined);
-  await recordingJourney(journeyId);
+  const context = await readCaptureContext(journeyId);
+  const readAt = Date.now();
   const target = await chosenTarget;
   const job = captureJob.parse({
     id: crypto.randomUUID(),
@@ -99,6 +118,12 @@ export async function requestCapture(
     attempts: 0,
     ...options,
   });
-  await captureQueue.enqueue(job);
+  justRead.set(job.id, { context, readAt });
+  try {
+    await captureQueue.enqueue(job);
+  } catch (error) {
+    justRead.delete(job.id);
+    throw error;
+  }
   return job.id;
 }

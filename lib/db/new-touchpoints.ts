@@ -8,6 +8,7 @@ import {
   type ElementDescriptor,
   type Journey,
   type Screenshot,
+  type Study,
   type Touchpoint,
 } from '../model';
 import { maskDescriptor, maskText, textMaskingOf } from '../privacy/mask-text';
@@ -41,17 +42,24 @@ type NewTouchpointTransaction = StoreTransaction<['studies', 'journeys', 'touchp
 export async function commitCapture(page: CapturedPage): Promise<Touchpoint> {
   return writeStore(['studies', 'journeys', 'touchpoints', 'screenshots'], async (transaction) => {
     const touchpoints = transaction.objectStore('touchpoints');
-    const already = page.id ? await touchpoints.get(page.id) : undefined;
+    // Asked all at once: a transaction answers its reads in turn, without a round trip each.
+    const alreadyRead = page.id ? touchpoints.get(page.id) : undefined;
+    const journeyRead = openJourney(transaction, page.journeyId, page.capturedAt);
+    const previousRead = latestTouchpoint(transaction, page.journeyId);
+    journeyRead.catch(() => undefined); // awaited below, unless the touchpoint is saved already
+    previousRead.catch(() => undefined);
+    const already = await alreadyRead;
     if (already) return already;
-    const journey = await openJourney(transaction, page.journeyId, page.capturedAt);
+    const journey = await journeyRead;
+    const study = await transaction.objectStore('studies').get(journey.studyId);
     // What the screenshot masks does not reach the record as text either.
-    const masking = textMaskingOf(journey, await transaction.objectStore('studies').get(journey.studyId));
+    const masking = textMaskingOf(journey, study);
     const element = page.element && maskDescriptor(page.element, masking);
     const pageTitle = page.pageTitle && maskText(page.pageTitle, masking);
     const touchpointId = page.id ?? crypto.randomUUID();
     const shot = page.image && screenshot.parse({ ...page.image, id: crypto.randomUUID(), touchpointId });
     const record = touchpoint.parse({
-      ...(await defaultsFor(transaction, journey)),
+      ...defaultsFor(await previousRead, study),
       id: touchpointId,
       journeyId: journey.id,
       seq: journey.nextSeq,
@@ -85,8 +93,12 @@ function titleFor(page: Pick<CapturedPage, 'element' | 'pageTitle'>): string {
 export async function addOffsiteTouchpoint(journeyId: string, channel: Channel = 'email', now = Date.now()) {
   return writeStore(['studies', 'journeys', 'touchpoints', 'screenshots'], async (transaction) => {
     const journey = await openJourney(transaction, journeyId);
+    const [previous, study] = await Promise.all([
+      latestTouchpoint(transaction, journeyId),
+      transaction.objectStore('studies').get(journey.studyId),
+    ]);
     const record = touchpoint.parse({
-      ...(await defaultsFor(transaction, journey)),
+      ...defaultsFor(previous, study),
       id: crypto.randomUUID(),
       journeyId,
       seq: journey.nextSeq,
@@ -129,9 +141,7 @@ async function openJourney(
  * A new touchpoint starts in the stage of the one before it (walks move forward through the
  * stages), or in the study's first stage.
  */
-async function defaultsFor(transaction: NewTouchpointTransaction, journey: Journey) {
-  const previous = await latestTouchpoint(transaction, journey.id);
-  const study = previous ? undefined : await transaction.objectStore('studies').get(journey.studyId);
+function defaultsFor(previous: Touchpoint | undefined, study: Study | undefined) {
   return {
     stage: previous?.stage ?? study?.stages[0] ?? 'Awareness',
     owner: 'company-owned' as const,

@@ -20,8 +20,10 @@ export async function latestTouchpoints(transaction: WithTouchpoints, journeyId:
     .objectStore('touchpoints')
     .index('[journeyId+seq]')
     .openCursor(journeyRange(journeyId), 'prev');
-  while (cursor && found.length < count) {
+  while (cursor) {
     found.push(cursor.value);
+    // Not a step further than asked: each step is a round trip to the database.
+    if (found.length >= count) break;
     cursor = await cursor.continue();
   }
   return found;

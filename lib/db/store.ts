@@ -8,6 +8,7 @@ import type { Journey, Persona, Screenshot, Study, Touchpoint } from '../model';
 import { announceChanges } from './announce-changes';
 import { createSchema, type UpgradeTransaction } from './schema-steps';
 import { DB_NAME, idbVersionOf, latestVersion } from './versions';
+import { measured, START_STEPS } from '../timing';
 
 export interface StoreSchema extends DBSchema {
   studies: { key: string; value: Study; indexes: { updatedAt: number } };
@@ -36,10 +37,13 @@ let opening: Promise<IDBPDatabase<StoreSchema>> | undefined;
  * the next use.
  */
 export function openStore(): Promise<IDBPDatabase<StoreSchema>> {
-  opening ??= openDatabase(DB_NAME, {
-    blocking: () => closeStore(),
-    terminated: () => (opening = undefined),
-  }).catch((error: unknown) => {
+  opening ??= measured(
+    START_STEPS.storeOpen,
+    openDatabase(DB_NAME, {
+      blocking: () => closeStore(),
+      terminated: () => (opening = undefined),
+    }),
+  ).catch((error: unknown) => {
     opening = undefined;
     throw error;
   });

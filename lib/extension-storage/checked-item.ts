@@ -1,4 +1,4 @@
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 
 /**
  * An extension-storage item whose value is checked against its schema on every read: storage
@@ -29,18 +29,23 @@ export function defineCheckedItem<T>(
   },
 ): CheckedItem<T> {
   const { schema, fallback } = options;
-  const item = storage.defineItem<unknown>(key, {
-    fallback: null,
-    version: options.version,
-    migrations: options.migrations ?? {},
-  });
+  // Defined on first use: WXT reads a defined item at once (and its stored version too, when it
+  // has migrations to run), and a starting worker would otherwise make those reads for every
+  // item it imports before the capture that woke it gets its turn.
+  let defined: WxtStorageItem<unknown, Record<string, unknown>> | undefined;
+  const item = () =>
+    (defined ??= storage.defineItem<unknown>(key, {
+      fallback: null,
+      version: options.version,
+      migrations: options.migrations,
+    }));
   const read = (value: unknown): T => (value === null ? fallback : (schema.safeParse(value).data ?? fallback));
   return {
     key,
     fallback,
-    getValue: async () => read(await item.getValue()),
-    setValue: async (value) => item.setValue(schema.parse(value)),
-    watch: (callback) => item.watch((value) => callback(read(value))),
+    getValue: async () => read(await item().getValue()),
+    setValue: async (value) => item().setValue(schema.parse(value)),
+    watch: (callback) => item().watch((value) => callback(read(value))),
   };
 }
 

@@ -1,6 +1,9 @@
-// Where the time of a cold capture goes, read from a browser trace (no instrumentation in the
-// product): Chromium's own trace events for starting a service worker and for copying the tab's
-// frame (what captureVisibleTab asks of the compositor), between the click's mark and the commit.
+// Where the time of a cold capture goes, read from a browser trace: Chromium's own trace events
+// for starting a service worker and for copying the tab's frame (what captureVisibleTab asks of
+// the compositor), between the click's mark and the commit; and the two User Timing measures the
+// worker records as it starts (lib/timing.ts): opening the database and reading the capture queue.
+
+import { START_STEPS } from '../../lib/timing';
 
 /** The trace categories these events are in (few, so that tracing itself costs little). */
 export const COLD_PATH_CATEGORIES = ['blink.user_timing', 'ServiceWorker', 'viz'];
@@ -8,6 +11,8 @@ export const COLD_PATH_CATEGORIES = ['blink.user_timing', 'ServiceWorker', 'viz'
 interface TraceEvent {
   name: string;
   ts: number;
+  ph?: string;
+  id2?: { local?: string };
   args?: { Script?: string };
 }
 
@@ -29,6 +34,10 @@ export interface ColdPath {
   capture?: number;
   /** From the copy's result to the touchpoint committed (seen by the panel's poll). */
   toCommit?: number;
+  /** Opening the database, begun as the worker's script runs (alongside the steps above). */
+  storeOpen?: number;
+  /** Reading the queued captures from extension storage, begun likewise. */
+  queueRead?: number;
 }
 
 export const COLD_PATH_STEPS: [keyof ColdPath, string][] = [
@@ -37,6 +46,8 @@ export const COLD_PATH_STEPS: [keyof ColdPath, string][] = [
   ['toCapture', 'worker running → frame copy asked'],
   ['capture', 'frame copy'],
   ['toCommit', 'copy → committed'],
+  ['storeOpen', 'alongside: database open'],
+  ['queueRead', 'queue read'],
 ];
 
 export function coldPaths(trace: Buffer, captures: MarkedCapture[], extensionId: string): ColdPath[] {
@@ -57,12 +68,20 @@ export function coldPaths(trace: Buffer, captures: MarkedCapture[], extensionId:
     const copied = after(copyAsked, 'CopyOutputResultSenderImpl::SendResult');
     const span = (from?: number, to?: number) =>
       from === undefined || to === undefined ? undefined : (to - from) / 1000;
+    // A measure is a pair of async events (begin, end) sharing an id.
+    const measure = (name: string) => {
+      const begin = events.find((e) => e.ts >= (asked ?? commit) && e.ts <= commit && e.name === name && e.ph === 'b');
+      const end = begin && events.find((e) => e.name === name && e.ph === 'e' && e.id2?.local === begin.id2?.local);
+      return span(begin?.ts, end?.ts);
+    };
     return {
       toWorkerStart: span(click, asked),
       workerStart: span(asked, started),
       toCapture: span(started, copyAsked),
       capture: span(copyAsked, copied),
       toCommit: span(copied, commit),
+      storeOpen: measure(START_STEPS.storeOpen),
+      queueRead: measure(START_STEPS.queueRead),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { updateCaptureStatus } from '../../lib/capture/report';
 import { db, endJourney, pauseJourney, resumeJourney, setAutoRecord, startJourney } from '../../lib/db';
@@ -9,6 +10,7 @@ import {
   recordingState,
   signalThresholdsItem,
 } from '../../lib/extension-storage/items';
+import { defineCheckedItem } from '../../lib/extension-storage/checked-item';
 import { RECORDING_STATE_KEY, parseRecordingState } from '../../lib/extension-storage/recording-state';
 import { mergeImport } from '../../lib/import/merge';
 import { DEFAULT_THRESHOLDS } from '../../lib/signals/detectors';
@@ -87,9 +89,16 @@ describe('stored items', () => {
     });
   });
 
-  it('record their version beside the value, for the migrations of later shapes', async () => {
+  it('are migrated by a later version of their item: what this version writes counts as version 1', async () => {
     await updateCaptureStatus((status) => ({ ...status, pending: 1 }));
-    expect((await fakeBrowser.storage.local.get('captureStatus$')).captureStatus$).toEqual({ v: 1 });
+    const later = defineCheckedItem<unknown>('local:captureStatus', {
+      schema: z.unknown(),
+      fallback: null,
+      version: 2,
+      migrations: { 2: (old) => ({ ...(old as object), migrated: true }) },
+    });
+    expect(await later.getValue()).toMatchObject({ pending: 1, migrated: true });
+    expect((await fakeBrowser.storage.local.get('captureStatus$')).captureStatus$).toEqual({ v: 2 });
   });
 
   it('lose no change when several are made at once', async () => {

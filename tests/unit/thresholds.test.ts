@@ -90,7 +90,7 @@ describe('thresholds stored by an older version', () => {
       signalThresholds: { rageClicks: 5, slowPageMs: 6000 },
       signalThresholds$: { v: 1 },
     });
-    vi.resetModules(); // the item migrates as it is defined, when the extension's code loads
+    vi.resetModules(); // the item migrates on its first use (the worker watches it as it starts)
     const { signalThresholdsItem } = await import('../../lib/extension-storage/items');
     const expected = { 'rage-click': { clicks: 5 }, 'slow-page': { overMs: 6000 } };
     expect(await signalThresholdsItem.getValue()).toEqual(expected);
