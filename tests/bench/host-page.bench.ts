@@ -160,14 +160,16 @@ export function hostPageRows(figures: {
   idle: HostPageFigures;
   recording: HostPageFigures;
   recordingVsNone: HostPageFigures;
+  recordingWakingWorker: HostPageFigures;
 }): BenchRow[] {
-  const { idle, recording, recordingVsNone } = figures;
+  const { idle, recording, recordingVsNone, recordingWakingWorker } = figures;
   const ratio = (value: number) => `${value.toFixed(3)}×`;
   const withAa = (run: HostPageFigures) => `${ratio(run.loadRatio)} (A/A ${ratio(run.controlRatio)})`;
   for (const [label, run] of [
     ['extension on / off, no journey', idle],
     ['journey recording / paused', recording],
-    ['journey recording / extension off', recordingVsNone],
+    ['journey recording, worker running / extension off', recordingVsNone],
+    ['journey recording, the load waking the worker / extension off', recordingWakingWorker],
   ] as const) {
     console.log(
       `host page (${label}): load median ${ms(run.loadOn.median)} / ${ms(run.loadOff.median)}, ` +
@@ -179,10 +181,17 @@ export function hostPageRows(figures: {
   return [
     {
       benchmark: '3 host page',
-      figure: 'load time while recording ÷ without the extension (same rounds)',
+      figure: 'load time while recording (worker running) ÷ without the extension (same rounds)',
       value: withAa(recordingVsNone),
       budget: '≤ 1.05×',
       met: recordingVsNone.loadRatio <= 1.05,
+    },
+    {
+      benchmark: '3 host page',
+      figure: 'the same, each load waking the stopped worker (fewer rounds)',
+      value: withAa(recordingWakingWorker),
+      budget: '(reported)',
+      met: true,
     },
     {
       benchmark: '3 host page',
