@@ -86,7 +86,7 @@ async function main() {
       ...(await captureBenchmarks({ session, panel, shop, svgPage, captures: short ? 4 : 30, burst: short ? 6 : 20 })),
     );
     // Issue 19: the capture with the worker stopped first, then clicks on a 100,000-element page.
-    rows.push(...(await coldCaptureBenchmarks({ session, panel, shop, captures: short ? 3 : 10 })));
+    rows.push(...(await coldCaptureBenchmarks({ session, panel, shop, captures: short ? 3 : 20 })));
     rows.push(...(await bigPageBenchmarks({ session, panel, siteUrl: site.url, clicks: short ? 10 : 200 })));
     await shop.bringToFront();
     if (!short) {
