@@ -21,7 +21,7 @@ describe('a capture that waits behind another', () => {
     const { journey } = await walkInProgress();
     await db.journeys.update(journey.id, { masking: false });
     await activeJourneyId.setValue(journey.id);
-    const { captureVisibleTab } = browserThatCaptures(fakeBrowser);
+    const { captureVisibleTab, sendMessage } = browserThatCaptures(fakeBrowser);
     let releaseFirst!: () => void;
     const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
     captureVisibleTab.mockImplementationOnce(async () => {
@@ -39,9 +39,8 @@ describe('a capture that waits behind another', () => {
     releaseFirst();
     await captureQueue.idle();
 
-    const prepared = vi
-      .mocked(fakeBrowser.tabs.sendMessage)
-      .mock.calls.map(([, message]) => message as { type: string; masking?: boolean })
+    const prepared = sendMessage.mock.calls
+      .map(([, message]) => message as { type: string; masking?: boolean })
       .filter((message) => message.type === 'prepare-capture');
     expect(prepared.map((message) => message.masking)).toEqual([false, true]);
     expect(await db.touchpoints.count()).toBe(2);

@@ -30,7 +30,7 @@ export const PNG_DATA_URL = `data:image/png;base64,${Buffer.from(PNG_BYTES).toSt
 /** Makes `browser` (the fake browser of the modules loaded) capture a 1280×800 page. */
 export function browserThatCaptures(browser: typeof fakeBrowser) {
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ ...TAB, active: true }] as never);
-  vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({
+  const sendMessage = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({
     ok: true,
     url: 'https://shop.example/cart',
     title: 'Your cart',
@@ -41,5 +41,5 @@ export function browserThatCaptures(browser: typeof fakeBrowser) {
   const captureVisibleTab = vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(PNG_DATA_URL);
   vi.stubGlobal('createImageBitmap', async () => ({ width: 1280, height: 800, close() {} }));
   vi.stubGlobal('OffscreenCanvas', FakeCanvas);
-  return { captureVisibleTab };
+  return { captureVisibleTab, sendMessage };
 }
