@@ -74,9 +74,15 @@ async function injectPageAgent(tabId: number): Promise<void> {
  * joins each page once the page has loaded (never before: the site's own load is not slowed),
  * and the tab in front when recording starts or another tab comes to the front. Without that
  * grant, or while nothing records, it is injected only for a capture, through activeTab.
+ *
+ * While nothing records, the worker does not listen to tab loads and switches at all: the browser
+ * starts a stopped worker for every event it listens to, and a page load that starts one shares
+ * the machine with it. The listeners are added as the worker starts (the event that woke it may be
+ * one of them) and removed once the recording state is read and says nothing records; a change of
+ * that state (an event of its own) adds them back.
  */
 export function followRecordingTabs(): void {
-  // Kept in memory, so a page load costs no storage read while nothing records.
+  // Kept in memory, so a page load costs no storage read.
   let recording: Promise<boolean> = browser.storage.local
     .get(RECORDING_STATE_KEY)
     .then((stored) => isRecording(stored[RECORDING_STATE_KEY]))
@@ -84,23 +90,45 @@ export function followRecordingTabs(): void {
   const joinIfRecording = async (tabId: number) => {
     if (await recording) await joinTab(tabId).catch(reportJoinFailure);
   };
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void joinIfRecording(tabId);
-  });
-  browser.tabs.onActivated.addListener(({ tabId }) => void joinIfRecording(tabId));
+  const tabs = tabEventsToFollow(joinIfRecording);
+  tabs.listen(true);
+  const read = recording;
+  void read.then((on) => recording === read && tabs.listen(on));
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[RECORDING_STATE_KEY];
     if (area !== 'local' || !change) return;
-    recording = Promise.resolve(isRecording(change.newValue));
-    if (!isRecording(change.newValue) || isRecording(change.oldValue)) return;
+    const on = isRecording(change.newValue);
+    recording = Promise.resolve(on);
+    tabs.listen(on);
+    if (!on || isRecording(change.oldValue)) return;
     browser.tabs
       .query({ active: true })
-      .then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void joinTab(tab.id).catch(reportJoinFailure)))
+      .then((active) => active.forEach((tab) => tab.id !== undefined && void joinTab(tab.id).catch(reportJoinFailure)))
       .catch(reportJoinFailure);
   });
   forgetRegisteredAgent().catch((error: unknown) =>
     reportBackgroundFailure(error, 'remove the page-agent registration of an earlier version'),
   );
+}
+
+/** The tab events a recording follows: a page loaded, another tab in front. */
+function tabEventsToFollow(join: (tabId: number) => Promise<void>) {
+  const loaded = (tabId: number, change: { status?: string }) => {
+    if (change.status === 'complete') void join(tabId);
+  };
+  const inFront = ({ tabId }: { tabId: number }) => void join(tabId);
+  return {
+    listen(on: boolean) {
+      if (on === browser.tabs.onUpdated.hasListener(loaded)) return;
+      if (on) {
+        browser.tabs.onUpdated.addListener(loaded);
+        browser.tabs.onActivated.addListener(inFront);
+      } else {
+        browser.tabs.onUpdated.removeListener(loaded);
+        browser.tabs.onActivated.removeListener(inFront);
+      }
+    },
+  };
 }
 
 /** The agent could not join a page: the page is observed for friction signals no more; captures still work. */

@@ -4,9 +4,10 @@
 // (ServiceWorker.stopWorker, what chrome://serviceworker-internals' "Stop" does), and the click
 // on "Capture touchpoint" is what starts it again.
 
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { SidePanel } from '../e2e/pages/SidePanel';
 import { wakeExtensionWorker, type ExtensionSession } from '../e2e/support/browser';
+import { workerSwitch } from '../e2e/support/worker-switch';
 import { bareCapture, pause, SPACING_MS, timedCapture, untilCompacted } from './capture.bench';
 import { COLD_PATH_CATEGORIES, COLD_PATH_STEPS, coldPaths, type ColdPath, type MarkedCapture } from './cold-path-trace';
 import { ms, summarize, type BenchRow } from './stats';
@@ -99,65 +100,4 @@ async function markNextClick(page: Page, name: string) {
   await page.evaluate((mark) => {
     window.addEventListener('click', () => performance.mark(mark), { once: true, capture: true });
   }, name);
-}
-
-interface WorkerSwitch {
-  /** Stops the extension's service worker; resolves once it is stopped and gone from the browser's targets. */
-  stop(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/**
- * The extension's service worker, followed through the DevTools protocol's ServiceWorker domain
- * (from an extension page: the worker is in that page's storage partition).
- */
-async function workerSwitch(session: ExtensionSession, page: Page): Promise<WorkerSwitch> {
-  const cdp = await session.context.newCDPSession(page);
-  const targets = await session.context.browser()!.newBrowserCDPSession();
-  const script = `chrome-extension://${session.extensionId}/`;
-  let version: { versionId: string; runningStatus: string } | undefined;
-  const changed = new Set<() => void>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const updated of versions) if (updated.scriptURL.startsWith(script)) version = updated;
-    for (const listener of changed) listener();
-  });
-  const until = (test: () => boolean, what: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!test()) return;
-        clearTimeout(timer);
-        changed.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        changed.delete(check);
-        reject(new Error(`The extension's service worker: ${what} did not happen within 10 s.`));
-      }, 10_000);
-      changed.add(check);
-      check();
-    });
-  await cdp.send('ServiceWorker.enable');
-  await until(() => version !== undefined, 'its version being reported');
-  return {
-    async stop() {
-      await cdp.send('ServiceWorker.stopWorker', { versionId: version!.versionId });
-      await until(() => version!.runningStatus === 'stopped', 'stopping');
-      await untilNoWorkerTarget(targets, script);
-    },
-    async close() {
-      await cdp.detach();
-      await targets.detach();
-    },
-  };
-}
-
-/** A second, independent sign that the worker is stopped: the browser lists no target for it. */
-async function untilNoWorkerTarget(targets: CDPSession, script: string) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { targetInfos } = await targets.send('Target.getTargets');
-    if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(script))) return;
-    if (Date.now() > deadline) throw new Error('The stopped service worker is still listed as a target after 10 s.');
-    await pause(20);
-  }
 }

@@ -3,7 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataUrlToBlob, unencodedScreenshot } from '../../lib/capture/encode';
 import { CaptureError, describeCaptureError } from '../../lib/capture/errors';
 import { CAPTURE_COMMAND, handleActionClick, handleCommand, handlePanelMessage } from '../../lib/capture/handlers';
-import { followRecordingTabs, PAGE_AGENT_FILE, PAGE_TOOLS_FILE, requestSiteAccess } from '../../lib/capture/page-agent-control';
+import {
+  followRecordingTabs,
+  PAGE_AGENT_FILE,
+  PAGE_TOOLS_FILE,
+  requestSiteAccess,
+} from '../../lib/capture/page-agent-control';
 import { RECORDING_STATE_KEY } from '../../lib/extension-storage/recording-state';
 import { handleRecordHere } from '../../lib/capture/pick';
 import { captureQueue } from '../../lib/capture/service';
@@ -112,7 +117,10 @@ describe('the context menu, "Record touchpoint here"', () => {
     const { journey } = await walkInProgress();
     await activeJourneyId.setValue(journey.id);
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: false, reason: 'The page tools are not in this page.' });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      ok: false,
+      reason: 'The page tools are not in this page.',
+    });
     await handleRecordHere({ id: 7, windowId: 1 } as never);
     expect((await captureStatus.getValue()).lastError?.message).toMatch(/could not be put in pick mode/);
   });
@@ -194,6 +202,43 @@ describe('site access', () => {
     await fakeBrowser.tabs.onUpdated.trigger(8, { status: 'complete' }, {} as never); // access again
     await vi.waitFor(() => expect(injected).toContain(8));
     expect(injected).toEqual([8]);
+  });
+
+  it('listens to tab loads and switches only while a journey records, so nothing else starts a stopped worker', async () => {
+    // The fake's events count their listeners; the browser's types do not say so.
+    const events = [fakeBrowser.tabs.onUpdated, fakeBrowser.tabs.onActivated] as unknown as {
+      hasListeners(): boolean;
+    }[];
+    const listening = () => events.map((event) => event.hasListeners());
+    const recordingState = (recording: boolean) =>
+      fakeBrowser.storage.local.set({ [RECORDING_STATE_KEY]: { recording, autoRecord: false } });
+    followRecordingTabs();
+    // As it starts: the event that woke the worker may be a tab load.
+    expect(listening()).toEqual([true, true]);
+    await vi.waitFor(() => expect(listening()).toEqual([false, false])); // nothing records
+
+    await recordingState(true);
+    expect(listening()).toEqual([true, true]);
+    await recordingState(false); // paused
+    expect(listening()).toEqual([false, false]);
+  });
+
+  it('goes on putting the agent into loaded pages when the worker starts while a journey records', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_STATE_KEY]: { recording: true, autoRecord: false } });
+    const injected: number[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async ({ target }) => {
+      injected.push(target.tabId);
+      return [];
+    });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    followRecordingTabs();
+    // The load that woke the worker: handled once the recording state is read, after the
+    // listeners were kept or dropped on that same read.
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'complete' }, {} as never);
+    await vi.waitFor(() => expect(injected).toEqual([6]));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, {} as never);
+    await vi.waitFor(() => expect(injected).toEqual([6, 7]));
   });
 });
 
