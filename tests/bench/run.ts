@@ -26,7 +26,8 @@ import { captureBenchmarks, pause, storedScreenshotCrop } from './capture.bench'
 import { coldCaptureBenchmarks } from './cold-capture.bench';
 import { bigPageBenchmarks } from './big-page.bench';
 import { routeIconGallery } from './icon-gallery';
-import { CLICK_CLOCK, hostPageRows, measureHostPage } from './host-page.bench';
+import { CLICK_CLOCK, hostPageRows, measureHostPage, type Toggle } from './host-page.bench';
+import { workerSwitch } from '../e2e/support/worker-switch';
 import { readoutBenchmarks } from './readout.bench';
 import { overviewBenchmark, sidePanelBenchmark } from './render.bench';
 import { realScreenshots, scaleBenchmarks } from './scale.bench';
@@ -65,9 +66,12 @@ async function main() {
       clicks: short ? 10 : 200,
     };
     const extension = await openExtensionSwitch(session);
-    const idle = await measureHostPage({ ...hostRun, toggle: extension, agentWhenOn: false });
+    const idle = await measureHostPage({
+      ...hostRun,
+      toggle: await withWorkerStopped(session, extension),
+      agentWhenOn: false,
+    });
     await extension.close();
-    await wakeExtensionWorker(session, audited);
 
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
     await shop.setViewportSize(VIEWPORT);
@@ -76,6 +80,8 @@ async function main() {
     await panel.createStudy(RECORDING.study, 'Northwind Outfitters', shop.url());
     await panel.createPersona(RECORDING.persona, 'Measures things', []);
     await panel.startJourney('Bench walk', RECORDING.scenario);
+    // Stopped by the last switch on: a tab load starts it again while a journey records.
+    await wakeExtensionWorker(session, shop);
     const journey = { set: (on: boolean) => panel.setRecording(on) };
     const recording = await measureHostPage({ ...hostRun, toggle: journey, agentWhenOn: true });
     await audited.close();
@@ -198,6 +204,23 @@ async function withWorkerRunning(session: ExtensionSession, extension: Extension
       if (!on) return;
       await wakeExtensionWorker(session, waker);
       await pause(WORKER_SETTLE_MS);
+    },
+  };
+}
+
+/**
+ * The extension switched on and off, its worker stopped as Chrome stops an idle one when a page
+ * loads with it on: switching on starts the worker, left to settle, then stopped (from the
+ * switch's own page: no tab opened or closed, which the worker would hear).
+ */
+async function withWorkerStopped(session: ExtensionSession, extension: ExtensionSwitch): Promise<Toggle> {
+  const worker = await workerSwitch(session, extension.page);
+  return {
+    async set(on: boolean) {
+      await extension.set(on);
+      if (!on) return;
+      await pause(WORKER_SETTLE_MS);
+      await worker.stop();
     },
   };
 }

@@ -172,6 +172,8 @@ export async function reloadExtension(session: ExtensionSession): Promise<void> 
 export interface ExtensionSwitch {
   /** Off: its service worker stops, its pages close, its page agents are cut off. */
   set(enabled: boolean): Promise<void>;
+  /** chrome://extensions, open until `close`. */
+  page: Page;
   close(): Promise<void>;
 }
 
@@ -188,13 +190,14 @@ export async function openExtensionSwitch(session: ExtensionSession): Promise<Ex
           ).chrome.management.setEnabled(id, on),
         [session.extensionId, enabled] as const,
       ),
+    page,
     close: () => page.close(),
   };
 }
 
 /**
- * Once the extension is switched back on, its worker starts only at the next event it listens
- * to: reloading `tab` (a tab update) is one. The worker becomes `session.worker`.
+ * A stopped worker starts at the next event it listens to: while a journey records, reloading
+ * `tab` (a tab update) is one. The worker becomes `session.worker`.
  */
 export async function wakeExtensionWorker(session: ExtensionSession, tab: Page): Promise<void> {
   const prefix = `chrome-extension://${session.extensionId}/`;
