@@ -120,8 +120,8 @@ async function main() {
     // extension on and off hundreds of times slows a browser down: its loads grew by half over
     // one run): a journey recording while the extension is switched on and off in turns (its
     // side panel closes with it; the journey keeps recording). With it on, its worker runs, as
-    // while a researcher walks a site; the load that itself wakes a stopped worker is reported
-    // beside it (fewer rounds), as is the same with no journey (\`idle\`, above).
+    // while a researcher walks a site; the load that itself wakes the stopped worker is reported
+    // beside it (fewer rounds).
     const { recordingVsNone, recordingWakingWorker } = await inOwnBrowser(async (own) => {
       await recordingJourney(own, site.url, 0);
       const audited = await recordingTab(own);
@@ -129,7 +129,11 @@ async function main() {
       const run = { ...hostRun, audited, agentWhenOn: true };
       return {
         recordingVsNone: await measureHostPage({ ...run, toggle: await withWorkerRunning(own, extension, site.url) }),
-        recordingWakingWorker: await measureHostPage({ ...run, toggle: extension, rounds: short ? 5 : 40 }),
+        recordingWakingWorker: await measureHostPage({
+          ...run,
+          toggle: await withWorkerStopped(own, extension),
+          rounds: short ? 5 : 40,
+        }),
       };
     });
     rows.splice(1, 0, ...hostPageRows({ idle, recording, recordingVsNone, recordingWakingWorker }));
