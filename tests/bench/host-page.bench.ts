@@ -166,7 +166,7 @@ export function hostPageRows(figures: {
   const ratio = (value: number) => `${value.toFixed(3)}×`;
   const withAa = (run: HostPageFigures) => `${ratio(run.loadRatio)} (A/A ${ratio(run.controlRatio)})`;
   for (const [label, run] of [
-    ['extension on / off, no journey', idle],
+    ['extension on, worker stopped / off, no journey', idle],
     ['journey recording / paused', recording],
     ['journey recording, worker running / extension off', recordingVsNone],
     ['journey recording, the load waking the worker / extension off', recordingWakingWorker],
@@ -195,7 +195,7 @@ export function hostPageRows(figures: {
     },
     {
       benchmark: '3 host page',
-      figure: 'load time, extension on ÷ off (no journey)',
+      figure: 'load time, extension on (worker stopped, as when idle) ÷ off, no journey',
       value: withAa(idle),
       budget: '≤ 1.05×',
       met: idle.loadRatio <= 1.05,

@@ -17,6 +17,7 @@ import {
   openExtensionSwitch,
   openSidePanel,
   prepareGrantedBuild,
+  reloadExtension,
   VIEWPORT,
   wakeExtensionWorker,
   type ExtensionSession,
@@ -72,6 +73,8 @@ async function main() {
       agentWhenOn: false,
     });
     await extension.close();
+    // The last switch on left the worker stopped, and no page load starts it with no journey.
+    await reloadExtension(session);
 
     const shop = session.context.pages()[0] ?? (await session.context.newPage());
     await shop.setViewportSize(VIEWPORT);
@@ -80,8 +83,6 @@ async function main() {
     await panel.createStudy(RECORDING.study, 'Northwind Outfitters', shop.url());
     await panel.createPersona(RECORDING.persona, 'Measures things', []);
     await panel.startJourney('Bench walk', RECORDING.scenario);
-    // Stopped by the last switch on: a tab load starts it again while a journey records.
-    await wakeExtensionWorker(session, shop);
     const journey = { set: (on: boolean) => panel.setRecording(on) };
     const recording = await measureHostPage({ ...hostRun, toggle: journey, agentWhenOn: true });
     await audited.close();
